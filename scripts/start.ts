@@ -1,0 +1,32 @@
+// `npm start`: make .dev.vars if missing, migrate and seed the local D1, then run
+// `wrangler dev` on port 8787. Extra flags are passed on: `--port N` and
+// `--persist-to DIR` (a fresh database for end-to-end tests and the benchmark).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const persistTo = flag('--persist-to');
+const persist = persistTo ? ['--persist-to', persistTo] : [];
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? 'true' };
+
+if (!existsSync('.dev.vars')) {
+  copyFileSync('.dev.vars.example', '.dev.vars');
+  console.log('Created .dev.vars from .dev.vars.example (development values).');
+}
+
+function run(cmd: string[]) {
+  const r = spawnSync('npx', ['wrangler', ...cmd], { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+run(['d1', 'migrations', 'apply', 'DB', '--local', ...persist]);
+run(['d1', 'execute', 'DB', '--local', '--file', 'seed/cast-2020.sql', ...persist]);
+
+const port = flag('--port') ?? '8787';
+const rest = args.filter((a, i) => !['--port', '--persist-to'].includes(a) && !['--port', '--persist-to'].includes(args[i - 1] ?? ''));
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', ...persist, ...rest], { stdio: 'inherit', env: { ...env, CI: process.env.CI ?? '' } });
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => dev.kill(sig));
+dev.on('exit', (code) => process.exit(code ?? 0));

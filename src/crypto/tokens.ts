@@ -1,0 +1,48 @@
+// Secrets in links: 256 random bits, base64url. Only a SHA-256 hash is stored, so a
+// leaked database does not leak working links.
+const enc = new TextEncoder();
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+export function toHex(buf: ArrayBuffer): string {
+  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function newToken(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+// Shape check before any lookup: 43 base64url characters.
+export function isTokenShaped(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export async function hashToken(token: string): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-256', enc.encode(token)));
+}
+
+export async function hmacHex(secret: string, message: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return toHex(await crypto.subtle.sign('HMAC', key, enc.encode(message)));
+}
+
+// The withdraw token is derived from the confirm token, so the thank-you page shown
+// after confirming can offer the same withdraw link as the mail without storing it.
+export async function withdrawTokenFor(confirmToken: string): Promise<string> {
+  const hex = await hmacHex(confirmToken, 'withdraw');
+  const bytes = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return toBase64Url(bytes);
+}
+
+// Constant-time equality of two hex digests (lengths are public).
+export function sameDigest(a: string, b: string): boolean {
+  const x = enc.encode(a);
+  const y = enc.encode(b);
+  if (x.length !== y.length) return false;
+  return crypto.subtle.timingSafeEqual(x, y);
+}

@@ -1,0 +1,20 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { hmacHex } from '../crypto/tokens.ts';
+
+// The client's address as Cloudflare reports it. Used only to rate limit and, hashed,
+// to spot abuse; never stored or logged raw.
+export function clientIp(c: Context): string | null {
+  return c.req.header('cf-connecting-ip') ?? null;
+}
+
+// Keyed hash of the client address (HMAC with IP_HASH_SECRET).
+export async function clientIpHash(c: Context<AppEnv>): Promise<string | null> {
+  const ip = clientIp(c);
+  return ip ? (await hmacHex(c.env.IP_HASH_SECRET, ip)).slice(0, 32) : null;
+}
+
+// Links in mails point at PUBLIC_URL when set, else at the address the request came to.
+export function baseUrl(c: Context<AppEnv>): string {
+  return (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
+}

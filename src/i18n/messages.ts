@@ -1,0 +1,76 @@
+import type { Lang } from './lang.ts';
+
+// Interface strings. zh-Hans is the reference: every other language must have the same keys.
+const zhHans = {
+  siteName: '科技工作者倡议',
+  langName: '简体中文',
+  skipToContent: '跳到正文',
+  language: '语言',
+  totals: '当前统计',
+  individuals: '位科技工作者已签名',
+  societies: '家学会联合倡议',
+  updated: '更新于',
+  societiesHeading: '联合倡议的学会',
+  founding: '发起学会',
+  notFoundTitle: '找不到页面',
+  notFoundBody: '没有这个倡议,或者它尚未发布。',
+  backHome: '返回首页',
+  errorTitle: '出错了',
+  errorBody: '服务暂时不可用,请稍后再试。你填写的内容没有丢失。',
+  footerApi: '开放数据与 API',
+  footerSource: '开源代码',
+  closed: '本倡议已结束征集签名。',
+  notOpenYet: '本倡议尚未开始征集签名。',
+} as const;
+
+export type Messages = { readonly [K in keyof typeof zhHans]: string };
+
+const zhHant: Messages = {
+  siteName: '科技工作者倡議',
+  langName: '繁體中文',
+  skipToContent: '跳到正文',
+  language: '語言',
+  totals: '目前統計',
+  individuals: '位科技工作者已簽名',
+  societies: '家學會聯合倡議',
+  updated: '更新於',
+  societiesHeading: '聯合倡議的學會',
+  founding: '發起學會',
+  notFoundTitle: '找不到頁面',
+  notFoundBody: '沒有這個倡議,或者它尚未發布。',
+  backHome: '返回首頁',
+  errorTitle: '出錯了',
+  errorBody: '服務暫時無法使用,請稍後再試。你填寫的內容沒有遺失。',
+  footerApi: '開放資料與 API',
+  footerSource: '開放原始碼',
+  closed: '本倡議已結束徵集簽名。',
+  notOpenYet: '本倡議尚未開始徵集簽名。',
+};
+
+const en: Messages = {
+  siteName: 'Scientists’ Pledge',
+  langName: 'English',
+  skipToContent: 'Skip to content',
+  language: 'Language',
+  totals: 'Totals',
+  individuals: 'scientists and technology workers have signed',
+  societies: 'societies have co-signed',
+  updated: 'Updated',
+  societiesHeading: 'Co-signing societies',
+  founding: 'Founding',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'There is no such pledge, or it has not been published yet.',
+  backHome: 'Back to the home page',
+  errorTitle: 'Something went wrong',
+  errorBody: 'The service is briefly unavailable. Please try again in a moment; nothing you entered was lost.',
+  footerApi: 'Open data and API',
+  footerSource: 'Source code',
+  closed: 'This pledge has closed and no longer takes signatures.',
+  notOpenYet: 'This pledge is not open for signatures yet.',
+};
+
+const MESSAGES: Record<Lang, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}

@@ -1,0 +1,67 @@
+// App wiring: middleware, routes, error handling, and the Worker's exports.
+import { Hono } from 'hono';
+import { countsApi } from './counts/counts.api.ts';
+import { expirePending, recount } from './counts/recount.ts';
+import type { AppEnv } from './env.ts';
+import { apiError, isStorageFailure } from './http/errors.ts';
+import { jsonBodyLimit } from './http/json.ts';
+import { securityHeaders } from './http/security.ts';
+import { language } from './i18n/lang.middleware.ts';
+import { liveApi } from './live/live.api.ts';
+import { outbox } from './mail/outbox.routes.ts';
+import { notFoundPage } from './pledges/pledge.page.tsx';
+import { pledgesApi } from './pledges/pledges.api.ts';
+import { pledgePages } from './pledges/pledges.routes.tsx';
+import { signaturesApi } from './signatures/signatures.api.ts';
+import { signaturePages } from './signatures/signatures.routes.tsx';
+import { errorPage } from './views/errorPage.tsx';
+
+export { LiveCounts } from './live/LiveCounts.ts';
+
+export const app = new Hono<AppEnv>();
+
+app.use(securityHeaders());
+app.use(language());
+app.use('/api/*', jsonBodyLimit());
+
+app.get('/healthz', async (c) => {
+  await c.env.DB.prepare('SELECT 1').first();
+  return c.json({ ok: true });
+});
+
+app.route('/api', pledgesApi);
+app.route('/api', countsApi);
+app.route('/api', signaturesApi);
+app.route('/api', liveApi);
+app.route('/', outbox);
+app.route('/', pledgePages);
+app.route('/', signaturePages);
+
+app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
+
+app.onError((err, c) => {
+  const storage = isStorageFailure(err);
+  // Log the kind of failure, never request data (it may hold personal data).
+  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
+  const status = storage ? 503 : 500;
+  if (storage) c.header('Retry-After', '5');
+  if (c.req.path.startsWith('/api/')) {
+    return apiError(c, status, storage ? 'unavailable' : 'internal', storage ? 'The service is briefly unavailable; try again shortly.' : 'Internal error.');
+  }
+  return errorPage(c, status);
+});
+
+export default {
+  fetch: app.fetch,
+  // Cron Trigger: repair counter drift and expire stale pending signatures.
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(
+      (async () => {
+        const { drift } = await recount(env.DB);
+        const expired = await expirePending(env.DB);
+        if (drift.length > 0) console.warn(`recount repaired ${drift.length} counter(s): ${JSON.stringify(drift.slice(0, 20))}`);
+        if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
+      })(),
+    );
+  },
+} satisfies ExportedHandler<Env>;

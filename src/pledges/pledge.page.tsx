@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getCounts } from '../counts/counts.queries.ts';
+import { db } from '../db/client.ts';
+import type { AppEnv } from '../env.ts';
+import { messages } from '../i18n/messages.ts';
+import { MessagePage } from '../views/MessagePage.tsx';
+import { PledgePage } from '../views/PledgePage.tsx';
+import { SignForm } from '../views/SignForm.tsx';
+import { signingClosedReason } from './pledge.ts';
+import { getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from './pledges.queries.ts';
+
+export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
+
+// Loads and renders a pledge page; the sign handler reuses it to show the form again
+// with errors and the entered values.
+export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: FormState = {}, status: ContentfulStatusCode = 200) {
+  const d = db(c.env.DB);
+  const pledge = await getPledgeBySlug(d, slug);
+  if (!pledge || pledge.status === 'draft') return notFoundPage(c);
+  const lang = c.get('lang');
+  const [texts, counts, societies] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id), listEndorsingSocieties(d, pledge.id)]);
+  const text = pickText(texts, lang, pledge.defaultLang);
+  if (!text) return notFoundPage(c);
+  const closed = signingClosedReason(pledge, Date.now());
+  const formPart = closed ? (
+    <p class="card" id="sign">
+      {messages(lang)[closed]}
+    </p>
+  ) : (
+    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} />
+  );
+  const page = <PledgePage lang={lang} nonce={c.get('nonce')} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} />;
+  return c.html(page, status);
+}
+
+export function notFoundPage(c: Context<AppEnv>) {
+  const lang = c.get('lang');
+  const t = messages(lang);
+  return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={t.notFoundTitle} body={t.notFoundBody} />, 404);
+}

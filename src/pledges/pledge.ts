@@ -1,0 +1,38 @@
+// Pledge rules, free of HTTP and storage.
+export const PLEDGE_STATUSES = ['draft', 'open', 'closed'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export type Pledge = {
+  id: number;
+  slug: string;
+  status: PledgeStatus;
+  goal: number | null;
+  opensAt: number | null;
+  closesAt: number | null;
+  featured: boolean;
+  defaultLang: string;
+};
+
+export type PledgeText = {
+  lang: string;
+  version: string;
+  title: string;
+  subtitle: string;
+  body: string;
+  societiesHeading: string;
+};
+
+// Why a pledge does not take signatures right now, or null when it does.
+export function signingClosedReason(pledge: Pledge, now: number): 'closed' | 'notOpenYet' | null {
+  if (pledge.status === 'closed' || (pledge.closesAt !== null && now >= pledge.closesAt)) return 'closed';
+  if (pledge.status !== 'open' || (pledge.opensAt !== null && now < pledge.opensAt)) return 'notOpenYet';
+  return null;
+}
+
+// The content hash of a text version: SHA-256 over canonical JSON of the fields a
+// signer reads. scripts/build-seed.ts computes the same value in Node.
+export async function textVersion(text: Omit<PledgeText, 'lang' | 'version'>): Promise<string> {
+  const canonical = JSON.stringify([text.title, text.subtitle, text.body, text.societiesHeading]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { getCounts } from '../counts/counts.queries.ts';
+import { db } from '../db/client.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError } from '../http/errors.ts';
+import type { Pledge } from './pledge.ts';
+import { getCurrentTexts, getPledgeBySlug, listPublicPledges } from './pledges.queries.ts';
+
+export const pledgesApi = new Hono<AppEnv>();
+
+function publicPledge(p: Pledge) {
+  return { slug: p.slug, status: p.status, goal: p.goal, opensAt: p.opensAt, closesAt: p.closesAt, featured: p.featured, defaultLang: p.defaultLang };
+}
+
+pledgesApi.get('/pledges', async (c) => {
+  const pledges = await listPublicPledges(db(c.env.DB));
+  return c.json({ items: pledges.map(publicPledge) });
+});
+
+pledgesApi.get('/pledges/:slug', async (c) => {
+  const d = db(c.env.DB);
+  const pledge = await getPledgeBySlug(d, c.req.param('slug'));
+  if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
+  const [texts, counts] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id)]);
+  return c.json({ ...publicPledge(pledge), texts, counts });
+});

@@ -1,0 +1,37 @@
+// Signature states and the rules between them (no HTTP, no storage).
+export const SIGNATURE_STATES = ['pending', 'confirmed', 'withdrawn', 'invalidated', 'held'] as const;
+export type SignatureState = (typeof SIGNATURE_STATES)[number];
+
+// Named groups, after alphagov/e-petitions.
+export const COUNTED_STATES: readonly SignatureState[] = ['confirmed'];
+export const WITHDRAWABLE_STATES: readonly SignatureState[] = ['pending', 'confirmed', 'held'];
+
+export const FIELDS = ['science', 'engineering', 'agriculture', 'medicine', 'interdisciplinary', 'other'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const MAX_MAILS_PER_SIGNATURE = 5;
+export const CONFIRM_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+// What a duplicate submission should trigger; the visitor sees the same answer either way.
+export type DuplicateAction = 'resendConfirmation' | 'remindSigned' | 'nothing';
+
+export function duplicateAction(existing: { state: string; confirmedAt: number | null; mailsSent: number }): DuplicateAction {
+  if (existing.mailsSent >= MAX_MAILS_PER_SIGNATURE) return 'nothing';
+  if (existing.state === 'pending' || (existing.state === 'held' && existing.confirmedAt === null)) return 'resendConfirmation';
+  if (existing.state === 'confirmed' || existing.state === 'held') return 'remindSigned';
+  return 'nothing';
+}
+
+// Sustained limits (per hour, counted in D1). Over them a new signature is stored as
+// held: it never counts until an organiser releases it, and the response looks normal.
+export type SustainedLimits = { perIpHour: number; perDomainHour: number; exemptDomains: ReadonlySet<string> };
+
+export function isOverSustainedLimit(limits: SustainedLimits, recent: { sameIp: number; sameDomain: number }, domain: string): boolean {
+  if (recent.sameIp >= limits.perIpHour) return true;
+  return !limits.exemptDomains.has(domain) && recent.sameDomain >= limits.perDomainHour;
+}
+
+// Big public mail providers: many unrelated people share them, so a per-domain limit
+// would hold honest signatures during a surge.
+export const DEFAULT_EXEMPT_DOMAINS =
+  'qq.com,163.com,126.com,yeah.net,foxmail.com,sina.com,sina.cn,sohu.com,aliyun.com,139.com,189.cn,gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,proton.me,protonmail.com';

@@ -1,0 +1,63 @@
+import { type Context, Hono } from 'hono';
+import { afterCountsChanged } from '../counts/publish.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError } from '../http/errors.ts';
+import { readJsonObject } from '../http/json.ts';
+import { confirmSignature, withdrawSignature } from './sign.ts';
+import { fieldMessages } from './sign.messages.ts';
+import { submitSignature } from './sign.request.ts';
+
+export const signaturesApi = new Hono<AppEnv>();
+
+// POST /api/pledges/:slug/signatures -> 202 {"status":"pending"}, the same for a duplicate.
+signaturesApi.post('/pledges/:slug/signatures', async (c) => {
+  const body = await readJsonObject(c);
+  if (!body.ok) return body.response;
+  const lang = c.get('lang');
+  const outcome = await submitSignature(c, c.req.param('slug'), body.data, lang);
+  switch (outcome.kind) {
+    case 'notFound':
+      return apiError(c, 404, 'not_found', 'No such pledge.');
+    case 'closed':
+      return apiError(c, 409, 'pledge_closed', outcome.reason === 'closed' ? 'This pledge has closed.' : 'This pledge is not open yet.');
+    case 'rateLimited':
+      c.header('Retry-After', String(outcome.retryAfter));
+      return apiError(c, 429, 'rate_limited', 'Too many submissions from your network; wait a moment and try again.');
+    case 'invalid':
+      return apiError(c, 400, 'validation_failed', 'Some fields are not valid.', fieldMessages(lang, outcome.codes));
+    case 'accepted':
+      return c.json({ status: 'pending' }, 202);
+  }
+});
+
+async function tokenFrom(c: Context<AppEnv>) {
+  const body = await readJsonObject(c);
+  if (!body.ok) return body;
+  const token = body.data.token;
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) {
+    return { ok: false as const, response: apiError(c, 400, 'validation_failed', 'A token is required.', { token: 'required' }) };
+  }
+  return { ok: true as const, token };
+}
+
+signaturesApi.post('/signatures/confirm', async (c) => {
+  const t = await tokenFrom(c);
+  if (!t.ok) return t.response;
+  const result = await confirmSignature(c.env.DB, t.token, Date.now());
+  if (!result.ok) {
+    return result.status === 'expired'
+      ? apiError(c, 410, 'expired_token', 'This confirmation link has expired; sign again to get a new one.')
+      : apiError(c, 404, 'invalid_token', 'This link is not valid or has been used.');
+  }
+  if (result.changed) afterCountsChanged(c, result.pledgeId);
+  return c.json({ status: 'confirmed', alreadyConfirmed: result.status === 'alreadyConfirmed', withdrawToken: result.withdrawToken });
+});
+
+signaturesApi.post('/signatures/withdraw', async (c) => {
+  const t = await tokenFrom(c);
+  if (!t.ok) return t.response;
+  const result = await withdrawSignature(c.env.DB, t.token, Date.now());
+  if (result.status === 'invalid') return apiError(c, 404, 'invalid_token', 'This link is not valid or has been used.');
+  afterCountsChanged(c, result.pledgeId);
+  return c.json({ status: 'withdrawn' });
+});

@@ -1,0 +1,112 @@
+import { type Context, Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { afterCountsChanged } from '../counts/publish.ts';
+import type { AppEnv } from '../env.ts';
+import { isLang } from '../i18n/lang.ts';
+import { notFoundPage, renderPledgePage } from '../pledges/pledge.page.tsx';
+import { ActionPage, ResultPage } from '../views/ActionPage.tsx';
+import { MessagePage } from '../views/MessagePage.tsx';
+import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './sign.ts';
+import { fieldMessages, signWords } from './sign.messages.ts';
+import { submitSignature } from './sign.request.ts';
+import { formToSignatureBody, SIGN_FORM_FIELDS } from './signature.input.ts';
+
+export const signaturePages = new Hono<AppEnv>();
+
+// Token pages carry secrets in the URL: never cache them, never send them as referrer.
+signaturePages.use('/confirm/*', privatePage());
+signaturePages.use('/withdraw/*', privatePage());
+signaturePages.use(csrf());
+
+function privatePage() {
+  return async function privatePage(c: Context, next: () => Promise<void>) {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
+  };
+}
+
+async function formStrings(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+signaturePages.post('/p/:slug/sign', async (c) => {
+  const slug = c.req.param('slug');
+  const form = await formStrings(c);
+  if (isLang(form.lang)) c.set('lang', form.lang);
+  const lang = c.get('lang');
+  // Honeypot: people never see this field; scripts fill it. Answer as if all went well.
+  if (form.website) return c.redirect(`/p/${encodeURIComponent(slug)}/check-email`, 303);
+  const outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+  const w = signWords(lang);
+  switch (outcome.kind) {
+    case 'notFound':
+      return notFoundPage(c);
+    case 'closed':
+      return renderPledgePage(c, slug, {}, 409);
+    case 'rateLimited':
+      c.header('Retry-After', String(outcome.retryAfter));
+      return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
+    case 'invalid': {
+      const values = Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
+      return renderPledgePage(c, slug, { values, errors: fieldMessages(lang, outcome.codes) }, 400);
+    }
+    case 'accepted':
+      return c.redirect(`/p/${outcome.slug}/check-email`, 303);
+  }
+});
+
+signaturePages.get('/p/:slug/check-email', (c) => {
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
+});
+
+function invalidLink(c: Context<AppEnv>, expired = false) {
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  return c.html(
+    <MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.invalidLinkTitle} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />,
+    expired ? 410 : 404,
+  );
+}
+
+signaturePages.get('/confirm/:token', async (c) => {
+  const token = c.req.param('token');
+  if (!(await peekConfirmToken(c.env.DB, token))) return invalidLink(c);
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  return c.html(<ActionPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
+});
+
+signaturePages.post('/confirm/:token', async (c) => {
+  const result = await confirmSignature(c.env.DB, c.req.param('token'), Date.now());
+  if (!result.ok) return invalidLink(c, result.status === 'expired');
+  if (result.changed) afterCountsChanged(c, result.pledgeId);
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  const paragraphs = result.status === 'confirmed' ? [w.confirmedBody] : [w.alreadyConfirmed];
+  const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
+  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link} />);
+});
+
+signaturePages.get('/withdraw/:token', async (c) => {
+  const token = c.req.param('token');
+  if (!(await peekWithdrawToken(c.env.DB, token))) return invalidLink(c);
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  return c.html(<ActionPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.withdrawTitle} body={w.withdrawBody} action={c.req.path} button={w.withdrawButton} />);
+});
+
+signaturePages.post('/withdraw/:token', async (c) => {
+  const result = await withdrawSignature(c.env.DB, c.req.param('token'), Date.now());
+  if (result.status === 'invalid') return invalidLink(c);
+  afterCountsChanged(c, result.pledgeId);
+  const lang = c.get('lang');
+  const w = signWords(lang);
+  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.withdrawnTitle} paragraphs={[w.withdrawnBody]} />);
+});

@@ -1,0 +1,46 @@
+import type { Child } from 'hono/jsx';
+import type { Lang } from '../i18n/lang.ts';
+import { messages } from '../i18n/messages.ts';
+import { Layout } from './Layout.tsx';
+
+// A page that explains one action and offers it as a POST button (GET never acts:
+// mail scanners open links).
+export function ActionPage(props: { lang: Lang; nonce: string; path: string; title: string; body: string; action: string; button: string; children?: Child }) {
+  const t = messages(props.lang);
+  return (
+    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${t.siteName}`}>
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+      {props.children}
+      <form method="post" action={props.action}>
+        <button type="submit">{props.button}</button>
+      </form>
+    </Layout>
+  );
+}
+
+// The page after an action: what happened, and optionally a private link.
+export function ResultPage(props: { lang: Lang; nonce: string; path: string; title: string; paragraphs: string[]; link?: { href: string; label: string; hint: string } }) {
+  const t = messages(props.lang);
+  return (
+    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${t.siteName}`}>
+      <h1>{props.title}</h1>
+      {props.paragraphs.map((p) => (
+        <p>{p}</p>
+      ))}
+      {props.link ? (
+        <div class="card">
+          <p>{props.link.hint}</p>
+          <p>
+            <a href={props.link.href} rel="nofollow">
+              {props.link.label}
+            </a>
+          </p>
+        </div>
+      ) : null}
+      <p>
+        <a href="/">{t.backHome}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../env.ts';
+import { DEFAULT_LANG } from '../i18n/lang.ts';
+import { messages } from '../i18n/messages.ts';
+import { MessagePage } from './MessagePage.tsx';
+
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode) {
+  const lang = c.get('lang') ?? DEFAULT_LANG;
+  const t = messages(lang);
+  return c.html(<MessagePage lang={lang} nonce={c.get('nonce') ?? ''} path={c.req.path} title={t.errorTitle} body={t.errorBody} />, status);
+}
