@@ -1,5 +1,6 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { countsApi } from './counts/counts.api.ts';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
@@ -40,6 +41,11 @@ app.route('/', signaturePages);
 app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
 
 app.onError((err, c) => {
+  // Deliberate refusals from middleware (CSRF 403, malformed input 400...).
+  if (err instanceof HTTPException && err.status < 500) {
+    if (c.req.path.startsWith('/api/')) return apiError(c, err.status, err.status === 403 ? 'forbidden' : 'bad_request', err.message || 'Request refused.');
+    return errorPage(c, err.status);
+  }
   const storage = isStorageFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
   console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);

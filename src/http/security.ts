@@ -31,7 +31,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     );
     h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // Routes may tighten this (token pages send no referrer at all).
+    if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     if (!framable) h.set('X-Frame-Options', 'DENY');

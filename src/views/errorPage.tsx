@@ -8,5 +8,6 @@ import { MessagePage } from './MessagePage.tsx';
 export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode) {
   const lang = c.get('lang') ?? DEFAULT_LANG;
   const t = messages(lang);
-  return c.html(<MessagePage lang={lang} nonce={c.get('nonce') ?? ''} path={c.req.path} title={t.errorTitle} body={t.errorBody} />, status);
+  const [title, body] = status === 403 ? [t.forbiddenTitle, t.forbiddenBody] : status < 500 ? [t.badRequestTitle, t.badRequestBody] : [t.errorTitle, t.errorBody];
+  return c.html(<MessagePage lang={lang} nonce={c.get('nonce') ?? ''} path={c.req.path} title={title} body={body} />, status);
 }
