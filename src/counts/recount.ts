@@ -3,48 +3,54 @@
 // signatures. Each repair is one SQL statement, so it is atomic against concurrent
 // confirmations (D1 runs statements one at a time).
 
-// Every counter value as the rows say it should be.
-const ACTUAL = `
-  SELECT pledge_id, 'individuals' AS metric, '' AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id
-  UNION ALL SELECT pledge_id, 'field', field, count(*) FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, field
-  UNION ALL SELECT pledge_id, 'region', region, count(*) FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, region
-  UNION ALL SELECT pledge_id, 'society', CAST(society_id AS TEXT), count(*) FROM signatures WHERE state = 'confirmed' AND society_id IS NOT NULL GROUP BY pledge_id, society_id
-  UNION ALL SELECT pledge_id, 'hour', strftime('%Y-%m-%dT%H', confirmed_at / 1000, 'unixepoch'), count(*) FROM signatures WHERE state = 'confirmed' GROUP BY 1, 3
-  UNION ALL SELECT pledge_id, 'day', strftime('%Y-%m-%d', confirmed_at / 1000, 'unixepoch'), count(*) FROM signatures WHERE state = 'confirmed' GROUP BY 1, 3
-  UNION ALL SELECT pledge_id, 'societies', '', count(*) FROM endorsements WHERE state = 'verified' GROUP BY pledge_id
-`;
+// Every counter value as the rows say it should be, one query per metric (D1 caps the
+// number of terms in a compound SELECT, so no single UNION of them all).
+const SOURCES: Record<string, string> = {
+  individuals: `SELECT pledge_id, '' AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id`,
+  field: `SELECT pledge_id, field AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, field`,
+  region: `SELECT pledge_id, region AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, region`,
+  society: `SELECT pledge_id, CAST(society_id AS TEXT) AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' AND society_id IS NOT NULL GROUP BY pledge_id, society_id`,
+  hour: `SELECT pledge_id, strftime('%Y-%m-%dT%H', confirmed_at / 1000, 'unixepoch') AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY 1, 2`,
+  day: `SELECT pledge_id, strftime('%Y-%m-%d', confirmed_at / 1000, 'unixepoch') AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY 1, 2`,
+  societies: `SELECT pledge_id, '' AS bucket, count(*) AS value FROM endorsements WHERE state = 'verified' GROUP BY pledge_id`,
+};
 
-const DRIFT = `
-  WITH actual AS (${ACTUAL})
-  SELECT a.pledge_id AS pledgeId, a.metric, a.bucket, coalesce(c.value, 0) AS stored, a.value AS actual
-    FROM actual a LEFT JOIN counters c ON c.pledge_id = a.pledge_id AND c.metric = a.metric AND c.bucket = a.bucket
+const drift = (metric: string, source: string) => `
+  WITH actual AS (${source})
+  SELECT a.pledge_id AS pledgeId, '${metric}' AS metric, a.bucket, coalesce(c.value, 0) AS stored, a.value AS actual
+    FROM actual a LEFT JOIN counters c ON c.pledge_id = a.pledge_id AND c.metric = '${metric}' AND c.bucket = a.bucket
     WHERE coalesce(c.value, 0) != a.value
   UNION ALL
   SELECT c.pledge_id, c.metric, c.bucket, c.value, 0 FROM counters c
-    WHERE c.value != 0 AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = c.pledge_id AND a.metric = c.metric AND a.bucket = c.bucket)
-`;
+    WHERE c.metric = '${metric}' AND c.value != 0
+      AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = c.pledge_id AND a.bucket = c.bucket)`;
 
-const REPAIR = [
-  `WITH actual AS (${ACTUAL})
+const repair = (metric: string, source: string) => [
+  `WITH actual AS (${source})
    INSERT INTO counters (pledge_id, metric, bucket, value, updated_at)
-   SELECT pledge_id, metric, bucket, value, ?1 FROM actual WHERE true
+   SELECT pledge_id, '${metric}', bucket, value, ?1 FROM actual WHERE true
    ON CONFLICT (pledge_id, metric, bucket) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
    WHERE counters.value != excluded.value`,
-  `WITH actual AS (${ACTUAL})
+  `WITH actual AS (${source})
    UPDATE counters SET value = 0, updated_at = ?1
-   WHERE value != 0 AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = counters.pledge_id AND a.metric = counters.metric AND a.bucket = counters.bucket)`,
+   WHERE metric = '${metric}' AND value != 0
+     AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = counters.pledge_id AND a.bucket = counters.bucket)`,
 ];
 
 export type Drift = { pledgeId: number; metric: string; bucket: string; stored: number; actual: number };
 
 export async function findDrift(d1: D1Database): Promise<Drift[]> {
-  return (await d1.prepare(DRIFT).all<Drift>()).results;
+  const results = await d1.batch<Drift>(Object.entries(SOURCES).map(([metric, source]) => d1.prepare(drift(metric, source))));
+  return results.flatMap((r) => r.results);
 }
 
 export async function recount(d1: D1Database, now = Date.now()): Promise<{ drift: Drift[] }> {
-  const drift = await findDrift(d1);
-  if (drift.length > 0) await d1.batch(REPAIR.map((sql) => d1.prepare(sql).bind(now)));
-  return { drift };
+  const found = await findDrift(d1);
+  if (found.length > 0) {
+    // One batch: all repairs apply together or not at all.
+    await d1.batch(Object.entries(SOURCES).flatMap(([metric, source]) => repair(metric, source).map((sql) => d1.prepare(sql).bind(now))));
+  }
+  return { drift: found };
 }
 
 // Pending signatures never confirmed within the token lifetime are deleted: they never

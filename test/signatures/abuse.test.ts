@@ -1,0 +1,145 @@
+import { env } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hmacHex } from '../../src/crypto/tokens.ts';
+import { postJson, request } from '../helpers.ts';
+import { confirmedRows, counts, freshIp, mailsTo, signer, signJson, tokenIn } from './helpers.ts';
+
+describe('one signature per person', () => {
+  it('case and whitespace variants of one email count once and get identical responses', async () => {
+    const base = `Wei.Zhang${crypto.randomUUID().slice(0, 6)}`;
+    const variants = [`${base}@Example.edu.cn`, `  ${base.toLowerCase()}@example.EDU.cn `, `${base.toUpperCase()}+pledge@example.edu.cn`, `${base}＠example.edu.cn`];
+    const responses = [];
+    for (const email of variants) {
+      const res = await signJson(signer({ email }));
+      responses.push({ status: res.status, body: await res.text(), type: res.headers.get('content-type') });
+    }
+    expect(new Set(responses.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(responses[0]).toEqual({ status: 202, body: '{"status":"pending"}', type: 'application/json' });
+    const rows = await env.DB.prepare('SELECT email, mails_sent FROM signatures WHERE email_key = ?1').bind(`${base.toLowerCase()}@example.edu.cn`).all();
+    expect(rows.results).toEqual([{ email: variants[0], mails_sent: 4 }]);
+    // A pending duplicate re-sends the confirmation to the address first given.
+    const mails = await mailsTo(variants[0]!);
+    expect(mails).toHaveLength(4);
+    // Only the newest link works: each re-send replaces the token.
+    const first = tokenIn(mails[0], 'confirm');
+    const latest = tokenIn(mails[3], 'confirm');
+    expect((await postJson('/api/signatures/confirm', { token: first })).status).toBe(404);
+    expect((await postJson('/api/signatures/confirm', { token: latest })).status).toBe(200);
+  });
+
+  it('sends at most 5 mails per signature', async () => {
+    const person = signer();
+    for (let i = 0; i < 8; i++) expect((await signJson(person)).status).toBe(202);
+    expect(await mailsTo(person.email)).toHaveLength(5);
+  });
+
+  it('a confirmed signer who signs again gets a reminder with a fresh withdraw link, and counts once', async () => {
+    const person = signer();
+    await signJson(person);
+    const token = tokenIn((await mailsTo(person.email))[0], 'confirm');
+    await postJson('/api/signatures/confirm', { token });
+    const before = await counts();
+    expect((await signJson({ ...person, email: person.email.toUpperCase() })).status).toBe(202);
+    const mails = await mailsTo(person.email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.subject).toBe('你已经签过名了');
+    const withdraw = tokenIn(mails[1], 'withdraw');
+    expect((await counts()).individuals).toBe(before.individuals);
+    expect((await postJson('/api/signatures/withdraw', { token: withdraw })).status).toBe(200);
+    expect((await counts()).individuals).toBe(before.individuals - 1);
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After after a burst from one address, page and JSON', async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await signJson(signer(), { ip })).status);
+    expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+    const res = await signJson(signer(), { ip });
+    expect(res.headers.get('retry-after')).toBe('10');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    const page = await request('/p/cast-2020/sign', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8787', 'cf-connecting-ip': ip, 'accept-language': 'en' },
+      body: new URLSearchParams(signer() as Record<string, string>).toString(),
+    });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toBe('10');
+    expect(await page.text()).toContain('Too many requests');
+    // Another address is unaffected.
+    expect((await signJson(signer())).status).toBe(202);
+  });
+
+  it('holds signatures over the sustained per-IP limit: the response looks normal and they never count', async () => {
+    const ip = freshIp();
+    const ipHash = (await hmacHex(env.IP_HASH_SECRET, ip)).slice(0, 32);
+    const limit = Number(env.SIGN_LIMIT_IP_HOUR);
+    // Earlier activity from this address within the hour (inserted directly: the burst
+    // limiter would otherwise stop a test from reaching the sustained limit quickly).
+    const now = Date.now();
+    const stmts = Array.from({ length: limit }, (_, i) =>
+      env.DB.prepare(
+        `INSERT INTO signatures (pledge_id, lang, text_version, state, email_key, email_domain, field, region, ip_hash, created_at) SELECT id, 'zh-Hans', 'x', 'pending', ?1, 'prior.example', 'science', 'CN-BJ', ?2, ?3 FROM pledges WHERE slug = 'cast-2020'`,
+      ).bind(`prior${i}-${ip}@prior.example`, ipHash, now - 1000),
+    );
+    for (let i = 0; i < stmts.length; i += 50) await env.DB.batch(stmts.slice(i, i + 50));
+
+    const before = await counts();
+    const person = signer();
+    const res = await signJson(person, { ip });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: 'pending' });
+    const row = await env.DB.prepare('SELECT state FROM signatures WHERE email = ?1').bind(person.email).first();
+    expect(row?.state).toBe('held');
+    const token = tokenIn((await mailsTo(person.email))[0], 'confirm');
+    const confirmed = await postJson('/api/signatures/confirm', { token });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ status: 'confirmed', alreadyConfirmed: false });
+    expect((await counts()).individuals).toBe(before.individuals);
+    expect(await env.DB.prepare('SELECT state, confirmed_at IS NOT NULL AS c FROM signatures WHERE email = ?1').bind(person.email).first()).toEqual({ state: 'held', c: 1 });
+    expect(await confirmedRows()).toBe((await counts()).individuals);
+  });
+
+  it('holds signatures over the per-domain limit, except at big public mail providers', async () => {
+    const limit = Number(env.SIGN_LIMIT_DOMAIN_HOUR);
+    const now = Date.now();
+    const insert = (domain: string, i: number) =>
+      env.DB.prepare(
+        `INSERT INTO signatures (pledge_id, lang, text_version, state, email_key, email_domain, field, region, created_at) SELECT id, 'zh-Hans', 'x', 'pending', ?1, ?2, 'science', 'CN-BJ', ?3 FROM pledges WHERE slug = 'cast-2020'`,
+      ).bind(`d${i}@${domain}`, domain, now - 1000);
+    for (const domain of ['bulk.example', 'qq.com']) {
+      const stmts = Array.from({ length: limit }, (_, i) => insert(domain, i));
+      for (let i = 0; i < stmts.length; i += 100) await env.DB.batch(stmts.slice(i, i + 100));
+    }
+    const scripted = signer({ email: 'new-one@bulk.example' });
+    expect((await signJson(scripted)).status).toBe(202);
+    expect(await env.DB.prepare('SELECT state FROM signatures WHERE email = ?1').bind(scripted.email).first('state')).toBe('held');
+    const honest = signer({ email: '123456789@qq.com' });
+    expect((await signJson(honest)).status).toBe(202);
+    expect(await env.DB.prepare('SELECT state FROM signatures WHERE email = ?1').bind(honest.email).first('state')).toBe('pending');
+  });
+});
+
+describe('Turnstile', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    (env as { TURNSTILE_SECRET: string }).TURNSTILE_SECRET = '';
+  });
+
+  it('is required when a secret is configured, and checked with siteverify (mocked)', async () => {
+    (env as { TURNSTILE_SECRET: string }).TURNSTILE_SECRET = '1x0000000000000000000000000000000AA';
+    const siteverify = vi.spyOn(globalThis, 'fetch').mockImplementation(async (_url, init) => {
+      const form = init?.body as FormData;
+      return Response.json({ success: form.get('response') === 'good-token' });
+    });
+    const missing = await signJson(signer());
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('turnstileToken');
+    expect((await signJson(signer({ turnstileToken: 'bad-token' }))).status).toBe(400);
+    expect((await signJson(signer({ turnstileToken: 'good-token' }))).status).toBe(202);
+    expect(siteverify).toHaveBeenCalledTimes(2);
+    expect(String(siteverify.mock.calls[0]?.[0])).toBe('https://challenges.cloudflare.com/turnstile/v0/siteverify');
+  });
+});
