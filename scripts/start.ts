@@ -18,12 +18,17 @@ if (!existsSync('.dev.vars')) {
   console.log('Created .dev.vars from .dev.vars.example (development values).');
 }
 
-function run(cmd: string[]) {
-  const r = spawnSync('npx', ['wrangler', ...cmd], { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+// Runs a wrangler step quietly; its output is shown only if it fails.
+function run(label: string, cmd: string[]) {
+  const r = spawnSync('npx', ['wrangler', ...cmd], { encoding: 'utf8', env });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout}\n${r.stderr}\n${label} failed\n`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`${label}: done`);
 }
-run(['d1', 'migrations', 'apply', 'DB', '--local', ...persist]);
-run(['d1', 'execute', 'DB', '--local', '--file', 'seed/cast-2020.sql', ...persist]);
+run('migrate local D1', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist]);
+run('seed cast-2020 (idempotent)', ['d1', 'execute', 'DB', '--local', '--file', 'seed/cast-2020.sql', ...persist]);
 
 const port = flag('--port') ?? '8787';
 const rest = args.filter((a, i) => !['--port', '--persist-to'].includes(a) && !['--port', '--persist-to'].includes(args[i - 1] ?? ''));
