@@ -9,6 +9,9 @@ import { jsonBodyLimit } from './http/json.ts';
 import { securityHeaders } from './http/security.ts';
 import { language } from './i18n/lang.middleware.ts';
 import { liveApi } from './live/live.api.ts';
+import { logApi, wellKnown } from './log/log.api.ts';
+import { checkpointAll } from './log/log.cron.ts';
+import { logPages } from './log/log.routes.tsx';
 import { outbox } from './mail/outbox.routes.ts';
 import { notFoundPage } from './pledges/pledge.page.tsx';
 import { pledgesApi } from './pledges/pledges.api.ts';
@@ -34,9 +37,12 @@ app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', signaturesApi);
 app.route('/api', liveApi);
+app.route('/api', logApi);
+app.route('/', wellKnown);
 app.route('/', outbox);
 app.route('/', pledgePages);
 app.route('/', signaturePages);
+app.route('/', logPages);
 
 app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
 
@@ -59,13 +65,16 @@ app.onError((err, c) => {
 
 export default {
   fetch: app.fetch,
-  // Cron Trigger: repair counter drift and expire stale pending signatures.
+  // Cron Trigger: repair counter drift, cross-check the counters against the public log,
+  // sign checkpoints for logs that grew, and expire stale pending signatures.
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(
       (async () => {
-        const { drift } = await recount(env.DB);
-        const expired = await expirePending(env.DB);
+        const { drift, logDrift } = await recount(env.DB);
         if (drift.length > 0) console.warn(`recount repaired ${drift.length} counter(s): ${JSON.stringify(drift.slice(0, 20))}`);
+        if (logDrift.length > 0) console.error(`counters differ from the public log: ${JSON.stringify(logDrift.slice(0, 20))}`);
+        await checkpointAll(env, Date.now());
+        const expired = await expirePending(env.DB);
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),
     );

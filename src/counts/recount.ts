@@ -1,7 +1,9 @@
 // The recount job: counters are derived data, rebuilt here from the rows they count.
-// Runs from the Cron Trigger; reports and repairs any drift, and expires stale pending
-// signatures. Each repair is one SQL statement, so it is atomic against concurrent
+// Runs from the Cron Trigger; reports and repairs any drift, cross-checks the headline
+// counters against the public log (src/log/), and expires stale pending signatures. Each repair is one SQL statement, so it is atomic against concurrent
 // confirmations (D1 runs statements one at a time).
+
+import { findLogDrift, type LogDrift } from '../log/log.queries.ts';
 
 // Every counter value as the rows say it should be, one query per metric (D1 caps the
 // number of terms in a compound SELECT, so no single UNION of them all).
@@ -44,13 +46,17 @@ export async function findDrift(d1: D1Database): Promise<Drift[]> {
   return results.flatMap((r) => r.results);
 }
 
-export async function recount(d1: D1Database, now = Date.now()): Promise<{ drift: Drift[] }> {
+// After repairs the counters equal the rows; logDrift lists every headline counter
+// that still differs from the log's additions minus removals. The log is append-only,
+// so that difference is reported, never repaired here: it means a state changed outside
+// the triggers, and checkpoints are not signed until it is resolved.
+export async function recount(d1: D1Database, now = Date.now()): Promise<{ drift: Drift[]; logDrift: LogDrift[] }> {
   const found = await findDrift(d1);
   if (found.length > 0) {
     // One batch: all repairs apply together or not at all.
     await d1.batch(Object.entries(SOURCES).flatMap(([metric, source]) => repair(metric, source).map((sql) => d1.prepare(sql).bind(now))));
   }
-  return { drift: found };
+  return { drift: found, logDrift: await findLogDrift(d1) };
 }
 
 // Pending signatures never confirmed within the token lifetime are deleted: they never

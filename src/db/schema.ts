@@ -180,3 +180,64 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
   createdAt: createdAt(),
 });
+
+// The public append-only log of counted and uncounted signatures and endorsements
+// (src/log/): one row per event, appended by SQL triggers (migrations/*_log_triggers.sql)
+// in the same statement that changes a state, so no code path can change a count
+// without its entry. seq is the leaf index, 0, 1, 2... per pledge.
+export const logEntries = sqliteTable(
+  'log_entries',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    seq: integer('seq').notNull(),
+    // add | remove
+    kind: text('kind').notNull(),
+    // individual (signatures.id) | society (endorsements.id)
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    // 16 random bytes, hex. Private: published only inside the subject's own receipt.
+    salt: text('salt').notNull(),
+    createdAt: integer('created_at').notNull(),
+    // Filled lazily by the Worker (SQLite cannot hash): SHA-256(salt || subject id) and
+    // the RFC 6962 leaf hash, both hex.
+    commitment: text('commitment'),
+    leafHash: text('leaf_hash'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pledgeId, t.seq] }),
+    index('log_entries_subject').on(t.pledgeId, t.subjectType, t.subjectId),
+    index('log_entries_unhashed').on(t.pledgeId, t.seq).where(sql`leaf_hash IS NULL`),
+  ],
+);
+
+// Hashes of complete perfect subtrees (level >= 1; level 0 is log_entries.leaf_hash):
+// node (level, idx) covers leaves [idx * 2^level, (idx + 1) * 2^level). Once complete a
+// subtree never changes, so proofs for any tree size need O(log^2 n) reads, not a rehash.
+export const logNodes = sqliteTable(
+  'log_nodes',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    level: integer('level').notNull(),
+    idx: integer('idx').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.level, t.idx] })],
+);
+
+// Signed tree heads, newest last. The counts are the published counters at tree_size,
+// checked against the log's additions minus removals before signing.
+export const logCheckpoints = sqliteTable(
+  'log_checkpoints',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    treeSize: integer('tree_size').notNull(),
+    rootHash: text('root_hash').notNull(),
+    individuals: integer('individuals').notNull(),
+    societies: integer('societies').notNull(),
+    timestamp: integer('timestamp').notNull(),
+    keyId: text('key_id').notNull(),
+    // Ed25519 over src/log/checkpoint.ts checkpointText(), base64.
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
+);

@@ -131,3 +131,10 @@ export async function peekConfirmToken(d1: D1Database, token: string): Promise<b
 export async function peekWithdrawToken(d1: D1Database, token: string): Promise<boolean> {
   return (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash')) !== null;
 }
+
+// The signature a confirm or withdraw link belongs to (for receipts; changes nothing).
+export async function signatureForToken(d1: D1Database, token: string): Promise<{ id: number; pledgeId: number; state: string } | null> {
+  const row =
+    (await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash')) ?? (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash'));
+  return row ? { id: row.id, pledgeId: row.pledgeId, state: row.state } : null;
+}

@@ -4,6 +4,10 @@ import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
 import { isLang } from '../i18n/lang.ts';
 import { notFoundPage, renderPledgePage } from '../pledges/pledge.page.tsx';
+import { receiptForToken } from '../log/log.api.ts';
+import { logWords } from '../log/log.messages.ts';
+import { ReceiptCard } from '../log/ReceiptCard.tsx';
+import { pledgeSlug } from '../pledges/pledges.queries.ts';
 import { ActionPage, ResultPage } from '../views/ActionPage.tsx';
 import { MessagePage } from '../views/MessagePage.tsx';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './sign.ts';
@@ -91,7 +95,26 @@ signaturePages.post('/confirm/:token', async (c) => {
   const w = signWords(lang);
   const paragraphs = result.status === 'confirmed' ? [w.confirmedBody] : [w.alreadyConfirmed];
   const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
-  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link} />);
+  const slug = await pledgeSlug(c.env.DB, result.pledgeId);
+  return c.html(
+    <ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link}>
+      {slug ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={slug} /> : null}
+    </ResultPage>,
+  );
+});
+
+// The receipt of the public log (src/log/), as a file download.
+signaturePages.post('/confirm/:token/receipt', async (c) => {
+  const outcome = await receiptForToken(c, c.req.param('token'));
+  if (outcome === null) return invalidLink(c);
+  if (!outcome.ok) {
+    const lang = c.get('lang');
+    const w = logWords(lang);
+    return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.notReadyTitle} body={w.notReadyBody} />, 409);
+  }
+  const { receipt } = outcome;
+  c.header('Content-Disposition', `attachment; filename="receipt-${receipt.pledge}-${receipt.entry.seq}.json"`);
+  return c.body(JSON.stringify(receipt, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });
 
 signaturePages.get('/withdraw/:token', async (c) => {

@@ -20,7 +20,15 @@ export function ActionPage(props: { lang: Lang; nonce: string; path: string; tit
 }
 
 // The page after an action: what happened, and optionally a private link.
-export function ResultPage(props: { lang: Lang; nonce: string; path: string; title: string; paragraphs: string[]; link?: { href: string; label: string; hint: string } }) {
+export function ResultPage(props: {
+  lang: Lang;
+  nonce: string;
+  path: string;
+  title: string;
+  paragraphs: string[];
+  link?: { href: string; label: string; hint: string };
+  children?: Child;
+}) {
   const t = messages(props.lang);
   return (
     <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${t.siteName}`}>
@@ -38,6 +46,7 @@ export function ResultPage(props: { lang: Lang; nonce: string; path: string; tit
           </p>
         </div>
       ) : null}
+      {props.children}
       <p>
         <a href="/">{t.backHome}</a>
       </p>

@@ -1,0 +1,157 @@
+// The log's use cases: hash new entries, sign checkpoints, prove inclusion and
+// consistency. No HTTP here; src/log/log.api.ts adapts them.
+import { type Checkpoint, importSigningKey, type SigningKey, signCheckpoint } from './checkpoint.ts';
+import { commitment, entryLeafHash } from './entry.ts';
+import * as q from './log.queries.ts';
+import {
+  completedNodes,
+  consistencyRanges,
+  emptyRoot,
+  frontierNodes,
+  fromHex,
+  type Hash,
+  inclusionRanges,
+  type NodeKey,
+  type Range,
+  rangeHash,
+  rangeNodes,
+  toHex,
+} from './merkle.ts';
+
+export type LogPledge = { id: number; slug: string };
+
+// Leaves hashed per round and per call on request paths; the Cron Trigger catches up
+// on anything bigger (a backfilled log).
+const ROUND = 1000;
+export const REQUEST_BUDGET = 2000;
+export const CRON_BUDGET = 10_000;
+
+// Caches the hashes of entries not hashed yet, oldest first, and the perfect subtrees
+// they complete. Returns the size of the hashed prefix (the largest provable tree).
+export async function syncLog(d1: D1Database, pledge: LogPledge, budget = REQUEST_BUDGET): Promise<number> {
+  let left = budget;
+  for (;;) {
+    const batch = await q.unhashedEntries(d1, pledge.id, Math.min(ROUND, left));
+    if (batch.length === 0) return q.entryCount(d1, pledge.id);
+    const from = batch[0]!.seq;
+    const frontier = await q.getNodes(d1, pledge.id, frontierNodes(from));
+    const leaves: Array<{ seq: number; commitment: string; leafHash: string }> = [];
+    const hashes: Hash[] = [];
+    for (const e of batch) {
+      if (e.seq !== from + leaves.length) throw new Error(`log of pledge ${pledge.id}: entry ${from + leaves.length} missing`);
+      const c = await commitment(e.salt, e.subjectId);
+      const h = await entryLeafHash(pledge.slug, { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: c });
+      leaves.push({ seq: e.seq, commitment: c, leafHash: toHex(h) });
+      hashes.push(h);
+    }
+    const nodes = await completedNodes(from, hashes, (k) => {
+      const hex = frontier.get(q.nodeKey(k.level, k.index));
+      return hex ? fromHex(hex) : undefined;
+    });
+    await q.storeHashes(
+      d1,
+      pledge.id,
+      leaves,
+      nodes.map((n) => ({ level: n.level, index: n.index, hash: toHex(n.hash) })),
+    );
+    left -= batch.length;
+    if (left <= 0 || batch.length < ROUND) return from + batch.length;
+  }
+}
+
+// MTH of each range, from stored subtrees (one read for all of them).
+async function rangeHashes(d1: D1Database, pledgeId: number, ranges: Range[]): Promise<Hash[]> {
+  const keys = new Map<string, NodeKey>();
+  for (const r of ranges) for (const k of rangeNodes(r)) keys.set(q.nodeKey(k.level, k.index), k);
+  const stored = await q.getNodes(d1, pledgeId, [...keys.values()]);
+  const node = (k: NodeKey) => {
+    const hex = stored.get(q.nodeKey(k.level, k.index));
+    if (!hex) throw new Error(`log of pledge ${pledgeId}: subtree ${k.level}:${k.index} not stored`);
+    return fromHex(hex);
+  };
+  const out: Hash[] = [];
+  for (const r of ranges) out.push(await rangeHash(r, node));
+  return out;
+}
+
+export async function treeRoot(d1: D1Database, pledgeId: number, size: number): Promise<Hash> {
+  if (size === 0) return emptyRoot();
+  const [root] = await rangeHashes(d1, pledgeId, [[0, size]]);
+  return root!;
+}
+
+// Callers check index < treeSize <= the hashed size.
+export async function inclusionProof(d1: D1Database, pledgeId: number, index: number, treeSize: number): Promise<string[]> {
+  return (await rangeHashes(d1, pledgeId, inclusionRanges(index, treeSize))).map(toHex);
+}
+
+export async function consistencyProof(d1: D1Database, pledgeId: number, first: number, second: number): Promise<string[]> {
+  return (await rangeHashes(d1, pledgeId, consistencyRanges(first, second))).map(toHex);
+}
+
+export class LogKeyMissing extends Error {
+  override name = 'LogKeyMissing';
+}
+
+let cachedKey: { secret: string; key: Promise<SigningKey> } | null = null;
+
+// The checkpoint signing key from the LOG_SIGNING_KEY secret, imported once per isolate.
+export function signingKey(env: { LOG_SIGNING_KEY?: string }): Promise<SigningKey> {
+  const secret = env.LOG_SIGNING_KEY;
+  if (!secret) return Promise.reject(new LogKeyMissing('LOG_SIGNING_KEY is not set'));
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: importSigningKey(secret) };
+  return cachedKey.key;
+}
+
+export type LogEnv = { DB: D1Database; LOG_SIGNING_KEY?: string };
+
+// At most one new checkpoint per this interval on request paths, unless a receipt
+// needs one that covers its entry.
+export const CHECKPOINT_INTERVAL_MS = 10_000;
+
+// The latest checkpoint, signing a new one first when the log grew (and the last one is
+// older than minIntervalMs, or does not cover entry `cover`). A checkpoint's counts are
+// the published counters, read in one transaction with the log's size; it is signed only
+// if they equal the log's additions minus removals. On a difference nothing is signed,
+// the difference is reported, and the previous checkpoint stays the latest.
+export async function ensureCheckpoint(
+  env: LogEnv,
+  pledge: LogPledge,
+  opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number },
+): Promise<Checkpoint | null> {
+  const d1 = env.DB;
+  const snap = await q.snapshot(d1, pledge.id);
+  const latest: Checkpoint | null = snap.latest ? { pledge: pledge.slug, ...snap.latest } : null;
+  if (latest) {
+    const grown = snap.size > latest.treeSize;
+    const mustCover = opts.cover !== undefined && opts.cover >= latest.treeSize;
+    const due = opts.now - latest.timestamp >= (opts.minIntervalMs ?? CHECKPOINT_INTERVAL_MS);
+    if (!grown || (!mustCover && !due)) return latest;
+  }
+  const key = await signingKey(env);
+  const hashed = await syncLog(d1, pledge, opts.budget ?? REQUEST_BUDGET);
+  if (hashed < snap.size) return latest;
+  const base = latest ?? { treeSize: 0, individuals: 0, societies: 0 };
+  const delta = await q.netCounts(d1, pledge.id, base.treeSize, snap.size);
+  const fromLog = { individuals: base.individuals + delta.individuals, societies: base.societies + delta.societies };
+  if (fromLog.individuals !== snap.counters.individuals || fromLog.societies !== snap.counters.societies) {
+    console.warn(`log: pledge ${pledge.id} counters ${JSON.stringify(snap.counters)} differ from the log ${JSON.stringify(fromLog)} at size ${snap.size}; not signing`);
+    return latest;
+  }
+  const signed = await signCheckpoint(
+    {
+      pledge: pledge.slug,
+      treeSize: snap.size,
+      rootHash: toHex(await treeRoot(d1, pledge.id, snap.size)),
+      individuals: fromLog.individuals,
+      societies: fromLog.societies,
+      timestamp: Math.max(opts.now, latest?.timestamp ?? 0),
+      keyId: key.info.keyId,
+    },
+    key.privateKey,
+  );
+  await q.insertCheckpoint(d1, pledge.id, signed);
+  // A concurrent request may have signed the same size first: everyone serves that one.
+  const stored = await q.checkpointAt(d1, pledge.id, snap.size);
+  return stored ? { pledge: pledge.slug, ...stored } : signed;
+}
