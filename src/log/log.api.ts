@@ -110,9 +110,10 @@ logApi.get('/pledges/:slug/log/inclusion', async (c) => {
 logApi.get('/pledges/:slug/log/entries', async (c) => {
   const pledge = await publicPledge(c);
   if (!pledge) return notFound(c);
-  const start = intQuery(c, 'start') ?? 0;
+  const from = intQuery(c, 'start');
   const wanted = intQuery(c, 'end');
-  if (start === null) return badParam(c, 'start', 'start must be a leaf index.');
+  if (from === null) return badParam(c, 'start', 'start must be a leaf index.');
+  const start = from ?? 0;
   if (wanted === null || (wanted !== undefined && wanted < start)) return badParam(c, 'end', 'end must not be smaller than start.');
   const size = await syncLog(c.env.DB, pledge);
   const end = Math.min(wanted ?? start + PAGE, start + PAGE, size);

@@ -35,4 +35,28 @@ describe('recount job', () => {
     expect(await env.DB.prepare('SELECT count(*) AS n FROM signatures WHERE email = ?1').bind(person.email).first('n')).toBe(0);
     expect(await expirePending(env.DB)).toBe(0);
   });
+
+  it('cross-checks the counters against the public log and reports a difference, and the cron signs checkpoints', async () => {
+    expect((await recount(env.DB)).logDrift).toEqual([]);
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1').first<number>('n');
+    const person = signer();
+    await signJson(person);
+    await postJson('/api/signatures/confirm', { token: tokenIn((await mailsTo(person.email))[0], 'confirm') });
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const latest = await env.DB.prepare('SELECT tree_size AS size, individuals FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size DESC LIMIT 1').first<{ size: number; individuals: number }>();
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1').first<number>('n')).toBe((before ?? 0) + 1);
+    expect(latest).toEqual({ size: await env.DB.prepare('SELECT count(*) AS n FROM log_entries WHERE pledge_id = 1').first<number>('n'), individuals: (await counts()).individuals });
+
+    // An entry written outside the triggers (the log is append-only, so it stays): the
+    // counters, repaired from rows, now differ from the log, and the job says so.
+    await env.DB.prepare(
+      `INSERT INTO log_entries (pledge_id, seq, kind, subject_type, subject_id, salt, created_at)
+       SELECT 1, max(seq) + 1, 'add', 'individual', 999999, '00112233445566778899aabbccddeeff', 0 FROM log_entries WHERE pledge_id = 1`,
+    ).run();
+    const { logDrift } = await recount(env.DB);
+    const individuals = (await counts()).individuals;
+    expect(logDrift).toEqual([{ pledgeId: 1, metric: 'individuals', counter: individuals, log: individuals + 1 }]);
+  });
 });
