@@ -2,7 +2,7 @@
 // `wrangler dev` on port 8787. Extra flags are passed on: `--port N` and
 // `--persist-to DIR` (a fresh database for end-to-end tests and the benchmark).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -16,6 +16,17 @@ const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI
 if (!existsSync('.dev.vars')) {
   copyFileSync('.dev.vars.example', '.dev.vars');
   console.log('Created .dev.vars from .dev.vars.example (development values).');
+} else {
+  // Settings added to the example since .dev.vars was made (e.g. LOG_SIGNING_KEY).
+  const names = (text: string) => new Set(text.split('\n').map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1]).filter(Boolean));
+  const have = names(readFileSync('.dev.vars', 'utf8'));
+  const missing = readFileSync('.dev.vars.example', 'utf8')
+    .split('\n')
+    .filter((l) => /^[A-Z0-9_]+=/.test(l) && !have.has(l.split('=')[0]));
+  if (missing.length > 0) {
+    appendFileSync('.dev.vars', `\n${missing.join('\n')}\n`);
+    console.log(`Added to .dev.vars from .dev.vars.example: ${missing.map((l) => l.split('=')[0]).join(', ')}`);
+  }
 }
 
 // Runs a wrangler step quietly; its output is shown only if it fails.
