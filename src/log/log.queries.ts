@@ -128,11 +128,14 @@ export async function netCounts(d1: D1Database, pledgeId: number, start: number,
   return row ?? { individuals: 0, societies: 0 };
 }
 
+// Stored only if it keeps the history in order: no bigger tree with an earlier time, no
+// smaller tree with a later time (two requests signing at once could otherwise cross).
 export async function insertCheckpoint(d1: D1Database, pledgeId: number, c: Checkpoint): Promise<void> {
   await d1
     .prepare(
       `INSERT OR IGNORE INTO log_checkpoints (pledge_id, tree_size, root_hash, individuals, societies, timestamp, key_id, signature)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+       WHERE NOT EXISTS (SELECT 1 FROM log_checkpoints WHERE pledge_id = ?1 AND ((tree_size < ?2 AND timestamp > ?6) OR (tree_size > ?2 AND timestamp < ?6)))`,
     )
     .bind(pledgeId, c.treeSize, c.rootHash, c.individuals, c.societies, c.timestamp, c.keyId, c.signature)
     .run();

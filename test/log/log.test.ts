@@ -2,7 +2,9 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { auditLog, fetchKey } from '../../src/log/audit.ts';
 import { commitment, entryLeafHash } from '../../src/log/entry.ts';
-import { consistencyProof, ensureCheckpoint, inclusionProof, syncLog, treeRoot } from '../../src/log/log.ts';
+import { signCheckpoint } from '../../src/log/checkpoint.ts';
+import { consistencyProof, ensureCheckpoint, inclusionProof, signingKey, syncLog, treeRoot } from '../../src/log/log.ts';
+import { insertCheckpoint } from '../../src/log/log.queries.ts';
 import { fromHex, leafHash, merkleRoot, toHex, verifyConsistency, verifyInclusion } from '../../src/log/merkle.ts';
 import { postJson } from '../helpers.ts';
 import { signAndGetTokens } from '../signatures/helpers.ts';
@@ -129,6 +131,25 @@ describe('checkpoints', () => {
     const audit = await auditLog(get, 'cast-2020', await fetchKey(get), { known: [first!] });
     expect(audit.checks.filter((c) => !c.ok)).toEqual([]);
     expect(audit.ok).toBe(true);
+  });
+
+  it('keep the history in order when two requests sign at once', async () => {
+    await confirmedSigner();
+    const a = (await ensureCheckpoint(env, pledge, { now: Date.now() + 30_000, minIntervalMs: 0 }))!;
+    const key = await signingKey(env);
+    // Requests that read the clock before another signed: a bigger tree with an earlier
+    // time, or a smaller tree with a later time, is not stored.
+    const { signature: _, ...base } = a;
+    const crossing = [
+      { ...base, treeSize: a.treeSize + 1, timestamp: a.timestamp - 1 },
+      { ...base, treeSize: a.treeSize - 1, timestamp: a.timestamp + 1 },
+    ];
+    for (const c of crossing) {
+      await insertCheckpoint(env.DB, 1, await signCheckpoint(c, key.privateKey));
+      expect(await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1 AND tree_size = ?1 AND timestamp = ?2').bind(c.treeSize, c.timestamp).first('n')).toBe(0);
+    }
+    const rows = (await env.DB.prepare('SELECT tree_size AS s, timestamp AS t FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size').all<{ s: number; t: number }>()).results;
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.t).toBeGreaterThanOrEqual(rows[i - 1]!.t);
   });
 
   it('are not signed while the counters disagree with the log', async () => {
