@@ -1,11 +1,13 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { countsApi } from './counts/counts.api.ts';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, isStorageFailure } from './http/errors.ts';
 import { jsonBodyLimit } from './http/json.ts';
+import { allowedMethods } from './http/methods.ts';
 import { securityHeaders } from './http/security.ts';
 import { language } from './i18n/lang.middleware.ts';
 import { liveApi } from './live/live.api.ts';
@@ -24,6 +26,12 @@ export const app = new Hono<AppEnv>();
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
+// Every state-changing request to a page must come from our own origin. The JSON API
+// needs no such check: it only accepts application/json, which a cross-site form cannot send.
+const sameOrigin = csrf();
+app.use(async function formCsrf(c, next) {
+  return c.req.path.startsWith('/api/') ? next() : sameOrigin(c, next);
+});
 
 app.get('/healthz', async (c) => {
   await c.env.DB.prepare('SELECT 1').first();
@@ -38,7 +46,17 @@ app.route('/', outbox);
 app.route('/', pledgePages);
 app.route('/', signaturePages);
 
-app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
+const methodsFor = allowedMethods(app);
+
+app.notFound((c) => {
+  const allowed = methodsFor(c.req.path);
+  if (allowed.length > 0) {
+    c.header('Allow', allowed.join(', '));
+    if (c.req.path.startsWith('/api/')) return apiError(c, 405, 'method_not_allowed', `Use ${allowed.join(' or ')}.`);
+    return errorPage(c, 405);
+  }
+  return c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c);
+});
 
 app.onError((err, c) => {
   // Deliberate refusals from middleware (CSRF 403, malformed input 400...).

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
 import { isLang } from '../i18n/lang.ts';
@@ -16,7 +15,6 @@ export const signaturePages = new Hono<AppEnv>();
 // Token pages carry secrets in the URL: never cache them, never send them as referrer.
 signaturePages.use('/confirm/*', privatePage());
 signaturePages.use('/withdraw/*', privatePage());
-signaturePages.use(csrf());
 
 function privatePage() {
   return async function privatePage(c: Context, next: () => Promise<void>) {
