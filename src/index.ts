@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { countsApi } from './counts/counts.api.ts';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
-import { apiError, isStorageFailure } from './http/errors.ts';
+import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './http/errors.ts';
 import { jsonBodyLimit } from './http/json.ts';
 import { allowedMethods } from './http/methods.ts';
 import { securityHeaders } from './http/security.ts';
@@ -64,11 +64,11 @@ app.onError((err, c) => {
     if (c.req.path.startsWith('/api/')) return apiError(c, err.status, err.status === 403 ? 'forbidden' : 'bad_request', err.message || 'Request refused.');
     return errorPage(c, err.status);
   }
-  const storage = isStorageFailure(err);
+  const storage = isTransientFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
   console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
   const status = storage ? 503 : 500;
-  if (storage) c.header('Retry-After', '5');
+  if (storage) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (c.req.path.startsWith('/api/')) {
     return apiError(c, status, storage ? 'unavailable' : 'internal', storage ? 'The service is briefly unavailable; try again shortly.' : 'Internal error.');
   }

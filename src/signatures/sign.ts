@@ -1,4 +1,5 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../crypto/tokens.ts';
+import { TransientFailure } from '../http/errors.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { alreadySignedMail, confirmationMail } from './sign.mails.ts';
@@ -9,6 +10,16 @@ import * as q from './signatures.queries.ts';
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
 export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits };
+
+// Mail delivery failing is retryable: the signature stays stored, and submitting again
+// counts as a duplicate, which re-sends the mail.
+async function send(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<void> {
+  try {
+    await mailer.send(mail);
+  } catch (err) {
+    throw new TransientFailure(`mail delivery failed: ${err instanceof Error ? err.message : 'error'}`);
+  }
+}
 
 export type SignTarget = { pledgeId: number; title: string; version: string; lang: Lang };
 
@@ -54,7 +65,7 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     now,
   });
   if (id !== null) {
-    await deps.mailer.send(confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
+    await send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
     return 'created';
   }
 
@@ -63,12 +74,12 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
   const action = duplicateAction(existing);
   if (action === 'resendConfirmation') {
     if (await q.rotateConfirmTokens(d1, existing.id, links.confirmHash, links.withdrawHash, now + CONFIRM_TOKEN_TTL_MS, MAX_MAILS_PER_SIGNATURE, now)) {
-      await deps.mailer.send(confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
+      await send(deps.mailer, confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
     }
   } else if (action === 'remindSigned') {
     const withdrawToken = newToken();
     if (await q.rotateWithdrawToken(d1, existing.id, await hashToken(withdrawToken), MAX_MAILS_PER_SIGNATURE, now)) {
-      await deps.mailer.send(alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
     }
   }
   return 'duplicate';

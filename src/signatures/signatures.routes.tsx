@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
+import { isTransientFailure, RETRY_AFTER_SECONDS } from '../http/errors.ts';
 import { isLang } from '../i18n/lang.ts';
+import { messages } from '../i18n/messages.ts';
 import { notFoundPage, renderPledgePage } from '../pledges/pledge.page.tsx';
 import { ActionPage, ResultPage } from '../views/ActionPage.tsx';
 import { MessagePage } from '../views/MessagePage.tsx';
@@ -39,7 +41,17 @@ signaturePages.post('/p/:slug/sign', async (c) => {
   const lang = c.get('lang');
   // Honeypot: people never see this field; scripts fill it. Answer as if all went well.
   if (form.website) return c.redirect(`/p/${encodeURIComponent(slug)}/check-email`, 303);
-  const outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+  const values = () => Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
+  let outcome;
+  try {
+    outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+  } catch (err) {
+    if (!isTransientFailure(err)) throw err;
+    // Show the form again with everything entered, and say to try again.
+    console.error(`sign failed transiently: ${err instanceof Error ? err.name : 'error'}`);
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return renderPledgePage(c, slug, { values: values(), errors: { _: messages(lang).unavailable } }, 503);
+  }
   const w = signWords(lang);
   switch (outcome.kind) {
     case 'notFound':
@@ -49,10 +61,8 @@ signaturePages.post('/p/:slug/sign', async (c) => {
     case 'rateLimited':
       c.header('Retry-After', String(outcome.retryAfter));
       return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
-    case 'invalid': {
-      const values = Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
-      return renderPledgePage(c, slug, { values, errors: fieldMessages(lang, outcome.codes) }, 400);
-    }
+    case 'invalid':
+      return renderPledgePage(c, slug, { values: values(), errors: fieldMessages(lang, outcome.codes) }, 400);
     case 'accepted':
       return c.redirect(`/p/${outcome.slug}/check-email`, 303);
   }
