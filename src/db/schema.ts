@@ -162,14 +162,19 @@ export const counters = sqliteTable(
 );
 
 // Development mail transport: what would have been sent. Never used in production.
-export const devOutbox = sqliteTable('dev_outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  html: text('html').notNull(),
-  sentAt: createdAt('sent_at'),
-});
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    sentAt: createdAt('sent_at'),
+  },
+  // Tests and end-to-end runs look mails up by recipient.
+  (t) => [index('dev_outbox_to').on(t.to)],
+);
 
 // Every organiser action: who, when, what, which rows.
 export const auditLog = sqliteTable('audit_log', {
