@@ -1,6 +1,9 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { countsApi } from './counts/counts.api.ts';
+import { endorsementsApi } from './endorsements/endorsements.api.ts';
+import { endorsementPages } from './endorsements/endorsements.routes.tsx';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, isStorageFailure } from './http/errors.ts';
@@ -33,13 +36,17 @@ app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', signaturesApi);
 app.route('/api', liveApi);
+app.route('/api', endorsementsApi);
 app.route('/', outbox);
 app.route('/', pledgePages);
 app.route('/', signaturePages);
+app.route('/', endorsementPages);
 
 app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
 
 app.onError((err, c) => {
+  // Middleware refusals (CSRF origin check, body limits) carry their own response.
+  if (err instanceof HTTPException) return err.getResponse();
   const storage = isStorageFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
   console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
