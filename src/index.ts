@@ -1,6 +1,7 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { adminApi } from './admin/admin.api.ts';
 import { countsApi } from './counts/counts.api.ts';
 import { endorsementsApi } from './endorsements/endorsements.api.ts';
 import { endorsementPages } from './endorsements/endorsements.routes.tsx';
@@ -32,6 +33,7 @@ app.get('/healthz', async (c) => {
   return c.json({ ok: true });
 });
 
+app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', signaturesApi);
