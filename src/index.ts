@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { adminApi } from './admin/admin.api.ts';
+import { adminPages } from './admin/admin.routes.tsx';
 import { countsApi } from './counts/counts.api.ts';
 import { endorsementsApi } from './endorsements/endorsements.api.ts';
 import { endorsementPages } from './endorsements/endorsements.routes.tsx';
@@ -40,6 +41,7 @@ app.route('/api', signaturesApi);
 app.route('/api', liveApi);
 app.route('/api', endorsementsApi);
 app.route('/', outbox);
+app.route('/admin', adminPages());
 app.route('/', pledgePages);
 app.route('/', signaturePages);
 app.route('/', endorsementPages);

@@ -1,14 +1,13 @@
 import type { Context } from 'hono';
 import { afterCountsChanged } from '../counts/publish.ts';
 import { db } from '../db/client.ts';
-import type { AppEnv } from '../env.ts';
 import { type ReviewResult, rejectEndorsement, verifyEndorsement } from '../endorsements/endorse.ts';
 import { baseUrl } from '../http/client.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { mailerFor } from '../mail/mailer.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
 import { recordAudit } from './audit.ts';
-import type { AdminEnv } from './auth.ts';
+import { type AdminEnv, appContext } from './auth.ts';
 import type { BulkFilter } from './moderation.ts';
 import * as m from './moderation.queries.ts';
 import { createPledge, type EditResult, updatePledge } from './pledge.editor.ts';
@@ -18,9 +17,7 @@ import type { PledgeInput } from './pledge.input.ts';
 // writes the audit log, and pushes new counts when they changed.
 type C = Context<AdminEnv>;
 
-// The admin context is the app context plus the actor; shared helpers take the app's.
-const app = (c: C) => c as unknown as Context<AppEnv>;
-const countsChanged = (c: C, pledgeId: number) => afterCountsChanged(app(c), pledgeId);
+const countsChanged = (c: C, pledgeId: number) => afterCountsChanged(appContext(c), pledgeId);
 
 const audit = (c: C, action: string, target: string | null, detail: Record<string, unknown> | null = null) =>
   recordAudit(c.env.DB, c.get('actor'), { action, target, detail });
@@ -38,7 +35,7 @@ function reviewDeps(c: C) {
     d1: c.env.DB,
     mailer: mailerFor(c.env),
     now: Date.now(),
-    baseUrl: baseUrl(app(c)),
+    baseUrl: baseUrl(appContext(c)),
     pledgeTitle: async (pledgeId: number, lang: Lang) => {
       const pledge = await d.query.pledges.findFirst({ where: (p, { eq }) => eq(p.id, pledgeId) });
       return pickText(await getCurrentTexts(d, pledgeId), lang, pledge?.defaultLang ?? 'zh-Hans')?.title ?? '';

@@ -13,6 +13,9 @@ export type AdminEnv = { Bindings: Env; Variables: AppEnv['Variables'] & { actor
 type AdminVars = { ADMIN_TOKEN?: string; SESSION_SECRET?: string; ACCESS_AUD?: string; ACCESS_TEAM_DOMAIN?: string };
 export const adminVars = (env: Env) => env as unknown as AdminVars;
 
+// The admin context is the app context plus the actor; shared helpers take the app's.
+export const appContext = (c: Context<AdminEnv>) => c as unknown as Context<AppEnv>;
+
 export type AuthOptions = { accessKeys?: (teamDomain: string) => AccessKeys };
 
 const keyCache = new Map<string, AccessKeys>();

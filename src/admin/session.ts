@@ -1,6 +1,7 @@
-import { hmacHex, sameDigest } from '../crypto/tokens.ts';
+import { hmacHex, sameDigest, toBase64Url } from '../crypto/tokens.ts';
 
-// The organiser's session cookie: "<expires>.<actor>.<hmac>", signed with
+// The organiser's session cookie: "<expires>.<actor, base64url>.<hmac>" (only
+// cookie-safe characters), signed with
 // SESSION_SECRET (HMAC-SHA-256). Stateless: the expiry is inside the signed value, so
 // an old cookie stops working even if a browser keeps it.
 export const SESSION_COOKIE = 'admin_session';
@@ -18,7 +19,7 @@ async function mac(secret: string, payload: string): Promise<string> {
 
 export async function createSession(secret: string, actor: string, now: number, ttl = SESSION_TTL_MS): Promise<string> {
   if (!secret) throw new Error('SESSION_SECRET is not set');
-  const payload = `${now + ttl}.${encodeURIComponent(actor)}`;
+  const payload = `${now + ttl}.${toBase64Url(new TextEncoder().encode(actor))}`;
   return `${payload}.${await mac(secret, payload)}`;
 }
 
@@ -32,7 +33,8 @@ export async function readSession(secret: string, value: string | undefined, now
   const [expires, actor, ...rest] = payload.split('.');
   if (rest.length > 0 || !expires || !actor || !/^\d+$/.test(expires) || now >= Number(expires)) return null;
   try {
-    return decodeURIComponent(actor);
+    const bytes = Uint8Array.from(atob(actor.replaceAll('-', '+').replaceAll('_', '/')), (ch) => ch.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
   } catch {
     return null;
   }

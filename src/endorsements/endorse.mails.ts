@@ -1,9 +1,9 @@
+import { fill } from '../i18n/fill.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { composeMail } from '../mail/MailBody.tsx';
 import { endorseWords } from './endorse.messages.ts';
 
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
 export function endorseConfirmationMail(lang: Lang, to: string, society: string, title: string, confirmUrl: string): Mail {
   const w = endorseWords(lang);
