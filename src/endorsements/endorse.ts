@@ -47,7 +47,7 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
   // Lost a race with another submission for the same society.
   if (id === null) return { ok: false, codes: { [field]: 'alreadySubmitted' } };
   const name = societyName(society, target.lang);
-  await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}`));
+  await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
   return { ok: true, id, societyId, linked: match !== null };
 }
 
@@ -90,7 +90,7 @@ export async function verifyEndorsement(deps: ReviewDeps, id: number): Promise<R
   if (e.contactEmail) {
     const lang = contactLang(e.lang);
     const title = await deps.pledgeTitle(e.pledgeId, lang);
-    await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}`));
+    await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}?lang=${lang}`));
   }
   return { ok: true, endorsement: { ...e, state: 'verified', verifiedAt: deps.now } };
 }
