@@ -33,7 +33,7 @@ export async function signaturesCsv(d1: D1Database, pledgeId: number | null): Pr
 
 const ENDORSEMENT_COLUMNS = [
   'id', 'pledge', 'state', 'founding', 'nameHans', 'nameHant', 'nameEn', 'website', 'category', 'contactName', 'contactRole',
-  'contactEmail', 'statement', 'rejectReason', 'createdAt', 'confirmedAt', 'verifiedAt', 'rejectedAt',
+  'contactEmail', 'statement', 'submittedName', 'submittedWebsite', 'rejectReason', 'createdAt', 'confirmedAt', 'verifiedAt', 'rejectedAt',
 ] as const;
 
 export async function endorsementsCsv(d1: D1Database, pledgeId: number | null): Promise<{ csv: string; rows: number }> {

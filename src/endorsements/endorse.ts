@@ -3,7 +3,8 @@ import { type Lang, isLang } from '../i18n/lang.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { societyName } from '../pledges/pledges.queries.ts';
 import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorse.mails.ts';
-import { ENDORSE_TOKEN_TTL_MS, resubmission } from './endorsement.ts';
+import { ENDORSE_TOKEN_TTL_MS, parseWebsite, resubmission } from './endorsement.ts';
+import { hasHan } from './names.ts';
 import type { EndorsementInput } from './endorsement.input.ts';
 import * as q from './endorsements.queries.ts';
 
@@ -29,7 +30,6 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     }
   }
   const societyId = match ? match.id : await q.insertSociety(d1, society);
-  if (match) await q.completeSociety(d1, match.id, society);
   const token = newToken();
   const id = await q.upsertPendingEndorsement(d1, {
     pledgeId: target.pledgeId,
@@ -38,6 +38,8 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     contactRole: input.contactRole,
     contactEmail: input.email,
     statement: input.statement,
+    submittedName: input.submittedName,
+    submittedWebsite: input.website,
     lang: target.lang,
     tokenHash: await hashToken(token),
     tokenExpiresAt: now + ENDORSE_TOKEN_TTL_MS,
@@ -87,6 +89,9 @@ export async function verifyEndorsement(deps: ReviewDeps, id: number): Promise<R
   const e = await q.getEndorsement(deps.d1, id);
   if (!e) return { ok: false, status: 'notFound' };
   if (!(await q.markVerified(deps.d1, id, deps.now))) return { ok: false, status: 'wrongState' };
+  const website = e.submittedWebsite ? parseWebsite(e.submittedWebsite) : null;
+  const nameEn = e.submittedName && !hasHan(e.submittedName) ? e.submittedName : null;
+  await q.completeSociety(deps.d1, e.societyId, { website: website?.url ?? null, websiteHost: website?.host ?? null, nameEn });
   if (e.contactEmail) {
     const lang = contactLang(e.lang);
     const title = await deps.pledgeTitle(e.pledgeId, lang);

@@ -30,6 +30,8 @@ export const endorsementBody = z
 
 // A validated endorsement: the society's names in every form we can derive.
 export type EndorsementInput = {
+  // The name as typed (cleaned), shown to the organiser.
+  submittedName: string;
   nameHans: string | null;
   nameHant: string | null;
   nameEn: string | null;
@@ -58,6 +60,7 @@ export function parseEndorsement(data: unknown): Parsed<EndorsementInput> {
   return {
     ok: true,
     value: {
+      submittedName: cleanName(b.name),
       nameHans: forms.hans,
       nameHant: forms.hant,
       nameEn,

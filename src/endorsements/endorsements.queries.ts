@@ -40,7 +40,8 @@ export async function insertSociety(d1: D1Database, s: NewSociety): Promise<numb
 }
 
 // Fills in what a known society lacks (a website, an English name); never overwrites.
-export async function completeSociety(d1: D1Database, id: number, s: NewSociety): Promise<void> {
+// Called when an organiser verifies, so an unvetted submission cannot change a society.
+export async function completeSociety(d1: D1Database, id: number, s: { website: string | null; websiteHost: string | null; nameEn: string | null }): Promise<void> {
   await d1
     .prepare(
       `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4) WHERE id = ?1`,
@@ -63,6 +64,8 @@ export type NewEndorsement = {
   contactRole: string;
   contactEmail: string;
   statement: string | null;
+  submittedName: string;
+  submittedWebsite: string;
   lang: string;
   tokenHash: string;
   tokenExpiresAt: number;
@@ -75,16 +78,18 @@ export type NewEndorsement = {
 export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement): Promise<number | null> {
   const row = await d1
     .prepare(
-      `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent, ip_hash, created_at)
-       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11)
+      `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
+         ip_hash, created_at, submitted_name, submitted_website)
+       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13)
        ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = 'pending', contact_name = excluded.contact_name, contact_role = excluded.contact_role,
          contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
+         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website,
          token_expires_at = excluded.token_expires_at, mails_sent = 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
          confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
        WHERE endorsements.state = 'rejected' OR (endorsements.state = 'pending' AND endorsements.token_expires_at < ?11)
        RETURNING id`,
     )
-    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now)
+    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite)
     .first<{ id: number }>();
   return row?.id ?? null;
 }
@@ -125,6 +130,8 @@ export type EndorsementDetail = {
   contactRole: string | null;
   contactEmail: string | null;
   statement: string | null;
+  submittedName: string | null;
+  submittedWebsite: string | null;
   lang: string;
   rejectReason: string | null;
   createdAt: number;
@@ -136,6 +143,7 @@ export type EndorsementDetail = {
 const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
   s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
   e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
+  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite,
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt
   FROM endorsements e JOIN societies s ON s.id = e.society_id JOIN pledges p ON p.id = e.pledge_id`;
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { json, postJson, request } from '../helpers.ts';
+import { adminJson } from '../admin/admin.ts';
 import { lastMailTo, linkTokenFrom } from '../mail.ts';
 
 const ORIGIN = 'http://localhost:8787';
@@ -141,5 +142,37 @@ describe('endorsement submission', () => {
     for (let i = 0; i < 32; i++) statuses.push((await postJson('/api/pledges/cast-2020/endorsements', { name: '' }, headers)).status);
     expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('links one of the 171 founders, typed in Traditional script, when it endorses another pledge', async () => {
+    await adminJson('/api/admin/pledges', { body: { slug: 'second-appeal', status: 'open', texts: { 'zh-Hans': { title: '第二份倡议', body: '正文' } } } });
+    const founder = await env.DB.prepare(`SELECT id FROM societies WHERE name_hans = '中国数学会'`).first<{ id: number }>();
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM societies').first<{ n: number }>();
+    const res = await postJson('/api/pledges/second-appeal/endorsements', body({ name: '中國數學會', website: 'www.cms.org.cn', email: 'office@cms.org.cn' }), { 'cf-connecting-ip': ip() });
+    expect(res.status).toBe(202);
+    const row = await endorsementRow('office@cms.org.cn');
+    expect(row?.societyId).toBe(founder?.id);
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM societies').first<{ n: number }>())?.n).toBe(before?.n);
+    // An unvetted submission changes nothing about the known society; the organiser sees
+    // what was typed, and verification fills in the website it lacked.
+    expect(row?.host).toBeNull();
+    const item = (await (await adminJson(`/api/admin/endorsements/${row!.id}`)).json()) as { submittedName: string; submittedWebsite: string };
+    expect(item).toMatchObject({ submittedName: '中國數學會', submittedWebsite: 'https://www.cms.org.cn/' });
+    await request(`/endorse/confirm/${await linkTokenFrom('office@cms.org.cn', '/endorse/confirm/')}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await adminJson(`/api/admin/endorsements/${row!.id}/verify`, { body: {} })).status).toBe(200);
+    expect((await endorsementRow('office@cms.org.cn'))?.host).toBe('cms.org.cn');
+  });
+
+  it('answers an expired confirmation link with 410 and leaves the endorsement unconfirmed', async () => {
+    await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), { 'cf-connecting-ip': ip() });
+    const token = await linkTokenFrom('l@late.example.org', '/endorse/confirm/');
+    await env.DB.prepare(`UPDATE endorsements SET token_expires_at = 1 WHERE contact_email = 'l@late.example.org'`).run();
+    expect((await request(`/endorse/confirm/${token}`)).status).toBe(410);
+    const res = await request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(410);
+    expect((await endorsementRow('l@late.example.org'))?.state).toBe('pending');
+    // The society may submit again once its link has expired.
+    const again = await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), { 'cf-connecting-ip': ip() });
+    expect(again.status).toBe(202);
   });
 });

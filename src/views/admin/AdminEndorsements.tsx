@@ -42,6 +42,11 @@ export function EndorsementQueue(props: { lang: Lang; state: QueueState; items: 
             <p>
               {e.contactName} ({e.contactRole}) · {e.contactEmail} · {emailMatchesWebsite(domain, e.websiteHost) ? w.emailMatches : w.emailDiffers}
             </p>
+            {e.submittedName || e.submittedWebsite ? (
+              <p class="muted">
+                → {e.submittedName} · {e.submittedWebsite}
+              </p>
+            ) : null}
             {e.statement ? <blockquote>{e.statement}</blockquote> : null}
             <p class="muted">
               {formatTime(e.createdAt)} {e.confirmedAt ? `· ${formatTime(e.confirmedAt)}` : ''} {e.rejectReason ? `· ${e.rejectReason}` : ''}
