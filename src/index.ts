@@ -2,7 +2,11 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { adminApi } from './admin/admin.api.ts';
+import { adminPages } from './admin/admin.routes.tsx';
 import { countsApi } from './counts/counts.api.ts';
+import { endorsementsApi } from './endorsements/endorsements.api.ts';
+import { endorsementPages } from './endorsements/endorsements.routes.tsx';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './http/errors.ts';
@@ -38,13 +42,17 @@ app.get('/healthz', async (c) => {
   return c.json({ ok: true });
 });
 
+app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', signaturesApi);
 app.route('/api', liveApi);
+app.route('/api', endorsementsApi);
 app.route('/', outbox);
+app.route('/admin', adminPages());
 app.route('/', pledgePages);
 app.route('/', signaturePages);
+app.route('/', endorsementPages);
 
 const methodsFor = allowedMethods(app);
 

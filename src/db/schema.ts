@@ -82,6 +82,10 @@ export const endorsements = sqliteTable(
     contactRole: text('contact_role'),
     contactEmail: text('contact_email'),
     statement: text('statement'),
+    // What the contact typed, kept for the organiser: the society row may be a known one.
+    // A known society's missing website is filled from here only when an organiser verifies.
+    submittedName: text('submitted_name'),
+    submittedWebsite: text('submitted_website'),
     lang: text('lang').notNull().default('zh-Hans'),
     tokenHash: text('token_hash'),
     tokenExpiresAt: integer('token_expires_at'),

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../http/errors.ts';
+import { formStrings, privatePage } from '../http/pages.ts';
 import { isLang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { notFoundPage, renderPledgePage } from '../pledges/pledge.page.tsx';
@@ -17,22 +18,6 @@ export const signaturePages = new Hono<AppEnv>();
 // Token pages carry secrets in the URL: never cache them, never send them as referrer.
 signaturePages.use('/confirm/*', privatePage());
 signaturePages.use('/withdraw/*', privatePage());
-
-function privatePage() {
-  return async function privatePage(c: Context, next: () => Promise<void>) {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Robots-Tag', 'noindex');
-  };
-}
-
-async function formStrings(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
 
 signaturePages.post('/p/:slug/sign', async (c) => {
   const slug = c.req.param('slug');
