@@ -2,11 +2,12 @@ import type { Context } from 'hono';
 import { afterCountsChanged } from '../counts/publish.ts';
 import { db } from '../db/client.ts';
 import { type ReviewResult, rejectEndorsement, verifyEndorsement } from '../endorsements/endorse.ts';
+import { JUST_VERIFIED } from '../endorsements/endorsements.queries.ts';
 import { baseUrl } from '../http/client.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { mailerFor } from '../mail/mailer.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
-import { recordAudit } from './audit.ts';
+import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
 import type { BulkFilter } from './moderation.ts';
 import * as m from './moderation.queries.ts';
@@ -44,11 +45,11 @@ function reviewDeps(c: C) {
 }
 
 export async function verifyAction(c: C, id: number): Promise<ReviewResult> {
-  const result = await verifyEndorsement(reviewDeps(c), id);
-  if (result.ok) {
-    await audit(c, 'endorsement.verify', `endorsement:${id}`, { societyId: result.endorsement.societyId, pledge: result.endorsement.pledgeSlug });
-    countsChanged(c, result.endorsement.pledgeId);
-  }
+  // The audit entry is written in the verification's own batch, only if it took effect.
+  const result = await verifyEndorsement(reviewDeps(c), id, (endorsementId, at) => [
+    auditStatement(c.env.DB, c.get('actor'), { action: 'endorsement.verify', target: `endorsement:${endorsementId}` }, at, { sql: JUST_VERIFIED, params: [endorsementId, at] }),
+  ]);
+  if (result.ok) countsChanged(c, result.endorsement.pledgeId);
   return result;
 }
 
@@ -87,9 +88,8 @@ export async function bulkInvalidateAction(c: C, filter: BulkFilter, expected: n
     const preview = await m.previewBulk(c.env.DB, filter);
     if (preview.matching !== expected) return { ok: false, preview };
   }
-  const rows = await m.invalidateBulk(c.env.DB, filter, Date.now());
+  const rows = await m.invalidateBulk(c.env.DB, filter, Date.now(), c.get('actor'));
   const ids = rows.map((r) => r.id);
-  await audit(c, 'signatures.bulk-invalidate', `signatures:${ids.length}`, { filter, ids });
   for (const pledgeId of new Set(rows.map((r) => r.pledgeId))) countsChanged(c, pledgeId);
   return { ok: true, invalidated: ids.length, ids };
 }

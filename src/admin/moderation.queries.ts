@@ -101,13 +101,21 @@ export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPr
   return row ?? { matching: 0, confirmed: 0, pending: 0, held: 0 };
 }
 
-// One statement: every matching row becomes invalidated (counters follow by trigger).
-export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number): Promise<{ id: number; pledgeId: number }[]> {
-  const { results } = await d1
-    .prepare(`UPDATE signatures SET state = 'invalidated', invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`)
-    .bind(...bindFilter(f), now)
-    .all<{ id: number; pledgeId: number }>();
-  return results;
+// One batch, all or nothing: every matching row becomes invalidated (counters follow by
+// trigger), and the audit entry lists exactly the rows this run changed (those stamped
+// with this run's time).
+export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string): Promise<{ id: number; pledgeId: number }[]> {
+  const [changed] = await d1.batch<{ id: number; pledgeId: number }>([
+    d1.prepare(`UPDATE signatures SET state = 'invalidated', invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`).bind(...bindFilter(f), now),
+    d1
+      .prepare(
+        `INSERT INTO audit_log (actor, action, target, detail, created_at)
+         SELECT ?1, 'signatures.bulk-invalidate', 'signatures:' || count(*), json_object('filter', json(?2), 'ids', json_group_array(id)), ?3
+         FROM (SELECT id FROM signatures WHERE state = 'invalidated' AND invalidated_at = ?3 AND updated_at = ?3 ORDER BY id)`,
+      )
+      .bind(actor, JSON.stringify(f), now),
+  ]);
+  return changed?.results ?? [];
 }
 
 export type TrendingRow = { key: string; signatures: number; confirmed: number; held: number };

@@ -84,18 +84,29 @@ function contactLang(lang: string): Lang {
   return isLang(lang) ? lang : 'zh-Hans';
 }
 
-// confirmed -> verified, then tells the contact. The total follows by trigger.
-export async function verifyEndorsement(deps: ReviewDeps, id: number): Promise<ReviewResult> {
+// confirmed -> verified, then tells the contact. The state change, the society's new
+// details and any extra statements the caller adds (the audit entry) run as one D1
+// batch: all or nothing. The total follows by trigger. The mail is a courtesy: if it
+// fails the verification stands, and the failure is logged.
+export async function verifyEndorsement(deps: ReviewDeps, id: number, alongside: (endorsementId: number, at: number) => D1PreparedStatement[] = () => []): Promise<ReviewResult> {
   const e = await q.getEndorsement(deps.d1, id);
   if (!e) return { ok: false, status: 'notFound' };
-  if (!(await q.markVerified(deps.d1, id, deps.now))) return { ok: false, status: 'wrongState' };
   const website = e.submittedWebsite ? parseWebsite(e.submittedWebsite) : null;
   const nameEn = e.submittedName && !hasHan(e.submittedName) ? e.submittedName : null;
-  await q.completeSociety(deps.d1, e.societyId, { website: website?.url ?? null, websiteHost: website?.host ?? null, nameEn });
+  const [verified] = await deps.d1.batch([
+    q.markVerifiedStatement(deps.d1, id, deps.now),
+    q.completeSocietyStatement(deps.d1, e.societyId, { website: website?.url ?? null, websiteHost: website?.host ?? null, nameEn }, { endorsementId: id, at: deps.now }),
+    ...alongside(id, deps.now),
+  ]);
+  if (!verified?.results.length) return { ok: false, status: 'wrongState' };
   if (e.contactEmail) {
     const lang = contactLang(e.lang);
-    const title = await deps.pledgeTitle(e.pledgeId, lang);
-    await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}?lang=${lang}`));
+    try {
+      const title = await deps.pledgeTitle(e.pledgeId, lang);
+      await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}?lang=${lang}`));
+    } catch (err) {
+      console.error(`verification mail failed for endorsement ${id}: ${err instanceof Error ? err.name : 'error'}`);
+    }
   }
   return { ok: true, endorsement: { ...e, state: 'verified', verifiedAt: deps.now } };
 }

@@ -40,14 +40,20 @@ export async function insertSociety(d1: D1Database, s: NewSociety): Promise<numb
 }
 
 // Fills in what a known society lacks (a website, an English name); never overwrites.
-// Called when an organiser verifies, so an unvetted submission cannot change a society.
-export async function completeSociety(d1: D1Database, id: number, s: { website: string | null; websiteHost: string | null; nameEn: string | null }): Promise<void> {
-  await d1
+// Runs in the verification batch, and only if that endorsement was just verified, so an
+// unvetted submission cannot change a society.
+export function completeSocietyStatement(
+  d1: D1Database,
+  id: number,
+  s: { website: string | null; websiteHost: string | null; nameEn: string | null },
+  verified: { endorsementId: number; at: number },
+): D1PreparedStatement {
+  return d1
     .prepare(
-      `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4) WHERE id = ?1`,
+      `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4)
+       WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = 'verified' AND verified_at = ?6)`,
     )
-    .bind(id, s.website, s.websiteHost, s.nameEn)
-    .run();
+    .bind(id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at);
 }
 
 export async function findEndorsement(d1: D1Database, pledgeId: number, societyId: number) {
@@ -170,10 +176,12 @@ export async function listAllForPledge(d1: D1Database, pledgeId: number | null) 
 }
 
 // confirmed -> verified; the counter trigger bumps the societies total in this statement.
-export async function markVerified(d1: D1Database, id: number, now: number): Promise<boolean> {
-  const row = await d1.prepare(`UPDATE endorsements SET state = 'verified', verified_at = ?2 WHERE id = ?1 AND state = 'confirmed' RETURNING id`).bind(id, now).first();
-  return row !== null;
+export function markVerifiedStatement(d1: D1Database, id: number, now: number): D1PreparedStatement {
+  return d1.prepare(`UPDATE endorsements SET state = 'verified', verified_at = ?2 WHERE id = ?1 AND state = 'confirmed' RETURNING id`).bind(id, now);
 }
+
+// The condition, for other statements of the verification batch, that it took effect.
+export const JUST_VERIFIED = `EXISTS (SELECT 1 FROM endorsements WHERE id = ?6 AND state = 'verified' AND verified_at = ?7)`;
 
 // pending | confirmed | verified -> rejected (leaving verified decrements the total by trigger).
 export async function markRejected(d1: D1Database, id: number, reason: string, now: number): Promise<boolean> {

@@ -119,3 +119,56 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
     expect(((await res.json()) as { individuals: number }).individuals).toBe(before.individuals + 1);
   });
 });
+
+describe('faults in organiser actions', () => {
+  const admin = (path: string, body: unknown = {}) => ({ method: 'POST', headers: { authorization: 'Bearer test-admin-token', 'content-type': 'application/json' }, body: JSON.stringify(body) }) as RequestInit & { path?: string };
+
+  async function confirmedEndorsement(): Promise<number> {
+    const name = `故障测试学会${crypto.randomUUID().slice(0, 6)}`;
+    await env.DB.prepare(`INSERT INTO societies (name_hans, name_hant, category) VALUES (?1, ?1, 'science')`).bind(name).run();
+    const row = await env.DB.prepare(
+      `INSERT INTO endorsements (pledge_id, society_id, state, contact_email, submitted_website, confirmed_at)
+       SELECT p.id, s.id, 'confirmed', 'contact@society.example', 'https://fault.example', 1 FROM pledges p, societies s WHERE p.slug = 'cast-2020' AND s.name_hans = ?1 RETURNING id`,
+    ).bind(name).first<{ id: number }>();
+    return row!.id;
+  }
+  const auditCount = async (action: string) => (await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?1').bind(action).first<{ n: number }>())!.n;
+
+  it('endorsement verification fails at any step: 503, nothing changed, nothing logged; the retry verifies once', async () => {
+    for (const step of ["UPDATE endorsements SET state = 'verified'", 'UPDATE societies SET website', 'INSERT INTO audit_log']) {
+      const id = await confirmedEndorsement();
+      const before = await counts();
+      const audits = await auditCount('endorsement.verify');
+      await expect503(await call(`/api/admin/endorsements/${id}/verify`, admin(''), (sql) => sql.includes(step)));
+      expect(await env.DB.prepare('SELECT state FROM endorsements WHERE id = ?1').bind(id).first('state'), step).toBe('confirmed');
+      expect(await env.DB.prepare('SELECT website FROM societies WHERE id = (SELECT society_id FROM endorsements WHERE id = ?1)').bind(id).first('website'), step).toBeNull();
+      expect((await counts()).societies, step).toBe(before.societies);
+      expect(await auditCount('endorsement.verify'), step).toBe(audits);
+      expect((await call(`/api/admin/endorsements/${id}/verify`, admin(''))).status).toBe(200);
+      expect((await counts()).societies).toBe(before.societies + 1);
+      expect(await auditCount('endorsement.verify')).toBe(audits + 1);
+    }
+  });
+
+  it('a bulk invalidation fails at any step: 503, no row changed, nothing logged', async () => {
+    const ipHash = 'fa'.repeat(16);
+    const people = Array.from({ length: 4 }, () => signer());
+    for (const p of people) {
+      await call('/api/pledges/cast-2020/signatures', json(p));
+      await call('/api/signatures/confirm', json({ token: tokenIn((await mailsTo(p.email))[0], 'confirm') }));
+    }
+    await env.DB.prepare(`UPDATE signatures SET ip_hash = ?1 WHERE email IN (?2, ?3, ?4, ?5)`).bind(ipHash, ...people.map((p) => p.email)).run();
+    const before = await counts();
+    const audits = await auditCount('signatures.bulk-invalidate');
+    for (const step of ["UPDATE signatures SET state = 'invalidated'", 'INSERT INTO audit_log']) {
+      await expect503(await call('/api/admin/signatures/bulk-invalidate', admin('', { ipHash, expected: 4 }), (sql) => sql.includes(step)));
+      expect(await env.DB.prepare(`SELECT count(*) AS n FROM signatures WHERE ip_hash = ?1 AND state = 'confirmed'`).bind(ipHash).first('n'), step).toBe(4);
+      expect((await counts()).individuals).toBe(before.individuals);
+      expect(await auditCount('signatures.bulk-invalidate')).toBe(audits);
+    }
+    const ok = await call('/api/admin/signatures/bulk-invalidate', admin('', { ipHash, expected: 4 }));
+    expect(ok.status).toBe(200);
+    expect((await counts()).individuals).toBe(before.individuals - 4);
+    expect(await auditCount('signatures.bulk-invalidate')).toBe(audits + 1);
+  });
+});
