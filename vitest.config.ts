@@ -39,6 +39,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'test/node/**'],
           setupFiles: ['./test/setup.ts'],
+          // Property, fuzz and concurrency tests do real work on a shared 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

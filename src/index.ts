@@ -1,11 +1,17 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { adminApi } from './admin/admin.api.ts';
+import { adminPages } from './admin/admin.routes.tsx';
 import { countsApi } from './counts/counts.api.ts';
+import { endorsementsApi } from './endorsements/endorsements.api.ts';
+import { endorsementPages } from './endorsements/endorsements.routes.tsx';
 import { expirePending, recount } from './counts/recount.ts';
 import type { AppEnv } from './env.ts';
-import { apiError, isStorageFailure } from './http/errors.ts';
+import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './http/errors.ts';
 import { jsonBodyLimit } from './http/json.ts';
+import { allowedMethods } from './http/methods.ts';
 import { securityHeaders } from './http/security.ts';
 import { language } from './i18n/lang.middleware.ts';
 import { liveApi } from './live/live.api.ts';
@@ -27,24 +33,44 @@ export const app = new Hono<AppEnv>();
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
+// Every state-changing request to a page must come from our own origin. The JSON API
+// needs no such check: it only accepts application/json, which a cross-site form cannot send.
+const sameOrigin = csrf();
+app.use(async function formCsrf(c, next) {
+  return c.req.path.startsWith('/api/') ? next() : sameOrigin(c, next);
+});
 
 app.get('/healthz', async (c) => {
   await c.env.DB.prepare('SELECT 1').first();
   return c.json({ ok: true });
 });
 
+app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', signaturesApi);
 app.route('/api', liveApi);
+app.route('/api', endorsementsApi);
 app.route('/api', logApi);
 app.route('/', wellKnown);
 app.route('/', outbox);
+app.route('/admin', adminPages());
 app.route('/', pledgePages);
 app.route('/', signaturePages);
+app.route('/', endorsementPages);
 app.route('/', logPages);
 
-app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
+const methodsFor = allowedMethods(app);
+
+app.notFound((c) => {
+  const allowed = methodsFor(c.req.path);
+  if (allowed.length > 0) {
+    c.header('Allow', allowed.join(', '));
+    if (c.req.path.startsWith('/api/')) return apiError(c, 405, 'method_not_allowed', `Use ${allowed.join(' or ')}.`);
+    return errorPage(c, 405);
+  }
+  return c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c);
+});
 
 app.onError((err, c) => {
   // Deliberate refusals from middleware (CSRF 403, malformed input 400...).
@@ -52,11 +78,11 @@ app.onError((err, c) => {
     if (c.req.path.startsWith('/api/')) return apiError(c, err.status, err.status === 403 ? 'forbidden' : 'bad_request', err.message || 'Request refused.');
     return errorPage(c, err.status);
   }
-  const storage = isStorageFailure(err);
+  const storage = isTransientFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
   console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
   const status = storage ? 503 : 500;
-  if (storage) c.header('Retry-After', '5');
+  if (storage) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (c.req.path.startsWith('/api/')) {
     return apiError(c, status, storage ? 'unavailable' : 'internal', storage ? 'The service is briefly unavailable; try again shortly.' : 'Internal error.');
   }

@@ -82,6 +82,10 @@ export const endorsements = sqliteTable(
     contactRole: text('contact_role'),
     contactEmail: text('contact_email'),
     statement: text('statement'),
+    // What the contact typed, kept for the organiser: the society row may be a known one.
+    // A known society's missing website is filled from here only when an organiser verifies.
+    submittedName: text('submitted_name'),
+    submittedWebsite: text('submitted_website'),
     lang: text('lang').notNull().default('zh-Hans'),
     tokenHash: text('token_hash'),
     tokenExpiresAt: integer('token_expires_at'),
@@ -162,14 +166,19 @@ export const counters = sqliteTable(
 );
 
 // Development mail transport: what would have been sent. Never used in production.
-export const devOutbox = sqliteTable('dev_outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  html: text('html').notNull(),
-  sentAt: createdAt('sent_at'),
-});
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    sentAt: createdAt('sent_at'),
+  },
+  // Tests and end-to-end runs look mails up by recipient.
+  (t) => [index('dev_outbox_to').on(t.to)],
+);
 
 // Every organiser action: who, when, what, which rows.
 export const auditLog = sqliteTable('audit_log', {

@@ -29,3 +29,8 @@ export function renderMailHtml(lang: Lang, parts: MailPart[]): string {
 export function renderMailText(parts: MailPart[]): string {
   return parts.map((p) => ('link' in p ? p.link : p.text)).join('\n\n') + '\n';
 }
+
+// A whole mail (text and HTML parts) from the same paragraphs and links.
+export function composeMail(to: string, subject: string, lang: Lang, parts: MailPart[]) {
+  return { to, subject, text: renderMailText(parts), html: renderMailHtml(lang, parts) };
+}

@@ -9,6 +9,6 @@ export const outbox = new Hono<AppEnv>();
 
 outbox.get('/dev/outbox', async (c) => {
   if (c.env.MAIL_TRANSPORT !== 'dev') return apiError(c, 404, 'not_found', 'No such resource.');
-  const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 1000);
+  const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 10_000);
   return c.json(await listOutbox(c.env.DB, limit));
 });

@@ -14,10 +14,11 @@ export type FormState = { values?: Record<string, string>; errors?: Record<strin
 
 // Loads and renders a pledge page; the sign handler reuses it to show the form again
 // with errors and the entered values.
-export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: FormState = {}, status: ContentfulStatusCode = 200) {
+export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: FormState = {}, status: ContentfulStatusCode = 200, opts: { preview?: boolean } = {}) {
   const d = db(c.env.DB);
   const pledge = await getPledgeBySlug(d, slug);
-  if (!pledge || pledge.status === 'draft') return notFoundPage(c);
+  // A draft is shown only as an organiser's preview (behind /admin).
+  if (!pledge || (pledge.status === 'draft' && !opts.preview)) return notFoundPage(c);
   const lang = c.get('lang');
   const [texts, counts, societies] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id), listEndorsingSocieties(d, pledge.id)]);
   const text = pickText(texts, lang, pledge.defaultLang);

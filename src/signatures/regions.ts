@@ -73,7 +73,19 @@ export function regionName(code: string, lang: Lang): string {
 
 // Options for the region <select>: China's divisions in the standard order, then other
 // countries sorted by their name in the visitor's language.
-export function regionOptions(lang: Lang): { china: [string, string][]; world: [string, string][] } {
+type RegionOptions = { china: [string, string][]; world: [string, string][] };
+// Built once per language per isolate: naming and sorting 249 countries is not free.
+const optionsCache = new Map<Lang, RegionOptions>();
+
+export function regionOptions(lang: Lang): RegionOptions {
+  const cached = optionsCache.get(lang);
+  if (cached) return cached;
+  const options = buildRegionOptions(lang);
+  optionsCache.set(lang, options);
+  return options;
+}
+
+function buildRegionOptions(lang: Lang): RegionOptions {
   const names = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region' });
   const collator = new Intl.Collator(INTL_LOCALE[lang]);
   return {

@@ -1,3 +1,4 @@
+import { translateFieldCodes } from '../i18n/fields.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 // Words of the sign form, its pages and its mails, in the three languages.
@@ -238,8 +239,5 @@ export function signWords(lang: Lang): SignWords {
 
 // Field error codes -> messages in the visitor's language.
 export function fieldMessages(lang: Lang, codes: Record<string, string>): Record<string, string> {
-  const w = WORDS[lang];
-  const out: Record<string, string> = {};
-  for (const [field, code] of Object.entries(codes)) out[field] = w.errors[field]?.[code] ?? (code === 'unknownField' ? `${w.genericError} (${field})` : w.genericError);
-  return out;
+  return translateFieldCodes(WORDS[lang].errors, WORDS[lang].genericError, codes);
 }

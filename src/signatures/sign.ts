@@ -1,14 +1,25 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../crypto/tokens.ts';
+import { TransientFailure } from '../http/errors.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { alreadySignedMail, confirmationMail } from './sign.mails.ts';
 import type { SignatureInput } from './signature.input.ts';
-import { CONFIRM_TOKEN_TTL_MS, duplicateAction, isOverSustainedLimit, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signature.ts';
+import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signature.ts';
 import * as q from './signatures.queries.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
 export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits };
+
+// Mail delivery failing is retryable: the signature stays stored, and submitting again
+// counts as a duplicate, which re-sends the mail.
+async function send(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<void> {
+  try {
+    await mailer.send(mail);
+  } catch (err) {
+    throw new TransientFailure(`mail delivery failed: ${err instanceof Error ? err.message : 'error'}`);
+  }
+}
 
 export type SignTarget = { pledgeId: number; title: string; version: string; lang: Lang };
 
@@ -29,14 +40,11 @@ async function linkPair(baseUrl: string) {
 // the same to the caller's visitor, so no one can learn who signed.
 export async function signPledge(deps: SignDeps, target: SignTarget, input: SignatureInput, ipHash: string | null): Promise<'created' | 'duplicate'> {
   const { d1, now } = deps;
-  const recent = await q.recentActivity(d1, ipHash, input.emailDomain, now - HOUR);
-  const held = isOverSustainedLimit(deps.limits, recent, input.emailDomain);
   const links = await linkPair(deps.baseUrl);
-  const id = await q.insertSignature(d1, {
+  const inserted = await q.insertSignature(d1, {
     pledgeId: target.pledgeId,
     lang: target.lang,
     textVersion: target.version,
-    state: held ? 'held' : 'pending',
     name: input.name,
     email: input.email,
     emailKey: input.emailKey,
@@ -52,9 +60,15 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     tokenExpiresAt: now + CONFIRM_TOKEN_TTL_MS,
     ipHash,
     now,
+    limits: {
+      since: now - HOUR,
+      perIp: deps.limits.perIpHour,
+      perDomain: deps.limits.perDomainHour,
+      domainExempt: deps.limits.exemptDomains.has(input.emailDomain),
+    },
   });
-  if (id !== null) {
-    await deps.mailer.send(confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
+  if (inserted !== null) {
+    await send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
     return 'created';
   }
 
@@ -63,12 +77,12 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
   const action = duplicateAction(existing);
   if (action === 'resendConfirmation') {
     if (await q.rotateConfirmTokens(d1, existing.id, links.confirmHash, links.withdrawHash, now + CONFIRM_TOKEN_TTL_MS, MAX_MAILS_PER_SIGNATURE, now)) {
-      await deps.mailer.send(confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
+      await send(deps.mailer, confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
     }
   } else if (action === 'remindSigned') {
     const withdrawToken = newToken();
     if (await q.rotateWithdrawToken(d1, existing.id, await hashToken(withdrawToken), MAX_MAILS_PER_SIGNATURE, now)) {
-      await deps.mailer.send(alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
     }
   }
   return 'duplicate';
@@ -89,9 +103,18 @@ async function lookup(token: string, find: (hash: string) => Promise<q.TokenRow 
 }
 
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
+  if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
+  const hash = await hashToken(token);
+  const withdrawToken = await withdrawTokenFor(token);
+  // Fast path: one statement confirms a pending signature.
+  const confirmed = await q.confirmByTokenHash(d1, hash, now);
+  if (confirmed && confirmed.confirmTokenHash && sameDigest(confirmed.confirmTokenHash, hash)) {
+    const withdrawValid = confirmed.withdrawTokenHash !== null && sameDigest(confirmed.withdrawTokenHash, await hashToken(withdrawToken));
+    return { ok: true, status: 'confirmed', pledgeId: confirmed.pledgeId, lang: confirmed.lang, withdrawToken: withdrawValid ? withdrawToken : null, changed: true };
+  }
+  // Otherwise find out why: already confirmed, held, expired or unknown.
   const row = await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash');
   if (!row) return { ok: false, status: 'invalid' };
-  const withdrawToken = await withdrawTokenFor(token);
   const withdrawStillValid = row.withdrawTokenHash !== null && sameDigest(row.withdrawTokenHash, await hashToken(withdrawToken));
   const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
     ok: true,

@@ -22,14 +22,10 @@ export function duplicateAction(existing: { state: string; confirmedAt: number |
   return 'nothing';
 }
 
-// Sustained limits (per hour, counted in D1). Over them a new signature is stored as
-// held: it never counts until an organiser releases it, and the response looks normal.
+// Sustained limits (per hour, counted in D1 by insertSignature). Over them a new
+// signature is stored as held: it never counts until an organiser releases it, and the
+// response looks normal.
 export type SustainedLimits = { perIpHour: number; perDomainHour: number; exemptDomains: ReadonlySet<string> };
-
-export function isOverSustainedLimit(limits: SustainedLimits, recent: { sameIp: number; sameDomain: number }, domain: string): boolean {
-  if (recent.sameIp >= limits.perIpHour) return true;
-  return !limits.exemptDomains.has(domain) && recent.sameDomain >= limits.perDomainHour;
-}
 
 // Big public mail providers: many unrelated people share them, so a per-domain limit
 // would hold honest signatures during a surge.

@@ -3,6 +3,7 @@ import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonObject } from '../http/json.ts';
+import { submitOutcomeJson } from '../http/outcome.ts';
 import { confirmSignature, withdrawSignature } from './sign.ts';
 import { fieldMessages } from './sign.messages.ts';
 import { submitSignature } from './sign.request.ts';
@@ -15,19 +16,7 @@ signaturesApi.post('/pledges/:slug/signatures', async (c) => {
   if (!body.ok) return body.response;
   const lang = c.get('lang');
   const outcome = await submitSignature(c, c.req.param('slug'), body.data, lang);
-  switch (outcome.kind) {
-    case 'notFound':
-      return apiError(c, 404, 'not_found', 'No such pledge.');
-    case 'closed':
-      return apiError(c, 409, 'pledge_closed', outcome.reason === 'closed' ? 'This pledge has closed.' : 'This pledge is not open yet.');
-    case 'rateLimited':
-      c.header('Retry-After', String(outcome.retryAfter));
-      return apiError(c, 429, 'rate_limited', 'Too many submissions from your network; wait a moment and try again.');
-    case 'invalid':
-      return apiError(c, 400, 'validation_failed', 'Some fields are not valid.', fieldMessages(lang, outcome.codes));
-    case 'accepted':
-      return c.json({ status: 'pending' }, 202);
-  }
+  return submitOutcomeJson(c, outcome, (codes) => fieldMessages(lang, codes));
 });
 
 async function tokenFrom(c: Context<AppEnv>) {

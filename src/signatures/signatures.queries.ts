@@ -7,7 +7,6 @@ export type NewSignature = {
   pledgeId: number;
   lang: string;
   textVersion: string;
-  state: 'pending' | 'held';
   name: string;
   email: string;
   emailKey: string;
@@ -23,23 +22,32 @@ export type NewSignature = {
   tokenExpiresAt: number;
   ipHash: string | null;
   now: number;
+  // Sustained limits: over either, the signature is stored as held.
+  limits: { since: number; perIp: number; perDomain: number; domainExempt: boolean };
 };
 
-// Inserts unless this person already signed this pledge; returns the new id or null.
-export async function insertSignature(d1: D1Database, s: NewSignature): Promise<number | null> {
-  const row = await d1
+// Inserts unless this person already signed this pledge, in one statement that also
+// decides from recent activity (same IP hash, same email domain, last hour) whether the
+// signature is held. Returns the new row's id and state, or null for a duplicate.
+export async function insertSignature(d1: D1Database, s: NewSignature): Promise<{ id: number; state: 'pending' | 'held' } | null> {
+  return d1
     .prepare(
       `INSERT INTO signatures (pledge_id, lang, text_version, state, name, email, email_key, email_domain, affiliation, title, orcid, field, region, public,
          confirm_token_hash, withdraw_token_hash, token_expires_at, mails_sent, ip_hash, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19)
-       ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id`,
+       SELECT ?1, ?2, ?3,
+         CASE WHEN (?18 IS NOT NULL AND (SELECT count(*) FROM signatures WHERE ip_hash = ?18 AND created_at > ?20) >= ?21)
+                OR (?23 = 0 AND (SELECT count(*) FROM signatures WHERE email_domain = ?8 AND created_at > ?20) >= ?22)
+              THEN 'held' ELSE 'pending' END,
+         ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19
+       WHERE true
+       ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id, state`,
     )
     .bind(
-      s.pledgeId, s.lang, s.textVersion, s.state, s.name, s.email, s.emailKey, s.emailDomain, s.affiliation, s.title, s.orcid, s.field, s.region,
+      s.pledgeId, s.lang, s.textVersion, null, s.name, s.email, s.emailKey, s.emailDomain, s.affiliation, s.title, s.orcid, s.field, s.region,
       s.public ? 1 : 0, s.confirmTokenHash, s.withdrawTokenHash, s.tokenExpiresAt, s.ipHash, s.now,
+      s.limits.since, s.limits.perIp, s.limits.perDomain, s.limits.domainExempt ? 1 : 0,
     )
-    .first<{ id: number }>();
-  return row?.id ?? null;
+    .first<{ id: number; state: 'pending' | 'held' }>();
 }
 
 export type ExistingSignature = { id: number; state: string; email: string; confirmedAt: number | null; mailsSent: number };
@@ -49,18 +57,6 @@ export async function findByEmailKey(d1: D1Database, pledgeId: number, emailKey:
     .prepare(`SELECT id, state, email, confirmed_at AS confirmedAt, mails_sent AS mailsSent FROM signatures WHERE pledge_id = ?1 AND email_key = ?2`)
     .bind(pledgeId, emailKey)
     .first<ExistingSignature>();
-}
-
-// Signatures created in the window from one IP hash and from one email domain.
-export async function recentActivity(d1: D1Database, ipHash: string | null, domain: string, since: number) {
-  const row = await d1
-    .prepare(
-      `SELECT (SELECT count(*) FROM signatures WHERE ip_hash = ?1 AND created_at > ?3) AS sameIp,
-              (SELECT count(*) FROM signatures WHERE email_domain = ?2 AND created_at > ?3) AS sameDomain`,
-    )
-    .bind(ipHash ?? '', domain, since)
-    .first<{ sameIp: number; sameDomain: number }>();
-  return row ?? { sameIp: 0, sameDomain: 0 };
 }
 
 // A fresh confirmation link for a still-unconfirmed signature, within the mail budget.
@@ -104,6 +100,19 @@ export async function findByConfirmHash(d1: D1Database, hash: string) {
 
 export async function findByWithdrawHash(d1: D1Database, hash: string) {
   return d1.prepare(`SELECT ${TOKEN_ROW} FROM signatures WHERE withdraw_token_hash = ?1`).bind(hash).first<TokenRow>();
+}
+
+// The common case in one statement: a pending, unexpired signature with this confirm
+// token becomes confirmed. Returns null when nothing changed (then the caller looks up why).
+export async function confirmByTokenHash(d1: D1Database, hash: string, now: number) {
+  return d1
+    .prepare(
+      `UPDATE signatures SET state = 'confirmed', confirmed_at = ?2, updated_at = ?2
+       WHERE confirm_token_hash = ?1 AND state = 'pending' AND (token_expires_at IS NULL OR token_expires_at >= ?2)
+       RETURNING ${TOKEN_ROW}`,
+    )
+    .bind(hash, now)
+    .first<TokenRow>();
 }
 
 // pending -> confirmed. The guard on state makes concurrent and repeated confirmations

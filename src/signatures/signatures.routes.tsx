@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { afterCountsChanged } from '../counts/publish.ts';
 import type { AppEnv } from '../env.ts';
+import { isTransientFailure, RETRY_AFTER_SECONDS } from '../http/errors.ts';
+import { formStrings, privatePage } from '../http/pages.ts';
 import { isLang } from '../i18n/lang.ts';
+import { messages } from '../i18n/messages.ts';
 import { notFoundPage, renderPledgePage } from '../pledges/pledge.page.tsx';
 import { receiptForToken } from '../log/log.api.ts';
 import { logWords } from '../log/log.messages.ts';
@@ -20,23 +22,6 @@ export const signaturePages = new Hono<AppEnv>();
 // Token pages carry secrets in the URL: never cache them, never send them as referrer.
 signaturePages.use('/confirm/*', privatePage());
 signaturePages.use('/withdraw/*', privatePage());
-signaturePages.use(csrf());
-
-function privatePage() {
-  return async function privatePage(c: Context, next: () => Promise<void>) {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Robots-Tag', 'noindex');
-  };
-}
-
-async function formStrings(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
 
 signaturePages.post('/p/:slug/sign', async (c) => {
   const slug = c.req.param('slug');
@@ -45,7 +30,17 @@ signaturePages.post('/p/:slug/sign', async (c) => {
   const lang = c.get('lang');
   // Honeypot: people never see this field; scripts fill it. Answer as if all went well.
   if (form.website) return c.redirect(`/p/${encodeURIComponent(slug)}/check-email`, 303);
-  const outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+  const values = () => Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
+  let outcome;
+  try {
+    outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+  } catch (err) {
+    if (!isTransientFailure(err)) throw err;
+    // Show the form again with everything entered, and say to try again.
+    console.error(`sign failed transiently: ${err instanceof Error ? err.name : 'error'}`);
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return renderPledgePage(c, slug, { values: values(), errors: { _: messages(lang).unavailable } }, 503);
+  }
   const w = signWords(lang);
   switch (outcome.kind) {
     case 'notFound':
@@ -55,10 +50,8 @@ signaturePages.post('/p/:slug/sign', async (c) => {
     case 'rateLimited':
       c.header('Retry-After', String(outcome.retryAfter));
       return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
-    case 'invalid': {
-      const values = Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
-      return renderPledgePage(c, slug, { values, errors: fieldMessages(lang, outcome.codes) }, 400);
-    }
+    case 'invalid':
+      return renderPledgePage(c, slug, { values: values(), errors: fieldMessages(lang, outcome.codes) }, 400);
     case 'accepted':
       return c.redirect(`/p/${outcome.slug}/check-email`, 303);
   }

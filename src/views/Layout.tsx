@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { HTML_LANG, LANGS, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
@@ -18,6 +19,8 @@ export type LayoutProps = {
 export function Layout(props: LayoutProps) {
   const t = messages(props.lang);
   return (
+    <>
+    {raw('<!DOCTYPE html>')}
     <html lang={HTML_LANG[props.lang]}>
       <head>
         <meta charset="utf-8" />
@@ -63,5 +66,6 @@ export function Layout(props: LayoutProps) {
         ))}
       </body>
     </html>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Counts } from '../counts/counts.queries.ts';
+import { endorseWords } from '../endorsements/endorse.messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { parseBody } from '../pledges/body.ts';
@@ -47,6 +48,9 @@ export function PledgePage(props: PledgePageProps) {
         </div>
         <section aria-labelledby="societies-heading">
           <h2 id="societies-heading">{text.societiesHeading || t.societiesHeading}</h2>
+          <p>
+            <a href={`/p/${pledge.slug}/endorse`}>{endorseWords(lang).link}</a>
+          </p>
           <ol class="societies">
             {props.societies.map((s) => (
               <li>{societyName(s, lang)}</li>

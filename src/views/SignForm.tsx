@@ -12,7 +12,7 @@ export type SignFormProps = {
   errors?: Record<string, string>;
 };
 
-const ORDER = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
+const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
 
 // The sign form, after the GOV.UK Design System pattern: visible labels, hints, an
 // error summary linking to each field, inline messages, entered values kept.
@@ -64,7 +64,7 @@ export function SignForm(props: SignFormProps) {
           <ul>
             {errorKeys.map((f) => (
               <li>
-                <a href={`#${id(f === 'version' || f === 'turnstileToken' ? 'submit' : f)}`}>{errors[f]}</a>
+                <a href={`#${id(['_', 'version', 'turnstileToken'].includes(f) ? 'submit' : f)}`}>{errors[f]}</a>
               </li>
             ))}
           </ul>

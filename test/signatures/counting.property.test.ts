@@ -43,6 +43,5 @@ describe('counter equals confirmed rows (property)', () => {
       ),
       { numRuns: 25 },
     );
-    // 25 runs of up to 12 requests: beyond the 5 s default when the whole suite runs in parallel.
-  }, 60_000);
+  });
 });

@@ -1,0 +1,247 @@
+// `npm run bench`: measures the app against the platform's floor on this machine, in
+// one run with one load generator, and prints requests/s, p50/p99 latency and ratios.
+// Writes bench-results/latest.json and refreshes the figures in BENCH.md.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { load, once, percentile, type Result } from './load.ts';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 3000);
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
+const children: ChildProcess[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
+
+function start(args: string[], cmd = 'npx'): ChildProcess {
+  const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (d) => (err = (err + d).slice(-4000)));
+  child.on('exit', (code) => code && code !== 0 && !stopping && console.error(`${args.join(' ')} exited ${code}\n${err}`));
+  children.push(child);
+  return child;
+}
+let stopping = false;
+function stopAll() {
+  stopping = true;
+  for (const c of children) {
+    try {
+      process.kill(-c.pid!, 'SIGTERM');
+    } catch {}
+  }
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+async function ready(port: number, path = '/', timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server on ${port} not ready`);
+}
+
+const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+const okOnly = (r: Result, name: string) => {
+  const bad = Object.entries(r.statuses).filter(([s]) => !s.startsWith('2'));
+  if (bad.length) console.warn(`  ! ${name}: non-2xx statuses ${JSON.stringify(r.statuses)}`);
+};
+
+let ipSeq = 0;
+const ip = () => `10.${(++ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`;
+const signBody = (i: number, run: string) =>
+  JSON.stringify({ name: `Bench ${i}`, email: `b${i}-${run}@d${i % 500}.bench.example`, affiliation: 'Bench University', field: 'science', region: 'CN-BJ' });
+
+async function main() {
+  const [pOk, pIns, pApp] = [8911, 8912, 8913];
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
+  console.log('starting the floors and the app (wrangler dev, request logging off)...');
+  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--log-level', 'error']);
+  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-insert.toml', '--port', String(pIns), '--ip', '127.0.0.1', '--log-level', 'error', '--persist-to', join(tmp, 'floor')]);
+  start(['scripts/start.ts', '--port', String(pApp), '--persist-to', join(tmp, 'app'), '--log-level', 'error', '--var', `PUBLIC_URL:http://127.0.0.1:${pApp}`], process.execPath);
+  await Promise.all([ready(pOk), ready(pIns, '/setup'), ready(pApp, '/healthz')]);
+
+  const results: Record<string, Result & { ratio?: number; floor?: string }> = {};
+  const measure = async (name: string, port: number, total: number, make: Parameters<typeof load>[3], onBody?: Parameters<typeof load>[4]) => {
+    await load(port, Math.min(200, total), CONCURRENCY, make); // warm-up
+    const r = await load(port, total, CONCURRENCY, make, onBody);
+    okOnly(r, name);
+    results[name] = r;
+    console.log(`${name.padEnd(28)} ${fmt(r)}`);
+    return r;
+  };
+
+  const floorOk = await measure('floor: bare "ok"', pOk, 5000, () => ({ path: '/' }));
+  const floorInsert = await measure('floor: one D1 INSERT', pIns, 3000, () => ({ path: '/' }));
+  const counts = await measure('app: counts API', pApp, 5000, () => ({ path: '/api/pledges/cast-2020/counts' }));
+  const page = await measure('app: pledge page', pApp, 2000, () => ({ path: '/p/cast-2020', headers: { 'accept-language': 'zh-CN' } }));
+
+  // Sign, then confirm every signature: the confirmed-signatures-per-second figure.
+  const run = Math.random().toString(36).slice(2, 8);
+  const json = { 'content-type': 'application/json' };
+  await load(pApp, 100, CONCURRENCY, (i) => ({ method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { ...json, 'cf-connecting-ip': ip() }, body: signBody(i, `w${run}`) }));
+  const sign = await measure('app: JSON sign', pApp, SIGNATURES, (i) => ({
+    method: 'POST',
+    path: '/api/pledges/cast-2020/signatures',
+    headers: { ...json, 'cf-connecting-ip': ip() },
+    body: signBody(i, run),
+  }));
+  const outbox = JSON.parse((await once(new (await import('node:http')).Agent(), pApp, { path: `/dev/outbox?limit=${SIGNATURES + 300}` })).body) as { to: string; text: string }[];
+  const tokens = outbox.filter((m) => m.to.includes(`-${run}@`)).map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).filter((t): t is string => !!t);
+  if (tokens.length !== SIGNATURES) console.warn(`  ! found ${tokens.length} confirmation tokens for ${SIGNATURES} signatures`);
+  const confirm = await load(pApp, tokens.length, CONCURRENCY, (i) => ({ method: 'POST', path: '/api/signatures/confirm', headers: json, body: JSON.stringify({ token: tokens[i] }) }));
+  okOnly(confirm, 'confirm');
+  results['app: confirm'] = confirm;
+  console.log(`${'app: confirm'.padEnd(28)} ${fmt(confirm)}`);
+  const flowSeconds = sign.seconds + confirm.seconds;
+  const confirmedPerSecond = tokens.length / flowSeconds;
+  console.log(`${'app: sign + confirm'.padEnd(28)} ${confirmedPerSecond.toFixed(0).padStart(6)} confirmed signatures/s`);
+
+  // Live fan-out: N open WebSockets; time from sending a confirmation to each socket
+  // holding the new count.
+  const fanout = await measureFanout(pApp, run);
+
+  // Weight of the pledge page's first response.
+  const html = await (await fetch(`http://127.0.0.1:${pApp}/p/cast-2020`)).text();
+  const pageBytes = { raw: Buffer.byteLength(html), gzip: gzipSync(html, { level: 6 }).length };
+  console.log(`pledge page first response: ${pageBytes.raw} B raw, ${pageBytes.gzip} B gzip (budget 14,336)`);
+
+  const bundle = bundleSize();
+  const ratios = {
+    signVsInsertFloor: sign.rps / floorInsert.rps,
+    confirmVsInsertFloor: confirm.rps / floorInsert.rps,
+    signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
+    countsVsOkFloor: counts.rps / floorOk.rps,
+    pageVsOkFloor: page.rps / floorOk.rps,
+  };
+  console.log('\nratios to the floor (same run, same generator):');
+  for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(30)} ${v.toFixed(2)}`);
+
+  const targets = [
+    ['sign + confirm >= 333 confirmed/s', confirmedPerSecond >= 333, `${confirmedPerSecond.toFixed(0)}/s`],
+    ['sign p99 < 250 ms', sign.p99 < 250, `${sign.p99.toFixed(0)} ms`],
+    ['confirm p99 < 250 ms', confirm.p99 < 250, `${confirm.p99.toFixed(0)} ms`],
+    ['sign >= 0.7 of the INSERT floor', ratios.signVsInsertFloor >= 0.7, ratios.signVsInsertFloor.toFixed(2)],
+    ['counts API >= 0.8 of the "ok" floor', ratios.countsVsOkFloor >= 0.8, ratios.countsVsOkFloor.toFixed(2)],
+    [`fan-out to ${SOCKETS} sockets p99 < 1 s`, fanout.p99 < 1000, `${fanout.p99.toFixed(0)} ms`],
+    ['pledge page <= 14 KB gzip', pageBytes.gzip <= 14_336, `${pageBytes.gzip} B`],
+    ['bundle <= 1 MB gzip', bundle.gzipKiB !== null && bundle.gzipKiB <= 1024, bundle.gzipKiB === null ? 'n/a' : `${bundle.gzipKiB} KiB`],
+  ] as const;
+  console.log('\ntargets:');
+  for (const [name, met, value] of targets) console.log(`  ${met ? 'met    ' : 'NOT MET'} ${name}: ${value}`);
+
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  const out = { machine, concurrency: CONCURRENCY, results, confirmedPerSecond, fanout, pageBytes, bundle, ratios, targets: targets.map(([name, met, value]) => ({ name, met, value })) };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+  writeBenchMd(out);
+  console.log('\nwrote bench-results/latest.json and BENCH.md');
+}
+
+async function measureFanout(port: number, run: string) {
+  const url = `ws://127.0.0.1:${port}/api/pledges/cast-2020/live`;
+  const sockets: WebSocket[] = [];
+  const latest: number[] = [];
+  await Promise.all(
+    Array.from({ length: SOCKETS }, (_, i) =>
+      new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.onopen = () => resolve();
+        ws.onerror = () => reject(new Error('socket failed'));
+        ws.onmessage = (e) => {
+          const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
+          if (m.type === 'counts') latest[i] = m.individuals;
+        };
+        sockets.push(ws);
+      }),
+    ),
+  );
+  const delays: number[] = [];
+  const agent = new (await import('node:http')).Agent({ keepAlive: true });
+  for (let round = 0; round < 5; round++) {
+    const email = `fan${round}-${run}@fanout.bench.example`;
+    await once(agent, port, { method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() }, body: JSON.stringify({ name: 'Fan', email, affiliation: 'U', field: 'science', region: 'CN-SH' }) });
+    const mail = (JSON.parse((await once(agent, port, { path: '/dev/outbox?limit=5' })).body) as { to: string; text: string }[]).find((m) => m.to === email);
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
+    const expected = (JSON.parse((await once(agent, port, { path: '/api/pledges/cast-2020/counts' })).body) as { individuals: number }).individuals + 1;
+    const arrived = new Array<number>(SOCKETS).fill(0);
+    sockets.forEach((ws, i) => {
+      ws.onmessage = (e) => {
+        const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
+        if (m.type === 'counts' && m.individuals >= expected && !arrived[i]) arrived[i] = performance.now();
+      };
+    });
+    const t0 = performance.now();
+    await once(agent, port, { method: 'POST', path: '/api/signatures/confirm', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const until = t0 + 10_000;
+    while (arrived.some((a) => a === 0) && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+    const missing = arrived.filter((a) => a === 0).length;
+    if (missing) console.warn(`  ! round ${round}: ${missing} sockets did not get the new count within 10 s`);
+    for (const a of arrived) delays.push(a ? a - t0 : 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  for (const ws of sockets) ws.close();
+  delays.sort((a, b) => a - b);
+  const r = { sockets: SOCKETS, rounds: 5, p50: percentile(delays, 50), p99: percentile(delays, 99) };
+  console.log(`${`live fan-out (${SOCKETS} sockets)`.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`);
+  return r;
+}
+
+function bundleSize(): { totalKiB: number | null; gzipKiB: number | null } {
+  const r = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(tmp, 'dist')], { env, encoding: 'utf8' });
+  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${r.stdout}${r.stderr}`);
+  const out = { totalKiB: m ? Number(m[1]) : null, gzipKiB: m ? Number(m[2]) : null };
+  console.log(`worker bundle: ${out.totalKiB ?? '?'} KiB, ${out.gzipKiB ?? '?'} KiB gzip (free plan limit 3 MB)`);
+  return out;
+}
+
+function writeBenchMd(out: Record<string, unknown> & { machine: Record<string, unknown> }) {
+  const path = 'BENCH.md';
+  let md: string;
+  try {
+    md = readFileSync(path, 'utf8');
+  } catch {
+    md = '# Benchmark\n\n<!-- figures:start -->\n<!-- figures:end -->\n';
+  }
+  const r = out.results as Record<string, Result>;
+  const rows = Object.entries(r).map(([name, x]) => `| ${name} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} |`);
+  const m = out.machine;
+  const block = [
+    '<!-- figures:start -->',
+    `Latest run: ${m.date}, ${m.cpus} x ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, concurrency ${out.concurrency}.`,
+    '',
+    '| measurement | req/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `Sign + confirm: **${(out.confirmedPerSecond as number).toFixed(0)} confirmed signatures/s**. Live fan-out to ${(out.fanout as { sockets: number }).sockets} sockets: p50 ${(out.fanout as { p50: number }).p50.toFixed(0)} ms, p99 ${(out.fanout as { p99: number }).p99.toFixed(0)} ms.`,
+    `Pledge page first response: ${(out.pageBytes as { raw: number }).raw} B raw, ${(out.pageBytes as { gzip: number }).gzip} B gzip. Worker bundle: ${(out.bundle as { gzipKiB: number | null }).gzipKiB ?? '?'} KiB gzip.`,
+    '',
+    '| ratio (same run) | value |',
+    '| --- | ---: |',
+    ...Object.entries(out.ratios as Record<string, number>).map(([k, v]) => `| ${k} | ${v.toFixed(2)} |`),
+    '',
+    '| target | met | value |',
+    '| --- | --- | ---: |',
+    ...(out.targets as { name: string; met: boolean; value: string }[]).map((t) => `| ${t.name} | ${t.met ? 'yes' : '**no**'} | ${t.value} |`),
+    '<!-- figures:end -->',
+  ].join('\n');
+  md = md.replace(/<!-- figures:start -->[\s\S]*<!-- figures:end -->/, block);
+  writeFileSync(path, md);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    stopAll();
+    rmSync(tmp, { recursive: true, force: true });
+  });

@@ -1,0 +1,1 @@
+CREATE INDEX `dev_outbox_to` ON `dev_outbox` (`to`);

@@ -1,0 +1,138 @@
+import type { BulkFilter } from './moderation.ts';
+
+// Storage for signature moderation: search, single-row actions, bulk invalidation.
+// Every change is a state change (counters follow by trigger); nothing is deleted.
+
+export type SignatureRow = {
+  id: number;
+  pledgeSlug: string;
+  state: string;
+  name: string | null;
+  email: string | null;
+  affiliation: string | null;
+  title: string | null;
+  orcid: string | null;
+  field: string;
+  region: string;
+  public: number;
+  hidden: number;
+  textVersion: string;
+  lang: string;
+  emailDomain: string | null;
+  ipHash: string | null;
+  createdAt: number;
+  confirmedAt: number | null;
+  withdrawnAt: number | null;
+  invalidatedAt: number | null;
+};
+
+const ROW = `SELECT s.id, p.slug AS pledgeSlug, s.state, s.name, s.email, s.affiliation, s.title, s.orcid, s.field, s.region, s.public, s.hidden,
+  s.text_version AS textVersion, s.lang, s.email_domain AS emailDomain, s.ip_hash AS ipHash, s.created_at AS createdAt,
+  s.confirmed_at AS confirmedAt, s.withdrawn_at AS withdrawnAt, s.invalidated_at AS invalidatedAt
+  FROM signatures s JOIN pledges p ON p.id = s.pledge_id`;
+
+const likePattern = (q: string) => `%${q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+
+export type SearchQuery = { q: string | null; state: string | null; pledgeId: number | null; limit: number; offset: number };
+
+// By substring of name, affiliation or email (case-insensitive for ASCII), newest first.
+export async function searchSignatures(d1: D1Database, s: SearchQuery): Promise<SignatureRow[]> {
+  const { results } = await d1
+    .prepare(
+      `${ROW} WHERE (?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' OR s.affiliation LIKE ?1 ESCAPE '\\' OR s.email LIKE ?1 ESCAPE '\\')
+         AND (?2 IS NULL OR s.state = ?2) AND (?3 IS NULL OR s.pledge_id = ?3)
+       ORDER BY s.id DESC LIMIT ?4 OFFSET ?5`,
+    )
+    .bind(s.q ? likePattern(s.q) : null, s.state, s.pledgeId, s.limit, s.offset)
+    .all<SignatureRow>();
+  return results;
+}
+
+export async function getSignature(d1: D1Database, id: number) {
+  return d1.prepare(`${ROW} WHERE s.id = ?1`).bind(id).first<SignatureRow>();
+}
+
+type Changed = { id: number; pledgeId: number } | null;
+
+export async function setHidden(d1: D1Database, id: number, hidden: boolean, now: number): Promise<Changed> {
+  return d1
+    .prepare(`UPDATE signatures SET hidden = ?2, updated_at = ?3 WHERE id = ?1 RETURNING id, pledge_id AS pledgeId`)
+    .bind(id, hidden ? 1 : 0, now)
+    .first();
+}
+
+export async function invalidateSignature(d1: D1Database, id: number, now: number): Promise<Changed> {
+  return d1
+    .prepare(
+      `UPDATE signatures SET state = 'invalidated', invalidated_at = ?2, updated_at = ?2
+       WHERE id = ?1 AND state IN ('pending', 'confirmed', 'held') RETURNING id, pledge_id AS pledgeId`,
+    )
+    .bind(id, now)
+    .first();
+}
+
+// held -> confirmed when its email was confirmed (it then counts), else -> pending.
+export async function releaseSignature(d1: D1Database, id: number, now: number): Promise<(Changed & { state: string }) | null> {
+  return d1
+    .prepare(
+      `UPDATE signatures SET state = CASE WHEN confirmed_at IS NOT NULL THEN 'confirmed' ELSE 'pending' END, updated_at = ?2
+       WHERE id = ?1 AND state = 'held' RETURNING id, pledge_id AS pledgeId, state`,
+    )
+    .bind(id, now)
+    .first();
+}
+
+const FILTER = `state IN ('pending', 'confirmed', 'held') AND (?1 IS NULL OR pledge_id = ?1) AND (?2 IS NULL OR ip_hash = ?2)
+  AND (?3 IS NULL OR email_domain = ?3) AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5)`;
+
+const bindFilter = (f: BulkFilter) => [f.pledgeId, f.ipHash, f.emailDomain, f.from, f.to] as const;
+
+export type BulkPreview = { matching: number; confirmed: number; pending: number; held: number };
+
+// How many rows a bulk invalidation would change, and how many of them now count.
+export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPreview> {
+  const row = await d1
+    .prepare(
+      `SELECT count(*) AS matching, coalesce(sum(state = 'confirmed'), 0) AS confirmed, coalesce(sum(state = 'pending'), 0) AS pending,
+         coalesce(sum(state = 'held'), 0) AS held FROM signatures WHERE ${FILTER}`,
+    )
+    .bind(...bindFilter(f))
+    .first<BulkPreview>();
+  return row ?? { matching: 0, confirmed: 0, pending: 0, held: 0 };
+}
+
+// One batch, all or nothing: every matching row becomes invalidated (counters follow by
+// trigger), and the audit entry lists exactly the rows this run changed (those stamped
+// with this run's time).
+export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string): Promise<{ id: number; pledgeId: number }[]> {
+  const [changed] = await d1.batch<{ id: number; pledgeId: number }>([
+    d1.prepare(`UPDATE signatures SET state = 'invalidated', invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`).bind(...bindFilter(f), now),
+    d1
+      .prepare(
+        `INSERT INTO audit_log (actor, action, target, detail, created_at)
+         SELECT ?1, 'signatures.bulk-invalidate', 'signatures:' || count(*), json_object('filter', json(?2), 'ids', json_group_array(id)), ?3
+         FROM (SELECT id FROM signatures WHERE state = 'invalidated' AND invalidated_at = ?3 AND updated_at = ?3 ORDER BY id)`,
+      )
+      .bind(actor, JSON.stringify(f), now),
+  ]);
+  return changed?.results ?? [];
+}
+
+export type TrendingRow = { key: string; signatures: number; confirmed: number; held: number };
+
+export async function trending(d1: D1Database, column: 'ip_hash' | 'email_domain', since: number, min: number, limit = 25): Promise<TrendingRow[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT ${column} AS key, count(*) AS signatures, coalesce(sum(state = 'confirmed'), 0) AS confirmed, coalesce(sum(state = 'held'), 0) AS held
+       FROM signatures WHERE created_at > ?1 AND ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) >= ?2 ORDER BY signatures DESC LIMIT ?3`,
+    )
+    .bind(since, min, limit)
+    .all<TrendingRow>();
+  return results;
+}
+
+// Rows for the CSV export, in id order, a page at a time.
+export async function signaturesPage(d1: D1Database, pledgeId: number | null, afterId: number, limit: number): Promise<SignatureRow[]> {
+  const { results } = await d1.prepare(`${ROW} WHERE (?1 IS NULL OR s.pledge_id = ?1) AND s.id > ?2 ORDER BY s.id LIMIT ?3`).bind(pledgeId, afterId, limit).all<SignatureRow>();
+  return results;
+}

@@ -1,0 +1,196 @@
+import type { Category } from './endorsement.ts';
+
+// Storage for societies and endorsements: plain D1 statements. Functions take the binding first.
+
+export type SocietyMatch = { id: number; by: 'name' | 'website' };
+
+// A known society by any of its names (Chinese in either script, English) or by website host.
+export async function findSociety(
+  d1: D1Database,
+  names: { hans: string | null; hant: string | null; en: string | null },
+  websiteHost: string,
+): Promise<SocietyMatch | null> {
+  const byName = await d1
+    .prepare(
+      `SELECT id FROM societies WHERE (?1 IS NOT NULL AND name_hans = ?1) OR (?2 IS NOT NULL AND name_hant = ?2)
+         OR (?3 IS NOT NULL AND lower(name_en) = lower(?3)) ORDER BY id LIMIT 1`,
+    )
+    .bind(names.hans, names.hant, names.en)
+    .first<{ id: number }>();
+  if (byName) return { id: byName.id, by: 'name' };
+  const byHost = await d1.prepare(`SELECT id FROM societies WHERE website_host = ?1 ORDER BY id LIMIT 1`).bind(websiteHost).first<{ id: number }>();
+  return byHost ? { id: byHost.id, by: 'website' } : null;
+}
+
+export type NewSociety = { nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string; websiteHost: string; category: Category };
+
+// Inserts a society; a concurrent insert of the same Chinese name resolves to the existing row.
+export async function insertSociety(d1: D1Database, s: NewSociety): Promise<number> {
+  const row = await d1
+    .prepare(
+      `INSERT INTO societies (name_hans, name_hant, name_en, website, website_host, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+       ON CONFLICT DO NOTHING RETURNING id`,
+    )
+    .bind(s.nameHans, s.nameHant, s.nameEn, s.website, s.websiteHost, s.category)
+    .first<{ id: number }>();
+  if (row) return row.id;
+  const existing = await d1.prepare(`SELECT id FROM societies WHERE name_hans = ?1 OR name_hant = ?2`).bind(s.nameHans, s.nameHant).first<{ id: number }>();
+  if (!existing) throw new Error('society insert conflicted but no row found');
+  return existing.id;
+}
+
+// Fills in what a known society lacks (a website, an English name); never overwrites.
+// Runs in the verification batch, and only if that endorsement was just verified, so an
+// unvetted submission cannot change a society.
+export function completeSocietyStatement(
+  d1: D1Database,
+  id: number,
+  s: { website: string | null; websiteHost: string | null; nameEn: string | null },
+  verified: { endorsementId: number; at: number },
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4)
+       WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = 'verified' AND verified_at = ?6)`,
+    )
+    .bind(id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at);
+}
+
+export async function findEndorsement(d1: D1Database, pledgeId: number, societyId: number) {
+  return d1
+    .prepare(`SELECT id, state, token_expires_at AS tokenExpiresAt FROM endorsements WHERE pledge_id = ?1 AND society_id = ?2`)
+    .bind(pledgeId, societyId)
+    .first<{ id: number; state: string; tokenExpiresAt: number | null }>();
+}
+
+export type NewEndorsement = {
+  pledgeId: number;
+  societyId: number;
+  contactName: string;
+  contactRole: string;
+  contactEmail: string;
+  statement: string | null;
+  submittedName: string;
+  submittedWebsite: string;
+  lang: string;
+  tokenHash: string;
+  tokenExpiresAt: number;
+  ipHash: string | null;
+  now: number;
+};
+
+// Inserts a pending endorsement, or replaces a rejected or expired-unconfirmed one
+// (the only rows a society may submit over). Returns the id, or null when a live row exists.
+export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement): Promise<number | null> {
+  const row = await d1
+    .prepare(
+      `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
+         ip_hash, created_at, submitted_name, submitted_website)
+       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13)
+       ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = 'pending', contact_name = excluded.contact_name, contact_role = excluded.contact_role,
+         contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
+         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website,
+         token_expires_at = excluded.token_expires_at, mails_sent = 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
+         confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
+       WHERE endorsements.state = 'rejected' OR (endorsements.state = 'pending' AND endorsements.token_expires_at < ?11)
+       RETURNING id`,
+    )
+    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+export type EndorsementTokenRow = { id: number; pledgeId: number; state: string; tokenHash: string | null; tokenExpiresAt: number | null };
+
+export async function findByTokenHash(d1: D1Database, hash: string) {
+  return d1
+    .prepare(`SELECT id, pledge_id AS pledgeId, state, token_hash AS tokenHash, token_expires_at AS tokenExpiresAt FROM endorsements WHERE token_hash = ?1`)
+    .bind(hash)
+    .first<EndorsementTokenRow>();
+}
+
+// pending -> confirmed (awaiting an organiser). The link is spent.
+export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
+  const row = await d1
+    .prepare(`UPDATE endorsements SET state = 'confirmed', confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = 'pending' RETURNING id`)
+    .bind(id, now)
+    .first();
+  return row !== null;
+}
+
+// What the organiser and the contact mail need about one endorsement.
+export type EndorsementDetail = {
+  id: number;
+  pledgeId: number;
+  pledgeSlug: string;
+  state: string;
+  founding: number;
+  societyId: number;
+  nameHans: string | null;
+  nameHant: string | null;
+  nameEn: string | null;
+  website: string | null;
+  websiteHost: string | null;
+  category: string;
+  contactName: string | null;
+  contactRole: string | null;
+  contactEmail: string | null;
+  statement: string | null;
+  submittedName: string | null;
+  submittedWebsite: string | null;
+  lang: string;
+  rejectReason: string | null;
+  createdAt: number;
+  confirmedAt: number | null;
+  verifiedAt: number | null;
+  rejectedAt: number | null;
+};
+
+const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
+  s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
+  e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
+  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite,
+  e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt
+  FROM endorsements e JOIN societies s ON s.id = e.society_id JOIN pledges p ON p.id = e.pledge_id`;
+
+export async function getEndorsement(d1: D1Database, id: number) {
+  return d1.prepare(`${DETAIL} WHERE e.id = ?1`).bind(id).first<EndorsementDetail>();
+}
+
+// The organisers' queue: one state, oldest first (founders excluded: they came with the seed).
+export async function listByState(d1: D1Database, state: string, pledgeId: number | null, limit = 200) {
+  const { results } = await d1
+    .prepare(`${DETAIL} WHERE e.state = ?1 AND (?2 IS NULL OR e.pledge_id = ?2) AND e.founding = 0 ORDER BY coalesce(e.confirmed_at, e.created_at), e.id LIMIT ?3`)
+    .bind(state, pledgeId, limit)
+    .all<EndorsementDetail>();
+  return results;
+}
+
+// Every endorsement of a pledge (for the CSV export), founders first in seed order.
+export async function listAllForPledge(d1: D1Database, pledgeId: number | null) {
+  const { results } = await d1
+    .prepare(`${DETAIL} WHERE (?1 IS NULL OR e.pledge_id = ?1) ORDER BY e.pledge_id, e.founding DESC, e.position, e.verified_at, e.id`)
+    .bind(pledgeId)
+    .all<EndorsementDetail>();
+  return results;
+}
+
+// confirmed -> verified; the counter trigger bumps the societies total in this statement.
+export function markVerifiedStatement(d1: D1Database, id: number, now: number): D1PreparedStatement {
+  return d1.prepare(`UPDATE endorsements SET state = 'verified', verified_at = ?2 WHERE id = ?1 AND state = 'confirmed' RETURNING id`).bind(id, now);
+}
+
+// The condition, for other statements of the verification batch, that it took effect.
+export const JUST_VERIFIED = `EXISTS (SELECT 1 FROM endorsements WHERE id = ?6 AND state = 'verified' AND verified_at = ?7)`;
+
+// pending | confirmed | verified -> rejected (leaving verified decrements the total by trigger).
+export async function markRejected(d1: D1Database, id: number, reason: string, now: number): Promise<boolean> {
+  const row = await d1
+    .prepare(
+      `UPDATE endorsements SET state = 'rejected', rejected_at = ?3, reject_reason = ?2, token_hash = NULL, token_expires_at = NULL
+       WHERE id = ?1 AND state IN ('pending', 'confirmed', 'verified') RETURNING id`,
+    )
+    .bind(id, reason, now)
+    .first();
+  return row !== null;
+}

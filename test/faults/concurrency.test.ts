@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { postJson } from '../helpers.ts';
+import { confirmedRows, counts, freshIp, mailsTo, signer, signJson, tokenIn } from '../signatures/helpers.ts';
+
+// 1,000 concurrent sign-and-confirm flows on one pledge, a fifth of them reusing another
+// flow's email (in another case and with spaces), each confirming twice at once.
+describe('concurrency', () => {
+  it('1,000 concurrent sign-and-confirm flows end with counter = confirmed rows and no 5xx', async () => {
+    const run = crypto.randomUUID().slice(0, 6);
+    const emails = Array.from({ length: 800 }, (_, i) => `c${i}-${run}@example.org`);
+    const flows = Array.from({ length: 1000 }, (_, i) => (i < 800 ? emails[i]! : ` ${emails[i - 800]!.toUpperCase()} `));
+    const before = await counts();
+    const statuses: number[] = [];
+
+    await Promise.all(
+      flows.map(async (email) => {
+        const res = await signJson(signer({ email }), { ip: freshIp() });
+        statuses.push(res.status);
+        const address = email.trim();
+        const mails = (await mailsTo(address)).concat(await mailsTo(address.toLowerCase()));
+        const last = mails.filter((m) => m.text.includes('/confirm/')).at(-1);
+        if (!last) return;
+        const token = tokenIn(last, 'confirm');
+        const [a, b] = await Promise.all([postJson('/api/signatures/confirm', { token }), postJson('/api/signatures/confirm', { token })]);
+        statuses.push(a.status, b.status);
+      }),
+    );
+
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    const after = await counts();
+    expect(after.individuals).toBe(await confirmedRows());
+    // Each of the 800 people counts at most once, however many flows raced.
+    expect(after.individuals - before.individuals).toBeLessThanOrEqual(800);
+    expect(after.individuals - before.individuals).toBeGreaterThan(700);
+  }, 300_000);
+});
