@@ -3,6 +3,8 @@ import { HTML_LANG, LANGS, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { CSS } from './styles.ts';
 
+const ICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23b4232a'/%3E%3C/svg%3E";
+
 export type LayoutProps = {
   lang: Lang;
   nonce: string;
@@ -25,6 +27,8 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <meta name="color-scheme" content="light dark" />
+        {/* Inline icon: otherwise browsers fetch /favicon.ico and get a 2 KB 404 page. */}
+        <link rel="icon" href={ICON} />
         <style nonce={props.nonce}>{CSS}</style>
         {props.head}
       </head>
