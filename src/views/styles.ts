@@ -40,5 +40,5 @@ button,.button{display:inline-block;font:inherit;font-weight:700;margin-top:1.25
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.875rem}
 footer a{margin-right:1rem}
-@media print{header.site,footer,form,.card,.totals,nav{display:none!important}body{color:#000;background:#fff}.text p{orphans:3;widows:3}}
+@media print{:root{--fg:#000;--muted:#333;--bg:#fff;--line:#999;--accent:#000}header.site,footer,form,.card,.totals,nav{display:none!important}.text p{orphans:3;widows:3}}
 `.replace(/\n/g, '');
