@@ -11,8 +11,9 @@ line-height:1.7;color:var(--fg);background:var(--bg)}
 *{box-sizing:border-box}body{margin:0}
 a{color:inherit;text-underline-offset:.2em}
 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:0}
+a:focus{outline:3px solid transparent;background:var(--focus);color:#0b0c0c;box-shadow:0 -2px var(--focus),0 4px #0b0c0c;text-decoration:none}
 .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;padding:.5rem}
 header.site{border-bottom:1px solid var(--line)}
 header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;padding-block:.6rem}
 .brand{font-weight:700;text-decoration:none}
