@@ -48,6 +48,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/node/**/*.test.ts'],
           environment: 'node',
+          // One app server (wrangler dev on a free port, fresh local D1) for all e2e files.
+          globalSetup: ['./test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

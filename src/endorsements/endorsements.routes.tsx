@@ -40,7 +40,7 @@ async function renderEndorsePage(c: Context<AppEnv>, slug: string, form: FormSta
       {messages(lang)[closed]}
     </p>
   ) : (
-    <EndorseForm lang={lang} slug={pledge.slug} form={form} />
+    <EndorseForm lang={lang} slug={pledge.slug} form={form} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} nonce={c.get('nonce')} />
   );
   return c.html(
     <EndorsePage lang={lang} nonce={c.get('nonce')} slug={pledge.slug} pledgeTitle={text.title}>

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { TURNSTILE_ORIGIN } from '../views/Turnstile.tsx';
 
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -14,6 +15,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     c.set('nonce', nonce);
     await next();
     const framable = c.req.path.startsWith('/embed/');
+    // Turnstile's challenge runs in a frame from its own origin.
+    const turnstile = c.env.TURNSTILE_SITE_KEY ? ` ${TURNSTILE_ORIGIN}` : '';
     const h = c.res.headers;
     h.set(
       'Content-Security-Policy',
@@ -22,7 +25,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
         `script-src 'nonce-${nonce}' 'strict-dynamic'`,
         `style-src 'self' 'nonce-${nonce}'`,
         "img-src 'self' data:",
-        "connect-src 'self'",
+        `connect-src 'self'${turnstile}`,
+        `frame-src 'self'${turnstile}`,
         "form-action 'self'",
         "object-src 'none'",
         "base-uri 'none'",

@@ -29,7 +29,7 @@ export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: F
       {messages(lang)[closed]}
     </p>
   ) : (
-    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} />
+    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} nonce={c.get('nonce')} />
   );
   const page = <PledgePage lang={lang} nonce={c.get('nonce')} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} />;
   return c.html(page, status);

@@ -4,6 +4,8 @@ import { HTML_LANG, LANGS, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { CSS } from './styles.ts';
 
+const ICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23b4232a'/%3E%3C/svg%3E";
+
 export type LayoutProps = {
   lang: Lang;
   nonce: string;
@@ -28,7 +30,11 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <meta name="color-scheme" content="light dark" />
-        <style nonce={props.nonce}>{CSS}</style>
+        {/* Inline icon: otherwise browsers fetch /favicon.ico and get a 2 KB 404 page. */}
+        <link rel="icon" href={ICON} />
+        {/* raw: text children are HTML-escaped, and <style> is raw text, so the quotes
+            of font names would reach the browser as &quot; and void every font-family. */}
+        <style nonce={props.nonce}>{raw(CSS)}</style>
         {props.head}
       </head>
       <body>

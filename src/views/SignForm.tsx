@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { regionOptions } from '../signatures/regions.ts';
 import { signWords } from '../signatures/sign.messages.ts';
 import { FIELDS } from '../signatures/signature.ts';
+import { Turnstile } from './Turnstile.tsx';
 
 export type SignFormProps = {
   lang: Lang;
@@ -10,6 +11,9 @@ export type SignFormProps = {
   values?: Record<string, string>;
   // Field -> message, in the visitor's language.
   errors?: Record<string, string>;
+  // Turnstile, when configured.
+  turnstileSiteKey?: string;
+  nonce?: string;
 };
 
 const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
@@ -123,6 +127,7 @@ export function SignForm(props: SignFormProps) {
           <label for="f-website">Website</label>
           <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
         </div>
+        <Turnstile siteKey={props.turnstileSiteKey} nonce={props.nonce ?? ''} lang={props.lang} />
         <button type="submit" id={id('submit')}>
           {w.submit}
         </button>

@@ -126,6 +126,20 @@ describe('Turnstile', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     (env as { TURNSTILE_SECRET: string }).TURNSTILE_SECRET = '';
+    (env as { TURNSTILE_SITE_KEY: string }).TURNSTILE_SITE_KEY = '';
+  });
+
+  it('the forms show the widget only when a site key is configured, and the CSP lets its frame in', async () => {
+    expect(await (await request('/p/cast-2020')).text()).not.toContain('cf-turnstile');
+    (env as { TURNSTILE_SITE_KEY: string }).TURNSTILE_SITE_KEY = '1x00000000000000000000AA';
+    for (const path of ['/p/cast-2020', '/p/cast-2020/endorse']) {
+      const res = await request(path);
+      const html = await res.text();
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      expect(html, path).toContain('<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"');
+      expect(html, path).toContain(`<script nonce="${nonce}" src="https://challenges.cloudflare.com/turnstile/v0/api.js"`);
+      expect(res.headers.get('content-security-policy'), path).toContain('frame-src \'self\' https://challenges.cloudflare.com');
+    }
   });
 
   it('is required when a secret is configured, and checked with siteverify (mocked)', async () => {
