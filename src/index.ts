@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import { countsApi } from './counts/counts.api.ts';
 import { expirePending, recount } from './counts/recount.ts';
+import { statsApi } from './counts/stats.api.ts';
+import { statsPages } from './counts/stats.routes.tsx';
 import type { AppEnv } from './env.ts';
 import { apiError, isStorageFailure } from './http/errors.ts';
 import { jsonBodyLimit } from './http/json.ts';
@@ -31,10 +33,12 @@ app.get('/healthz', async (c) => {
 
 app.route('/api', pledgesApi);
 app.route('/api', countsApi);
+app.route('/api', statsApi);
 app.route('/api', signaturesApi);
 app.route('/api', liveApi);
 app.route('/', outbox);
 app.route('/', pledgePages);
+app.route('/', statsPages);
 app.route('/', signaturePages);
 
 app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
