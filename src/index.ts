@@ -14,6 +14,8 @@ import { outbox } from './mail/outbox.routes.ts';
 import { notFoundPage } from './pledges/pledge.page.tsx';
 import { pledgesApi } from './pledges/pledges.api.ts';
 import { pledgePages } from './pledges/pledges.routes.tsx';
+import { signatoriesApi } from './signatures/signatories.api.ts';
+import { signatoriesPages } from './signatures/signatories.routes.tsx';
 import { signaturesApi } from './signatures/signatures.api.ts';
 import { signaturePages } from './signatures/signatures.routes.tsx';
 import { errorPage } from './views/errorPage.tsx';
@@ -35,11 +37,13 @@ app.route('/api', pledgesApi);
 app.route('/api', countsApi);
 app.route('/api', statsApi);
 app.route('/api', signaturesApi);
+app.route('/api', signatoriesApi);
 app.route('/api', liveApi);
 app.route('/', outbox);
 app.route('/', pledgePages);
 app.route('/', statsPages);
 app.route('/', signaturePages);
+app.route('/', signatoriesPages);
 
 app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource.') : notFoundPage(c)));
 

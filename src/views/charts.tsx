@@ -1,4 +1,5 @@
 import type { GroupBody } from '../counts/counts.schemas.ts';
+import { TABLE_CSS } from './styles.ts';
 
 // Light server-rendered SVG charts: no script, no library in the browser. Each chart
 // is decorative for assistive technology (aria-hidden); the same numbers follow in a
@@ -65,5 +66,4 @@ export function ColumnChart(props: { points: { bucket: string; count: number }[]
 
 // Chart-only styles, added to the pages that draw charts (not to every page).
 export const CHART_CSS =
-  '.chart{display:block;max-width:100%;font-size:13px;fill:currentColor;margin:.5rem 0}.chart .bar{fill:var(--accent)}.chart .axis{stroke:var(--line)}.chart .muted{fill:var(--muted)}' +
-  'table.data{border-collapse:collapse;font-size:.9rem}table.data td,table.data th{padding:.15rem .75rem .15rem 0;text-align:left}table.data td.n{text-align:right;font-variant-numeric:tabular-nums}';
+  '.chart{display:block;max-width:100%;font-size:13px;fill:currentColor;margin:.5rem 0}.chart .bar{fill:var(--accent)}.chart .axis{stroke:var(--line)}.chart .muted{fill:var(--muted)}' + TABLE_CSS;

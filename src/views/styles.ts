@@ -42,3 +42,8 @@ footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;colo
 footer a{margin-right:1rem}
 @media print{header.site,footer,form,.card,.totals,nav{display:none!important}body{color:#000;background:#fff}.text p{orphans:3;widows:3}}
 `.replace(/\n/g, '');
+
+// Data tables (stats and signatories pages only, not inlined on every page).
+export const TABLE_CSS =
+  'table.data{border-collapse:collapse;font-size:.9rem;margin:1rem 0}table.data td,table.data th{padding:.2rem .75rem .2rem 0;text-align:left;vertical-align:top}' +
+  'table.data td.n{text-align:right;font-variant-numeric:tabular-nums}table.signers{width:100%}table.signers tbody tr{border-top:1px solid var(--line)}';
