@@ -14,6 +14,7 @@ import { outbox } from './mail/outbox.routes.ts';
 import { notFoundPage } from './pledges/pledge.page.tsx';
 import { pledgesApi } from './pledges/pledges.api.ts';
 import { pledgePages } from './pledges/pledges.routes.tsx';
+import { sharePages } from './share/share.routes.tsx';
 import { signatoriesApi } from './signatures/signatories.api.ts';
 import { signatoriesPages } from './signatures/signatories.routes.tsx';
 import { signaturesApi } from './signatures/signatures.api.ts';
@@ -42,6 +43,7 @@ app.route('/api', liveApi);
 app.route('/', outbox);
 app.route('/', pledgePages);
 app.route('/', statsPages);
+app.route('/', sharePages);
 app.route('/', signaturePages);
 app.route('/', signatoriesPages);
 

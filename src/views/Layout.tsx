@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { HTML_LANG, LANGS, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
@@ -18,50 +19,53 @@ export type LayoutProps = {
 export function Layout(props: LayoutProps) {
   const t = messages(props.lang);
   return (
-    <html lang={HTML_LANG[props.lang]}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
-        <meta name="color-scheme" content="light dark" />
-        <style nonce={props.nonce}>{CSS}</style>
-        {props.head}
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t.skipToContent}
-        </a>
-        <header class="site">
-          <div class="wrap">
-            <a class="brand" href="/">
-              {t.siteName}
-            </a>
-            <nav class="langs" aria-label={t.language}>
-              <ul>
-                {LANGS.map((l) => (
-                  <li>
-                    <a href={`${props.path}?lang=${l}`} lang={HTML_LANG[l]} hreflang={HTML_LANG[l]} aria-current={l === props.lang ? 'true' : undefined}>
-                      {messages(l).langName}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" class="wrap">
-          {props.children}
-        </main>
-        <footer>
-          <div class="wrap">
-            <a href="/api/pledges">{t.footerApi}</a>
-          </div>
-        </footer>
-        {(props.scripts ?? []).map((src) => (
-          <script nonce={props.nonce} src={src} defer></script>
-        ))}
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={HTML_LANG[props.lang]}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title}</title>
+          {props.description ? <meta name="description" content={props.description} /> : null}
+          <meta name="color-scheme" content="light dark" />
+          <style nonce={props.nonce}>{CSS}</style>
+          {props.head}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t.skipToContent}
+          </a>
+          <header class="site">
+            <div class="wrap">
+              <a class="brand" href="/">
+                {t.siteName}
+              </a>
+              <nav class="langs" aria-label={t.language}>
+                <ul>
+                  {LANGS.map((l) => (
+                    <li>
+                      <a href={`${props.path}?lang=${l}`} lang={HTML_LANG[l]} hreflang={HTML_LANG[l]} aria-current={l === props.lang ? 'true' : undefined}>
+                        {messages(l).langName}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="main" class="wrap">
+            {props.children}
+          </main>
+          <footer>
+            <div class="wrap">
+              <a href="/docs/api">{t.footerApi}</a>
+            </div>
+          </footer>
+          {(props.scripts ?? []).map((src) => (
+            <script nonce={props.nonce} src={src} defer></script>
+          ))}
+        </body>
+      </html>
+    </>
   );
 }

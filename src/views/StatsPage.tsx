@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { fill, messages } from '../i18n/messages.ts';
 import { BarChart, CHART_CSS, ColumnChart } from './charts.tsx';
 import { Layout } from './Layout.tsx';
-import { formatNumber } from './PledgePage.tsx';
+import { formatNumber } from './Count.tsx';
 
 export type StatsPageProps = { lang: Lang; nonce: string; title: string; stats: StatsBody };
 
