@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type Counts, getCounts } from '../counts/counts.queries.ts';
 import { db } from '../db/client.ts';
+import { BROADCAST_INTERVAL_MS, PLEDGE_ID_HEADER } from './notify.ts';
 
 export type CountsMessage = { type: 'counts'; individuals: number; societies: number; updatedAt: number };
 
@@ -8,10 +9,7 @@ export type CountsMessage = { type: 'counts'; individuals: number; societies: nu
 // BROADCAST_INTERVAL_MS goes out. Each broadcast reads the counters from D1 itself, so
 // the message after the last change always carries the exact totals, whatever order
 // the notifications arrived in.
-export const BROADCAST_INTERVAL_MS = 250;
-
-// The Worker tells the object which pledge it serves (the object is named after it).
-export const PLEDGE_ID_HEADER = 'x-live-pledge-id';
+export { BROADCAST_INTERVAL_MS };
 
 export function countsMessage(counts: Counts): CountsMessage {
   return { type: 'counts', individuals: counts.individuals, societies: counts.societies, updatedAt: counts.updatedAt };

@@ -1,4 +1,8 @@
-import { PLEDGE_ID_HEADER } from './LiveCounts.ts';
+// The Worker tells the object which pledge it serves (the object is named after it).
+export const PLEDGE_ID_HEADER = 'x-live-pledge-id';
+
+// At most one broadcast per interval (see LiveCounts).
+export const BROADCAST_INTERVAL_MS = 250;
 
 // The pledge's live-count object: one per pledge, named after its id.
 export function liveCounts(env: Pick<Env, 'LIVE'>, pledgeId: number) {

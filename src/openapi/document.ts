@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ApiOperation, apiSchemas } from './operation.ts';
+import type { ApiOperation } from './operation.ts';
 
 type Json = Record<string, unknown>;
 
@@ -8,16 +8,20 @@ export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 }
 
+function pointAtComponents(json: Json): Json {
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'));
+}
+
 // Converts a zod schema to JSON Schema (2020-12, which OpenAPI 3.1 uses), moving named
 // schemas into components and pointing the references there.
 function converter(components: Record<string, Json>) {
   return (schema: z.ZodType, io: 'input' | 'output'): Json => {
-    const json = z.toJSONSchema(schema, { metadata: apiSchemas, io, unrepresentable: 'any', reused: 'inline' }) as Json;
+    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Json;
     const defs = (json.$defs ?? {}) as Record<string, Json>;
     delete json.$defs;
     delete json.$schema;
-    for (const [id, def] of Object.entries(defs)) components[id] ??= def;
-    return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'));
+    for (const [id, def] of Object.entries(defs)) components[id] ??= pointAtComponents(def);
+    return pointAtComponents(json);
   };
 }
 

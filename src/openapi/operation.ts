@@ -31,11 +31,10 @@ export function defineOperation(op: ApiOperation): ApiOperation {
   return op;
 }
 
-// Named schemas become components (#/components/schemas/<id>) in the document.
-export const apiSchemas = z.registry<{ id: string; description?: string }>();
-
+// Named schemas become components (#/components/schemas/<id>) in the document. They
+// live in zod's global registry, beside the .describe() texts.
 export function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
-  apiSchemas.add(schema, description ? { id, description } : { id });
+  z.globalRegistry.add(schema, description ? { id, description } : { id });
   return schema;
 }
 
