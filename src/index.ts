@@ -10,6 +10,7 @@ import { jsonBodyLimit } from './http/json.ts';
 import { securityHeaders } from './http/security.ts';
 import { language } from './i18n/lang.middleware.ts';
 import { liveApi } from './live/live.api.ts';
+import { publishCounts } from './live/notify.ts';
 import { outbox } from './mail/outbox.routes.ts';
 import { docsPages } from './openapi/docs.routes.tsx';
 import { openApiApi } from './openapi/openapi.api.ts';
@@ -74,6 +75,8 @@ export default {
         const { drift } = await recount(env.DB);
         const expired = await expirePending(env.DB);
         if (drift.length > 0) console.warn(`recount repaired ${drift.length} counter(s): ${JSON.stringify(drift.slice(0, 20))}`);
+        // Repaired totals reach open pages too.
+        await Promise.all([...new Set(drift.map((d) => d.pledgeId))].map((id) => publishCounts(env, id)));
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),
     );

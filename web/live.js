@@ -16,20 +16,22 @@
     current[k] = el ? Number(el.getAttribute('data-value')) : NaN;
   });
   var announceTimer = 0;
+  var lastAnnounced = 0;
   var failures = 0;
   var opened = false;
   var ws = null;
   var pingTimer = 0;
   var pollTimer = 0;
 
-  // Screen readers hear the new total at most every 10 s, politely.
+  // Screen readers hear the new total politely, at most once every 10 s.
   function announce() {
     if (!region || announceTimer) return;
     announceTimer = setTimeout(function () {
       announceTimer = 0;
+      lastAnnounced = Date.now();
       var el = document.querySelector('[data-count="individuals"]');
       if (el && el.parentNode) region.textContent = el.parentNode.textContent.replace(/\s+/g, ' ').trim();
-    }, 10000);
+    }, Math.max(0, lastAnnounced + 10000 - Date.now()));
   }
 
   function apply(m) {

@@ -24,6 +24,7 @@ export function EmbedPage(props: EmbedPageProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <title>{props.title}</title>
           <style nonce={props.nonce}>{EMBED_CSS}</style>
         </head>

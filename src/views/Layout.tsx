@@ -28,6 +28,7 @@ export function Layout(props: LayoutProps) {
           <title>{props.title}</title>
           {props.description ? <meta name="description" content={props.description} /> : null}
           <meta name="color-scheme" content="light dark" />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <style nonce={props.nonce}>{CSS}</style>
           {props.head}
         </head>

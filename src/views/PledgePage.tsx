@@ -78,7 +78,7 @@ export function PledgePage(props: PledgePageProps) {
             ))}
           </ol>
         </section>
-        <section aria-labelledby="share-heading">
+        <section class="share" aria-labelledby="share-heading">
           <h2 id="share-heading">{t.share}</h2>
           <img class="qr" src={`/p/${pledge.slug}/qr.svg`} width="144" height="144" alt={t.qrAlt} loading="lazy" />
           <p>{t.qrHint}</p>

@@ -38,7 +38,8 @@ export function ColumnChart(props: { points: { bucket: string; count: number }[]
   const top = Math.max(1, ...points.map((p) => p.count));
   const h = 160;
   const base = h - 22;
-  const step = (W - 50) / Math.max(1, points.length);
+  // Columns at most 40 units wide, so a short series does not become one block.
+  const step = Math.min(40, (W - 50) / Math.max(1, points.length));
   const every = Math.max(1, Math.ceil(points.length / (props.ticks ?? 6)));
   return (
     <svg class="chart" viewBox={`0 0 ${W} ${h}`} width="100%" aria-hidden="true" focusable="false">

@@ -25,7 +25,7 @@ h2{font-size:1.25rem;line-height:1.4;margin:1.75rem 0 .5rem}
 .muted{color:var(--muted);font-size:.875rem}
 .sr-live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .goal{flex-basis:100%}.goal progress{width:100%;height:.75rem;accent-color:var(--accent)}
-.more{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.qr{float:right;margin:0 0 .5rem 1rem}
+.more{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.share{display:flow-root}.qr{float:right;margin:0 0 .5rem 1rem}
 .societies{columns:14rem;column-gap:1.5rem;padding:0;list-style:none;font-size:.95rem}
 .societies li{break-inside:avoid;padding:.1rem 0}
 .card{background:var(--card);border-radius:.5rem;padding:1rem 1rem 1.25rem;margin:1.5rem 0}
