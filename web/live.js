@@ -18,7 +18,8 @@
   var announceTimer = 0;
   var lastAnnounced = 0;
   var failures = 0;
-  var opened = false;
+  var healthy = false;
+  var polling = false;
   var ws = null;
   var pingTimer = 0;
   var pollTimer = 0;
@@ -54,13 +55,24 @@
     if (changed) announce();
   }
 
+  function live() {
+    return ws && ws.readyState === 1 && healthy;
+  }
+
+  // One polling loop at a time; it stops once the socket delivers again. no-cache:
+  // always revalidate (ETag, cheap 304), never take a stale copy from the HTTP cache.
   function poll() {
     clearTimeout(pollTimer);
-    fetch('/api/pledges/' + encodeURIComponent(slug) + '/counts', { headers: { accept: 'application/json' } })
+    if (polling) return;
+    polling = true;
+    fetch('/api/pledges/' + encodeURIComponent(slug) + '/counts', { cache: 'no-cache', headers: { accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (m) { if (m) apply(m); })
       .catch(function () {})
-      .then(function () { if (!(ws && ws.readyState === 1)) pollTimer = setTimeout(poll, document.hidden ? 60000 : 15000); });
+      .then(function () {
+        polling = false;
+        if (!live()) pollTimer = setTimeout(poll, document.hidden ? 60000 : 15000);
+      });
   }
 
   function connect() {
@@ -72,31 +84,33 @@
       return poll();
     }
     ws.onopen = function () {
-      opened = true;
-      failures = 0;
-      clearTimeout(pollTimer);
       pingTimer = setInterval(function () { if (ws && ws.readyState === 1) ws.send('ping'); }, 30000);
     };
     ws.onmessage = function (e) {
-      try {
-        var m = JSON.parse(e.data);
-        if (m && m.type === 'counts') apply(m);
-      } catch (err) { /* pong or junk */ }
+      var m;
+      try { m = JSON.parse(e.data); } catch (err) { return; /* pong */ }
+      if (!m || m.type !== 'counts') return;
+      // The server sends the counts on connect: only now is the socket known to work.
+      healthy = true;
+      failures = 0;
+      clearTimeout(pollTimer);
+      apply(m);
     };
     ws.onclose = function () {
       clearInterval(pingTimer);
       ws = null;
       failures += 1;
-      // Never opened after a few tries: the network blocks WebSockets, so poll,
-      // and try a socket again now and then.
-      if (!opened && failures >= 3) {
+      // A socket never delivered after a few tries: the network blocks WebSockets,
+      // so poll, and try a socket again in five minutes.
+      if (!healthy && failures >= 3) {
         poll();
-        setTimeout(function () { failures = 0; clearTimeout(pollTimer); connect(); }, 300000);
+        setTimeout(function () { failures = 0; connect(); }, 300000);
         return;
       }
+      // Otherwise reconnect with exponential backoff (1 s, 2 s, 4 s ... 30 s, jittered),
+      // polling meanwhile once it is not a one-off.
       var delay = Math.min(30000, 1000 * Math.pow(2, failures - 1));
       setTimeout(connect, delay / 2 + Math.random() * delay / 2);
-      // While disconnected, keep the numbers fresh by polling.
       if (failures > 1) poll();
     };
   }

@@ -83,4 +83,23 @@ describe.skipIf(!existsSync(CHROMIUM))('live totals in real browsers', () => {
     expect(await pages[0]!.locator('[data-live-region]').getAttribute('aria-live')).toBe('polite');
     expect(errors).toEqual([]);
   });
+
+  it('retries the socket with backoff, then falls back to polling the counts API', async () => {
+    const page = await browser!.newPage();
+    // A network that accepts WebSockets but never delivers anything.
+    let attempts = 0;
+    await page.routeWebSocket(/\/live$/, (ws) => {
+      attempts += 1;
+      ws.close();
+    });
+    const polled = page.waitForRequest((r) => r.url().endsWith('/api/pledges/cast-2020/counts'), { timeout: 10000 });
+    await page.goto(`${BASE}/p/cast-2020?lang=en`);
+    const before = Number(await page.locator('[data-count="individuals"]').getAttribute('data-value'));
+    await polled;
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    await signAndConfirm(2);
+    // The next poll (every 15 s) brings the new total.
+    await page.waitForFunction((n) => document.querySelector('[data-count="individuals"]')?.getAttribute('data-value') === String(n), before + 1, { timeout: 20000 });
+    expect(attempts).toBe(3);
+  });
 });
