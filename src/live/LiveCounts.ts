@@ -24,7 +24,9 @@ export class LiveCounts extends DurableObject<Env> {
   private lastSentAt = 0;
   // A change arrived that no broadcast has read yet.
   private dirty = false;
-  private broadcasting = false;
+  // An alarm is set and has not started. Kept in memory rather than asked of
+  // storage.getAlarm(), which still reports an alarm while its handler finishes.
+  private scheduled = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -51,20 +53,19 @@ export class LiveCounts extends DurableObject<Env> {
   async publish(pledgeId: number): Promise<void> {
     await this.rememberPledge(pledgeId);
     this.dirty = true;
-    if (!this.broadcasting) await this.schedule();
+    await this.schedule();
   }
 
   override async alarm(): Promise<void> {
-    this.broadcasting = true;
-    try {
-      this.dirty = false;
-      const message = await this.readMessage();
-      if (message && message !== this.lastMessage) this.broadcast(message);
-      this.lastSentAt = Date.now();
-    } finally {
-      this.broadcasting = false;
-    }
-    // Changes that arrived while we read get their own (later) broadcast.
+    this.scheduled = false;
+    this.dirty = false;
+    // Counted from the start, so the next broadcast is at least an interval later even
+    // if a change arrives while this one reads.
+    this.lastSentAt = Date.now();
+    const message = await this.readMessage();
+    if (message && message !== this.lastMessage) this.broadcast(message);
+    // A change that arrived while we read gets its own, later broadcast (publish has
+    // already scheduled it unless the object restarted in between).
     if (this.dirty) await this.schedule();
   }
 
@@ -86,7 +87,8 @@ export class LiveCounts extends DurableObject<Env> {
   }
 
   private async schedule(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) !== null) return;
+    if (this.scheduled) return;
+    this.scheduled = true;
     await this.ctx.storage.setAlarm(Math.max(Date.now(), this.lastSentAt + BROADCAST_INTERVAL_MS));
   }
 

@@ -2,7 +2,7 @@ import { env, runDurableObjectAlarm, runInDurableObject, SELF } from 'cloudflare
 import { describe, expect, it } from 'vitest';
 import { BROADCAST_INTERVAL_MS, type CountsMessage, type LiveCounts } from '../../src/live/LiveCounts.ts';
 import { liveCounts } from '../../src/live/notify.ts';
-import { request, sign, signAndConfirm, confirm } from '../helpers.ts';
+import { confirm, postJson, request, sign, signAndConfirm } from '../helpers.ts';
 
 // A WebSocket client on the live endpoint that records every message it receives.
 async function connect(slug = 'cast-2020') {
@@ -16,17 +16,18 @@ async function connect(slug = 'cast-2020') {
     for (const w of waiters.splice(0)) w();
   });
   ws.accept();
-  // Resolves once a message satisfies the test (or fails after a timeout).
-  const until = async (test: (m: CountsMessage) => boolean, timeoutMs = 5000) => {
+  // Resolves once a message from index `from` on satisfies the test (or fails after a timeout).
+  const until = async (test: (m: CountsMessage) => boolean, from = 0, timeoutMs = 5000) => {
     const deadline = Date.now() + timeoutMs;
-    while (!messages.some(test)) {
+    const found = () => messages.slice(from).find(test);
+    while (!found()) {
       if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 50);
       });
     }
-    return messages.find(test)!;
+    return found()!;
   };
   return { ws, messages, until };
 }
@@ -38,7 +39,7 @@ async function dbCounts() {
   return (await res.json()) as { individuals: number; societies: number };
 }
 
-describe('live counts over WebSocket', () => {
+describe('live counts over WebSocket', { timeout: 30_000 }, () => {
   it('refuses plain requests and unknown pledges', async () => {
     expect((await request('/api/pledges/cast-2020/live')).status).toBe(426);
     const res = await SELF.fetch('http://localhost:8787/api/pledges/nope/live', { headers: { upgrade: 'websocket' } });
@@ -59,6 +60,19 @@ describe('live counts over WebSocket', () => {
     await signAndConfirm('cast-2020');
     const update = await until((m) => m.individuals === before + 1);
     expect(update).toMatchObject({ type: 'counts', individuals: before + 1, societies: 171 });
+    ws.close();
+  });
+
+  it('delivers the lower count after a withdrawal', async () => {
+    const { ws, messages, until } = await connect();
+    const before = (await until(() => true)).individuals;
+    const { token } = await sign('cast-2020');
+    const confirmed = (await (await postJson('/api/signatures/confirm', { token })).json()) as { withdrawToken: string };
+    await until((m) => m.individuals === before + 1);
+    const seen = messages.length;
+    expect((await postJson('/api/signatures/withdraw', { token: confirmed.withdrawToken })).status).toBe(200);
+    // Straight after the broadcast of the confirmation: the withdrawal must not be lost.
+    await until((m) => m.individuals === before, seen);
     ws.close();
   });
 
