@@ -28,18 +28,27 @@ async function waitForServer(deadline: number) {
   throw new Error('server did not start');
 }
 
-async function signAndConfirm(n: number) {
+async function sign(n: number): Promise<string> {
   const email = `e2e-${Date.now()}-${n}@example.edu`;
   const res = await fetch(`${BASE}/api/pledges/cast-2020/signatures`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.9.9.${n}` },
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.9.${n >> 8}.${n & 255}` },
     body: JSON.stringify({ name: `E2E ${n}`, email, affiliation: 'Test Lab', field: 'science', region: 'CN-BJ' }),
   });
   expect(res.status).toBe(202);
   const outbox = (await (await fetch(`${BASE}/dev/outbox`)).json()) as Array<{ to: string; text: string }>;
   const token = outbox.find((m) => m.to === email)?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
-  const confirmed = await fetch(`${BASE}/api/signatures/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-  expect(confirmed.status).toBe(200);
+  expect(token).toBeTruthy();
+  return token!;
+}
+
+async function confirm(token: string) {
+  const res = await fetch(`${BASE}/api/signatures/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  expect(res.status).toBe(200);
+}
+
+async function signAndConfirm(n: number) {
+  await confirm(await sign(n));
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('live totals in real browsers', () => {
@@ -82,6 +91,31 @@ describe.skipIf(!existsSync(CHROMIUM))('live totals in real browsers', () => {
     await pages[0]!.waitForFunction(() => (document.querySelector('[data-live-region]')?.textContent ?? '').includes('1'), null, { timeout: 15000 });
     expect(await pages[0]!.locator('[data-live-region]').getAttribute('aria-live')).toBe('polite');
     expect(errors).toEqual([]);
+  });
+
+  it('coalesces a burst of confirmations to at most one message per 250 ms, the last exact', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/api/pledges/cast-2020/live`);
+    const messages: Array<{ at: number; individuals: number }> = [];
+    ws.onmessage = (e) => messages.push({ at: Date.now(), individuals: JSON.parse(String(e.data)).individuals });
+    await new Promise((r) => (ws.onopen = r));
+    await new Promise((r) => setTimeout(r, 300));
+    const tokens: string[] = [];
+    for (let i = 0; i < 20; i++) tokens.push(await sign(100 + i));
+    const start = messages.length;
+    const t0 = Date.now();
+    await Promise.all(tokens.map(confirm));
+    const elapsed = Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 1000));
+    ws.close();
+    const updates = messages.slice(start);
+    console.log(`20 confirmations over ${elapsed} ms -> ${updates.length} messages`);
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(updates.length).toBeLessThan(20);
+    expect(updates.length).toBeLessThanOrEqual(Math.ceil((elapsed + 1000) / 250) + 1);
+    // Spacing: never two broadcasts much closer than the interval (socket delivery jitter aside).
+    for (let i = 1; i < updates.length; i++) expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(150);
+    const counts = (await (await fetch(`${BASE}/api/pledges/cast-2020/counts`, { cache: 'no-store' })).json()) as { individuals: number };
+    expect(updates.at(-1)!.individuals).toBe(counts.individuals);
   });
 
   it('retries the socket with backoff, then falls back to polling the counts API', async () => {
