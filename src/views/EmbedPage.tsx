@@ -29,7 +29,7 @@ export function EmbedPage(props: EmbedPageProps) {
           <style nonce={props.nonce}>{EMBED_CSS}</style>
         </head>
         <body>
-          <div class="w" data-pledge={props.slug}>
+          <main class="w" data-pledge={props.slug}>
             <h1>{props.title}</h1>
             <Count name="individuals" value={props.individuals} lang={props.lang} label={t.individuals} />
             <Count name="societies" value={props.societies} lang={props.lang} label={t.societies} />
@@ -37,7 +37,7 @@ export function EmbedPage(props: EmbedPageProps) {
             <a class="b" href={props.url} target="_blank" rel="noopener">
               {t.signNow}
             </a>
-          </div>
+          </main>
           <script nonce={props.nonce} src="/live.js" defer></script>
         </body>
       </html>

@@ -51,8 +51,8 @@ export function PledgePage(props: PledgePageProps) {
           <Count name="societies" value={counts.societies} lang={lang} label={t.societies} />
           {progress ? (
             <p class="goal">
-              <progress data-progress max={progress.goal} value={Math.min(counts.individuals, progress.goal)}></progress>
-              <span>
+              <progress data-progress aria-labelledby="goal-text" max={progress.goal} value={Math.min(counts.individuals, progress.goal)}></progress>
+              <span id="goal-text">
                 {fill(goalText[0] ?? '', { goal: formatNumber(progress.goal, lang) })}
                 <span data-pct>{progress.percent}</span>
                 {fill(goalText[1] ?? '', { goal: formatNumber(progress.goal, lang) })}

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -116,6 +117,15 @@ describe.skipIf(!existsSync(CHROMIUM))('live totals in real browsers', () => {
     for (let i = 1; i < updates.length; i++) expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(150);
     const counts = (await (await fetch(`${BASE}/api/pledges/cast-2020/counts`, { cache: 'no-store' })).json()) as { individuals: number };
     expect(updates.at(-1)!.individuals).toBe(counts.individuals);
+  });
+
+  it('has no axe violations on the pages this issue added or changed', async () => {
+    const page = await (await browser!.newContext()).newPage();
+    for (const path of ['/p/cast-2020?lang=zh-Hans', '/p/cast-2020/stats?lang=en', '/p/cast-2020/signatories?lang=zh-Hant', '/docs/api?lang=en', '/embed/cast-2020?lang=en']) {
+      await page.goto(`${BASE}${path}`);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 
   it('retries the socket with backoff, then falls back to polling the counts API', async () => {

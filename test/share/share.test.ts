@@ -86,7 +86,7 @@ describe('pledge page sharing, goal and deadline', () => {
     try {
       const n = await individuals();
       const html = await (await request('/p/cast-2020?lang=en')).text();
-      expect(html).toContain(`<progress data-progress="true" max="200" value="${n}"></progress>`);
+      expect(html).toContain(`<progress data-progress="true" aria-labelledby="goal-text" max="200" value="${n}"></progress>`);
       expect(html).toContain(`<span data-pct="true">${Math.floor((100 * n) / 200)}</span>% of the goal of 200`);
       expect(html).toContain('3 days left to sign');
       const zh = await (await request('/p/cast-2020?lang=zh-Hans')).text();
