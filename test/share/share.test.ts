@@ -26,6 +26,9 @@ describe('badge', () => {
     await signAndConfirm('cast-2020');
     expect(await (await request('/p/cast-2020/badge.svg?lang=en')).text()).toContain('>3 signatures</text>');
     expect((await request('/p/nope/badge.svg')).status).toBe(404);
+    // Cacheable by shared caches: ?lang= on a badge sets no cookie.
+    expect(en.headers.get('set-cookie')).toBeNull();
+    expect(en.headers.get('cache-control')).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
   });
 
   it('sizes CJK text wider than Latin', () => {
