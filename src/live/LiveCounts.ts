@@ -19,7 +19,7 @@ export function countsMessage(counts: Counts): CountsMessage {
 // (connections survive while the object sleeps) and fans new counts out to them.
 export class LiveCounts extends DurableObject<Env> {
   private pledgeId: number | null = null;
-  // The last message broadcast (or sent on connect), as JSON.
+  // The last message broadcast, as JSON (memory only: gone after hibernation).
   private lastMessage: string | null = null;
   private lastSentAt = 0;
   // A change arrived that no broadcast has read yet.
