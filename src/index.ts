@@ -8,6 +8,8 @@ import { countsApi } from './counts/counts.api.ts';
 import { endorsementsApi } from './endorsements/endorsements.api.ts';
 import { endorsementPages } from './endorsements/endorsements.routes.tsx';
 import { expirePending, recount } from './counts/recount.ts';
+import { statsApi } from './counts/stats.api.ts';
+import { statsPages } from './counts/stats.routes.tsx';
 import type { AppEnv } from './env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './http/errors.ts';
 import { jsonBodyLimit } from './http/json.ts';
@@ -15,10 +17,16 @@ import { allowedMethods } from './http/methods.ts';
 import { securityHeaders } from './http/security.ts';
 import { language } from './i18n/lang.middleware.ts';
 import { liveApi } from './live/live.api.ts';
+import { publishCounts } from './live/notify.ts';
 import { outbox } from './mail/outbox.routes.ts';
+import { docsPages } from './openapi/docs.routes.tsx';
+import { openApiApi } from './openapi/openapi.api.ts';
 import { notFoundPage } from './pledges/pledge.page.tsx';
 import { pledgesApi } from './pledges/pledges.api.ts';
 import { pledgePages } from './pledges/pledges.routes.tsx';
+import { sharePages } from './share/share.routes.tsx';
+import { signatoriesApi } from './signatures/signatories.api.ts';
+import { signatoriesPages } from './signatures/signatories.routes.tsx';
 import { signaturesApi } from './signatures/signatures.api.ts';
 import { signaturePages } from './signatures/signatures.routes.tsx';
 import { errorPage } from './views/errorPage.tsx';
@@ -45,14 +53,21 @@ app.get('/healthz', async (c) => {
 app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);
 app.route('/api', countsApi);
+app.route('/api', statsApi);
 app.route('/api', signaturesApi);
+app.route('/api', signatoriesApi);
 app.route('/api', liveApi);
 app.route('/api', endorsementsApi);
+app.route('/api', openApiApi);
 app.route('/', outbox);
 app.route('/admin', adminPages());
 app.route('/', pledgePages);
+app.route('/', statsPages);
+app.route('/', sharePages);
+app.route('/', docsPages);
 app.route('/', signaturePages);
 app.route('/', endorsementPages);
+app.route('/', signatoriesPages);
 
 const methodsFor = allowedMethods(app);
 
@@ -92,6 +107,8 @@ export default {
         const { drift } = await recount(env.DB);
         const expired = await expirePending(env.DB);
         if (drift.length > 0) console.warn(`recount repaired ${drift.length} counter(s): ${JSON.stringify(drift.slice(0, 20))}`);
+        // Repaired totals reach open pages too.
+        await Promise.all([...new Set(drift.map((d) => d.pledgeId))].map((id) => publishCounts(env, id)));
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),
     );
