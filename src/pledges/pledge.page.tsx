@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getCounts } from '../counts/counts.queries.ts';
 import { db } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
+import { baseUrl } from '../http/client.ts';
 import { messages } from '../i18n/messages.ts';
 import { MessagePage } from '../views/MessagePage.tsx';
 import { PledgePage } from '../views/PledgePage.tsx';
@@ -31,7 +32,10 @@ export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: F
   ) : (
     <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} nonce={c.get('nonce')} />
   );
-  const page = <PledgePage lang={lang} nonce={c.get('nonce')} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} />;
+  const url = `${baseUrl(c)}/p/${pledge.slug}`;
+  const page = (
+    <PledgePage lang={lang} nonce={c.get('nonce')} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />
+  );
   return c.html(page, status);
 }
 

@@ -36,3 +36,17 @@ export async function textVersion(text: Omit<PledgeText, 'lang' | 'version'>): P
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+// Progress toward the goal, in whole percent (capped at 100), or null without a goal.
+export function goalProgress(goal: number | null, count: number): { goal: number; percent: number } | null {
+  if (goal === null || goal <= 0) return null;
+  return { goal, percent: Math.min(100, Math.floor((100 * count) / goal)) };
+}
+
+// Time left before signing closes: whole days, or hours in the last day (rounded up),
+// or null when there is no deadline or it has passed.
+export function timeLeft(closesAt: number | null, now: number): { unit: 'days' | 'hours'; n: number } | null {
+  if (closesAt === null || closesAt <= now) return null;
+  const hours = Math.ceil((closesAt - now) / 3_600_000);
+  return hours < 24 ? { unit: 'hours', n: hours } : { unit: 'days', n: Math.floor(hours / 24) };
+}

@@ -3,10 +3,32 @@ import { getCounts } from '../counts/counts.queries.ts';
 import { db } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
+import { defineOperation, notFound, slugParams } from '../openapi/operation.ts';
 import type { Pledge } from './pledge.ts';
+import { PledgeDetail, PledgeList } from './pledges.schemas.ts';
 import { getCurrentTexts, getPledgeBySlug, listPublicPledges } from './pledges.queries.ts';
 
 export const pledgesApi = new Hono<AppEnv>();
+
+export const pledgesOperations = [
+  defineOperation({
+    method: 'get',
+    path: '/api/pledges',
+    operationId: 'listPledges',
+    summary: 'Published pledges',
+    tags: ['Pledges'],
+    responses: { 200: { description: 'Open and closed pledges', schema: PledgeList } },
+  }),
+  defineOperation({
+    method: 'get',
+    path: '/api/pledges/:slug',
+    operationId: 'getPledge',
+    summary: 'A pledge with its current texts in every language and its totals',
+    tags: ['Pledges'],
+    params: slugParams,
+    responses: { 200: { description: 'The pledge', schema: PledgeDetail }, 404: notFound },
+  }),
+];
 
 function publicPledge(p: Pledge) {
   return { slug: p.slug, status: p.status, goal: p.goal, opensAt: p.opensAt, closesAt: p.closesAt, featured: p.featured, defaultLang: p.defaultLang };

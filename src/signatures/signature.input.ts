@@ -19,17 +19,19 @@ export const signatureBody = z
     region: z
       .string({ error: typeError })
       .refine((s) => s !== '', 'required')
-      .refine((s) => s === '' || isRegion(s), 'invalid'),
+      .refine((s) => s === '' || isRegion(s), 'invalid')
+      .describe('ISO 3166-2:CN code such as CN-BJ, or an ISO 3166-1 alpha-2 country code'),
     title: optionalText(100),
     orcid: z
       .string({ error: 'invalid' })
       .refine((s) => s.trim() === '' || normaliseOrcid(s) !== null, 'checksum')
       .optional(),
-    public: z.boolean({ error: 'invalid' }).optional(),
+    public: z.boolean({ error: 'invalid' }).optional().describe('Consent to list name and affiliation publicly; default false'),
     version: z
       .string({ error: 'invalid' })
       .regex(/^[0-9a-f]{64}$/, 'invalid')
-      .optional(),
+      .optional()
+      .describe('The text version (content hash) signed; default the current one'),
     lang: z.string({ error: 'invalid' }).refine(isLang, 'invalid').optional(),
     turnstileToken: z.string({ error: 'invalid' }).max(4096, 'invalid').optional(),
   })

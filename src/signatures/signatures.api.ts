@@ -4,11 +4,61 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
 import { readJsonObject } from '../http/json.ts';
 import { submitOutcomeJson } from '../http/outcome.ts';
+import { defineOperation, ErrorBody, invalid, notFound, slugParams } from '../openapi/operation.ts';
 import { confirmSignature, withdrawSignature } from './sign.ts';
+import { signatureBody } from './signature.input.ts';
+import { ConfirmedBody, PendingBody, tokenBody, WithdrawnBody } from './signatures.schemas.ts';
 import { fieldMessages } from './sign.messages.ts';
 import { submitSignature } from './sign.request.ts';
 
 export const signaturesApi = new Hono<AppEnv>();
+
+export const signaturesOperations = [
+  defineOperation({
+    method: 'post',
+    path: '/api/pledges/:slug/signatures',
+    operationId: 'signPledge',
+    summary: 'Sign a pledge (a confirmation mail follows)',
+    description:
+      'Always 202 {"status":"pending"} when accepted, also for an email that already signed, so no one can learn who signed. ' +
+      'The signature counts once confirmed from the mail. Per-IP burst limit: 429 with Retry-After.',
+    tags: ['Signatures'],
+    params: slugParams,
+    body: signatureBody,
+    responses: {
+      202: { description: 'Accepted; check your mail', schema: PendingBody },
+      400: invalid,
+      404: notFound,
+      409: { description: 'The pledge is closed or not open yet', schema: ErrorBody },
+      413: { description: 'Body too large', schema: ErrorBody },
+      415: { description: 'Not JSON', schema: ErrorBody },
+      429: { description: 'Too many submissions from this network', schema: ErrorBody, headers: { 'Retry-After': 'Seconds to wait' } },
+    },
+  }),
+  defineOperation({
+    method: 'post',
+    path: '/api/signatures/confirm',
+    operationId: 'confirmSignature',
+    summary: 'Confirm a signature with the token from the confirmation mail',
+    tags: ['Signatures'],
+    body: tokenBody,
+    responses: {
+      200: { description: 'Confirmed (or already confirmed)', schema: ConfirmedBody },
+      400: invalid,
+      404: { description: 'Unknown or used token', schema: ErrorBody },
+      410: { description: 'Expired token', schema: ErrorBody },
+    },
+  }),
+  defineOperation({
+    method: 'post',
+    path: '/api/signatures/withdraw',
+    operationId: 'withdrawSignature',
+    summary: 'Withdraw a signature with the token from a mail; personal data is erased',
+    tags: ['Signatures'],
+    body: tokenBody,
+    responses: { 200: { description: 'Withdrawn', schema: WithdrawnBody }, 400: invalid, 404: { description: 'Unknown or used token', schema: ErrorBody } },
+  }),
+];
 
 // POST /api/pledges/:slug/signatures -> 202 {"status":"pending"}, the same for a duplicate.
 signaturesApi.post('/pledges/:slug/signatures', async (c) => {
@@ -22,11 +72,11 @@ signaturesApi.post('/pledges/:slug/signatures', async (c) => {
 async function tokenFrom(c: Context<AppEnv>) {
   const body = await readJsonObject(c);
   if (!body.ok) return body;
-  const token = body.data.token;
-  if (typeof token !== 'string' || token.length === 0 || token.length > 200) {
+  const parsed = tokenBody.safeParse(body.data);
+  if (!parsed.success) {
     return { ok: false as const, response: apiError(c, 400, 'validation_failed', 'A token is required.', { token: 'required' }) };
   }
-  return { ok: true as const, token };
+  return { ok: true as const, token: parsed.data.token };
 }
 
 signaturesApi.post('/signatures/confirm', async (c) => {

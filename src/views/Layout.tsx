@@ -64,7 +64,7 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer>
           <div class="wrap">
-            <a href="/api/pledges">{t.footerApi}</a>
+            <a href="/docs/api">{t.footerApi}</a>
           </div>
         </footer>
         {(props.scripts ?? []).map((src) => (

@@ -27,6 +27,9 @@ h2{font-size:1.25rem;line-height:1.4;margin:1.75rem 0 .5rem}
 .totals{display:flex;flex-wrap:wrap;gap:1rem;margin:1.25rem 0;padding:1rem;background:var(--card);border-radius:.5rem}
 .totals p{margin:0;flex:1 1 12rem}.totals strong{display:block;font-size:2rem;line-height:1.2;color:var(--accent);font-variant-numeric:tabular-nums}
 .muted{color:var(--muted);font-size:.875rem}
+.sr-live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.goal{flex-basis:100%}.goal progress{width:100%;height:.75rem;accent-color:var(--accent)}
+.more{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.share{display:flow-root}.qr{float:right;margin:0 0 .5rem 1rem}
 .societies{columns:14rem;column-gap:1.5rem;padding:0;list-style:none;font-size:.95rem}
 .societies li{break-inside:avoid;padding:.1rem 0}
 .card{background:var(--card);border-radius:.5rem;padding:1rem 1rem 1.25rem;margin:1.5rem 0}
@@ -46,3 +49,8 @@ footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;colo
 footer a{margin-right:1rem}
 @media print{:root{--fg:#000;--muted:#333;--bg:#fff;--line:#999;--accent:#000}header.site,footer,form,.card,.totals,nav{display:none!important}.text p{orphans:3;widows:3}}
 `.replace(/\n/g, '');
+
+// Data tables (stats and signatories pages only, not inlined on every page).
+export const TABLE_CSS =
+  'table.data{border-collapse:collapse;font-size:.9rem;margin:1rem 0}table.data td,table.data th{padding:.2rem .75rem .2rem 0;text-align:left;vertical-align:top}' +
+  'table.data td.n{text-align:right;font-variant-numeric:tabular-nums}table.signers{width:100%}table.signers tbody tr{border-top:1px solid var(--line)}';

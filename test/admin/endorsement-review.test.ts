@@ -50,7 +50,7 @@ describe('endorsement review', () => {
     expect(pub.body).not.toContain('Li Wei');
 
     const html = await (await request('/p/cast-2020')).text();
-    expect(html).toMatch(/data-count="societies">172</);
+    expect(html).toMatch(/data-count="societies" data-value="172">172</);
     expect(html).toContain('<li>中国审核流程学会</li>');
 
     expect((await lastMailTo('lw@review-flow.org.cn'))?.subject).toBe('学会联合倡议已核实');

@@ -71,7 +71,7 @@ describe('pledge lifecycle', () => {
     expect(endorse.status).toBe(409);
     const closedPage = await (await request('/p/open-data-2027?lang=en')).text();
     expect(closedPage).toContain('This pledge has closed and no longer takes signatures.');
-    expect(closedPage).toMatch(/data-count="individuals">2</);
+    expect(closedPage).toMatch(/data-count="individuals" data-value="2">2</);
     expect((await request('/p/open-data-2027/endorse?lang=en').then((r) => r.text()))).toContain('This pledge has closed');
 
     const actions = await env.DB.prepare(`SELECT action FROM audit_log WHERE target = ?1 ORDER BY id`).bind(`pledge:${draft.id}`).all<{ action: string }>();

@@ -18,8 +18,8 @@ describe('pledge pages', () => {
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>向全国科技工作者的倡议书</h1>');
     expect(html).toContain('一、众志成城,服务一线。');
-    expect(html).toMatch(/data-count="individuals">0</);
-    expect(html).toMatch(/data-count="societies">171</);
+    expect(html).toMatch(/data-count="individuals" data-value="0">0</);
+    expect(html).toMatch(/data-count="societies" data-value="171">171</);
     expect(societyItems(html)).toBe(171);
     expect(html).toContain('<li>中国数学会</li>');
     expect(html).toContain('<li>中国生物多样性保护与绿色发展基金会</li>');

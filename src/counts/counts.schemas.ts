@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { named } from '../openapi/operation.ts';
+import { PLEDGE_STATUSES } from '../pledges/pledge.ts';
+
+export const CountsBody = named(
+  'Counts',
+  z.object({
+    slug: z.string(),
+    individuals: z.number().int().describe('Confirmed individual signatures'),
+    societies: z.number().int().describe('Verified society co-signatures'),
+    updatedAt: z.number().int().describe('Last change of either counter, ms since the epoch'),
+    goal: z.number().int().nullable().describe('Target number of individual signatures, if set'),
+    status: z.enum(PLEDGE_STATUSES),
+    closesAt: z.number().int().nullable().describe('When signing closes, ms since the epoch, if set'),
+  }),
+  'Headline totals, read from the counters (never a scan of signatures).',
+);
+export type CountsBody = z.infer<typeof CountsBody>;
+
+const GroupSchema = named(
+  'Group',
+  z.object({
+    key: z.string().describe('Field name, region code (ISO 3166-2:CN or ISO 3166-1 alpha-2), or society id'),
+    label: z.string().describe('The group name in the requested language'),
+    count: z.number().int().nullable().describe('null when suppressed'),
+    suppressed: z.boolean().describe('true: fewer than minGroupSize signatures (or hidden so that such a group cannot be derived)'),
+  }),
+  'One group of a breakdown. Groups smaller than minGroupSize are suppressed: count is null and suppressed is true.',
+);
+
+const PointSchema = named('Point', z.object({ bucket: z.string().describe('UTC hour YYYY-MM-DDTHH or day YYYY-MM-DD'), count: z.number().int() }));
+
+export const StatsBody = named(
+  'Stats',
+  z.object({
+    slug: z.string(),
+    individuals: z.number().int(),
+    updatedAt: z.number().int(),
+    minGroupSize: z.number().int(),
+    timeZone: z.literal('UTC'),
+    byField: z.array(GroupSchema),
+    byRegion: z.array(GroupSchema),
+    bySociety: z.array(GroupSchema).describe('Membership of a society, for signers who gave one'),
+    perHour: z.array(PointSchema).describe('Confirmed signatures per hour, the last 48 hours'),
+    perDay: z.array(PointSchema).describe('Confirmed signatures per day, from the first to today'),
+  }),
+  'Breakdowns of confirmed signatures, from the counters.',
+);
+export type StatsBody = z.infer<typeof StatsBody>;
+export type GroupBody = z.infer<typeof GroupSchema>;
