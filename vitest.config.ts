@@ -28,6 +28,8 @@ export default defineConfig({
                 MAIL_TRANSPORT: 'dev',
                 PUBLIC_URL: 'http://localhost:8787',
                 TURNSTILE_SECRET: '',
+                // Tests change rows directly and read back at once: no read cache (its own test sets one).
+                READ_CACHE_MS: '0',
                 // Test-only Ed25519 seed for log checkpoints.
                 LOG_SIGNING_KEY: 'TpDQK9D/3P9jHKplprBhk0HOcpMPY8D7Gof+TNEEiqQ=',
               },

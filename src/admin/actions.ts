@@ -6,6 +6,7 @@ import { JUST_VERIFIED } from '../endorsements/endorsements.queries.ts';
 import { baseUrl } from '../http/client.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { mailerFor } from '../mail/mailer.ts';
+import { forgetPledges } from '../pledges/pledge.cache.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
 import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
@@ -96,12 +97,14 @@ export async function bulkInvalidateAction(c: C, filter: BulkFilter, expected: n
 
 export async function createPledgeAction(c: C, input: PledgeInput): Promise<EditResult> {
   const result = await createPledge(c.env.DB, input, Date.now());
+  forgetPledges();
   if (result.ok) await audit(c, 'pledge.create', `pledge:${result.id}`, { slug: result.slug, status: input.status ?? 'draft', versions: result.newVersions });
   return result;
 }
 
 export async function updatePledgeAction(c: C, pledge: { id: number; slug: string; status: string }, input: PledgeInput): Promise<EditResult> {
   const result = await updatePledge(c.env.DB, pledge, input, Date.now());
+  forgetPledges();
   if (result.ok) {
     const { texts: _texts, ...fields } = input;
     await audit(c, 'pledge.update', `pledge:${pledge.id}`, { slug: result.slug, fields, newVersions: result.newVersions });

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { db } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { publicCache } from '../http/cache.ts';
 import { apiError } from '../http/errors.ts';
 import { cachedHeaders, defineOperation, notFound, slugParams } from '../openapi/operation.ts';
-import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import { getCounts } from './counts.queries.ts';
+import { cachedPledge } from '../pledges/pledge.cache.ts';
+import { cachedCounts } from './counts.cache.ts';
 import { type CountsBody, CountsBody as CountsSchema } from './counts.schemas.ts';
 
 export const countsApi = new Hono<AppEnv>();
@@ -22,10 +21,9 @@ export const countsOperation = defineOperation({
 });
 
 countsApi.get('/pledges/:slug/counts', publicCache(), async (c) => {
-  const d = db(c.env.DB);
-  const pledge = await getPledgeBySlug(d, c.req.param('slug'));
+  const pledge = await cachedPledge(c.env, c.req.param('slug'));
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
-  const counts = await getCounts(d, pledge.id);
+  const counts = await cachedCounts(c.env, pledge.id);
   const body: CountsBody = { slug: pledge.slug, ...counts, goal: pledge.goal, status: pledge.status, closesAt: pledge.closesAt };
   return c.json(body);
 });

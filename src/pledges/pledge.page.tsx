@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getCounts } from '../counts/counts.queries.ts';
 import { db } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { baseUrl } from '../http/client.ts';
@@ -9,7 +8,9 @@ import { MessagePage } from '../views/MessagePage.tsx';
 import { PledgePage } from '../views/PledgePage.tsx';
 import { SignForm } from '../views/SignForm.tsx';
 import { signingClosedReason } from './pledge.ts';
+import { cachedPledge, cachedTexts } from './pledge.cache.ts';
 import { getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from './pledges.queries.ts';
+import { cachedCounts } from '../counts/counts.cache.ts';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
 
@@ -17,11 +18,16 @@ export type FormState = { values?: Record<string, string>; errors?: Record<strin
 // with errors and the entered values.
 export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: FormState = {}, status: ContentfulStatusCode = 200, opts: { preview?: boolean } = {}) {
   const d = db(c.env.DB);
-  const pledge = await getPledgeBySlug(d, slug);
+  // Organiser previews read fresh; public views may come from the short read cache.
+  const pledge = opts.preview ? await getPledgeBySlug(d, slug) : await cachedPledge(c.env, slug);
   // A draft is shown only as an organiser's preview (behind /admin).
   if (!pledge || (pledge.status === 'draft' && !opts.preview)) return notFoundPage(c);
   const lang = c.get('lang');
-  const [texts, counts, societies] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id), listEndorsingSocieties(d, pledge.id)]);
+  const [texts, counts, societies] = await Promise.all([
+    opts.preview ? getCurrentTexts(d, pledge.id) : cachedTexts(c.env, pledge.id),
+    cachedCounts(c.env, pledge.id),
+    listEndorsingSocieties(d, pledge.id),
+  ]);
   const text = pickText(texts, lang, pledge.defaultLang);
   if (!text) return notFoundPage(c);
   const closed = signingClosedReason(pledge, Date.now());

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { clientIp, clientIpHash } from '../http/client.ts';
 import { verifyTurnstile } from '../http/turnstile.ts';
 import { type Pledge, signingClosedReason } from './pledge.ts';
-import { getPledgeBySlug } from './pledges.queries.ts';
+import { cachedPledge } from './pledge.cache.ts';
 
 export const BURST_PERIOD_SECONDS = 10;
 
@@ -28,7 +28,7 @@ export type Admitted = { ok: true; d: Db; pledge: Pledge; now: number; ipHash: s
 // open, and the client's address is under the burst limit.
 export async function admitSubmission(c: Context<AppEnv>, slug: string): Promise<Admitted | { ok: false; refusal: Refusal }> {
   const d = db(c.env.DB);
-  const pledge = await getPledgeBySlug(d, slug);
+  const pledge = await cachedPledge(c.env, slug);
   if (!pledge || pledge.status === 'draft') return { ok: false, refusal: { kind: 'notFound' } };
   const now = Date.now();
   const closed = signingClosedReason(pledge, now);

@@ -3,7 +3,8 @@ import type { AppEnv } from '../env.ts';
 import { baseUrl } from '../http/client.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { mailerFor } from '../mail/mailer.ts';
-import { getCurrentTexts, isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
+import { cachedTexts } from '../pledges/pledge.cache.ts';
+import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, BURST_PERIOD_SECONDS, overBurstLimit, type Refusal, turnstileRefusal } from '../pledges/submission.ts';
 import { signPledge } from './sign.ts';
 import { parseSignature } from './signature.input.ts';
@@ -35,7 +36,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
   if (turnstile) return turnstile;
 
   const signLang = input.lang ?? lang;
-  const texts = await getCurrentTexts(d, pledge.id);
+  const texts = await cachedTexts(c.env, pledge.id);
   const text = pickText(texts, signLang, pledge.defaultLang);
   if (!text) return { kind: 'notFound' };
   if (input.version && input.version !== text.version && !(await isKnownVersion(d, pledge.id, input.version))) {
