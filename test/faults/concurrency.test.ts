@@ -34,3 +34,18 @@ describe('concurrency', () => {
     expect(after.individuals - before.individuals).toBeGreaterThan(700);
   }, 300_000);
 });
+
+describe('one token, many hands', () => {
+  it('the same token confirmed 50 times at once counts once, every answer 2xx', async () => {
+    const person = signer();
+    await signJson(person);
+    const token = tokenIn((await mailsTo(person.email))[0], 'confirm');
+    const before = await counts();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => postJson('/api/signatures/confirm', { token })));
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as { status: string; alreadyConfirmed: boolean }[];
+    expect(answers.map((r) => r.status).every((s) => s === 200)).toBe(true);
+    expect(bodies.filter((b) => !b.alreadyConfirmed)).toHaveLength(1);
+    expect((await counts()).individuals).toBe(before.individuals + 1);
+    expect(await confirmedRows()).toBe((await counts()).individuals);
+  });
+});

@@ -113,3 +113,58 @@ describe('fuzzing the public endpoints', () => {
     );
   });
 });
+
+describe('fuzzing the endorsement endpoints', () => {
+  const endorsementBody = fc.record(
+    {
+      name: nasty,
+      nameEn: nasty,
+      website: fc.oneof(fc.constantFrom('https://society.example.org', 'http://例子.中国', 'javascript:alert(1)', 'ftp://x', ''), nasty),
+      category: fc.oneof(fc.constantFrom('science', 'medicine', 'other'), nasty),
+      contactName: nasty,
+      contactRole: nasty,
+      email: emailValue,
+      statement: nasty,
+      extra: anyValue,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('JSON: never 5xx; accepted (202) or refused with field errors', async () => {
+    await fc.assert(
+      fc.asyncProperty(endorsementBody, async (b) => {
+        const res = await postJson('/api/pledges/cast-2020/endorsements', b, { 'cf-connecting-ip': freshIp() });
+        expect(res.status).toBeLessThan(500);
+        const json = (await res.json()) as { status?: string; error?: { code: string; fields?: Record<string, string> } };
+        if (res.status === 202) expect(json).toEqual({ status: 'pending' });
+        else {
+          expect([400, 413]).toContain(res.status);
+          if (res.status === 400) expect(Object.keys(json.error?.fields ?? {}).length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('form: never 5xx, never a broken page', async () => {
+    const formBody = fc.dictionary(
+      fc.constantFrom('name', 'nameEn', 'website', 'category', 'contactName', 'contactRole', 'email', 'statement', 'lang', 'website2', 'junk'),
+      nasty.filter((s) => s.isWellFormed()),
+      { maxKeys: 11 },
+    );
+    await fc.assert(
+      fc.asyncProperty(formBody, async (fields) => {
+        const res = await postForm('/p/cast-2020/endorse', fields);
+        expect(res.status).toBeLessThan(500);
+        if (res.status === 200 || res.status === 400) {
+          const html = await res.text();
+          expect(html.startsWith('<!DOCTYPE html><html')).toBe(true);
+          expect(html.trimEnd().endsWith('</html>')).toBe(true);
+          expect(html).not.toContain('<script>alert');
+          expect(html).not.toContain('<img src=x');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
