@@ -62,10 +62,14 @@ async function main() {
   const [pOk, pIns, pApp] = [8911, 8912, 8913];
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
   console.log('starting the floors and the app (wrangler dev, request logging off)...');
-  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--log-level', 'error']);
-  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-insert.toml', '--port', String(pIns), '--ip', '127.0.0.1', '--log-level', 'error', '--persist-to', join(tmp, 'floor')]);
-  start(['scripts/start.ts', '--port', String(pApp), '--persist-to', join(tmp, 'app'), '--log-level', 'error', '--var', `PUBLIC_URL:http://127.0.0.1:${pApp}`], process.execPath);
-  await Promise.all([ready(pOk), ready(pIns, '/setup'), ready(pApp, '/healthz')]);
+  // One at a time, each with its own inspector port: wrangler dev instances started
+  // together can race for the same local sockets.
+  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--inspector-port', '9331', '--log-level', 'error']);
+  await ready(pOk);
+  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-insert.toml', '--port', String(pIns), '--ip', '127.0.0.1', '--inspector-port', '9332', '--log-level', 'error', '--persist-to', join(tmp, 'floor')]);
+  await ready(pIns, '/setup');
+  start(['scripts/start.ts', '--port', String(pApp), '--persist-to', join(tmp, 'app'), '--inspector-port', '9333', '--log-level', 'error', '--var', `PUBLIC_URL:http://127.0.0.1:${pApp}`], process.execPath);
+  await ready(pApp, '/healthz');
 
   const results: Record<string, Result & { ratio?: number; floor?: string }> = {};
   const measure = async (name: string, port: number, total: number, make: Parameters<typeof load>[3], onBody?: Parameters<typeof load>[4]) => {
