@@ -1,3 +1,4 @@
+import { InlineStyle } from './InlineStyle.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { Layout } from './Layout.tsx';
@@ -82,7 +83,7 @@ export function ApiDocsPage(props: { lang: Lang; nonce: string; doc: Json; origi
   const tags = [...new Set(ops.flatMap((o) => o.op.tags as string[]))];
   const slug = 'cast-2020';
   return (
-    <Layout lang={props.lang} nonce={props.nonce} path="/docs/api" title={`${t.apiDocs} · ${t.siteName}`} head={<style nonce={props.nonce}>{`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`}</style>}>
+    <Layout lang={props.lang} nonce={props.nonce} path="/docs/api" title={`${t.apiDocs} · ${t.siteName}`} head={<InlineStyle nonce={props.nonce} css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}>
       <h1>{t.apiDocs}</h1>
       <p>{doc.info.description}</p>
       <p>

@@ -1,3 +1,4 @@
+import { InlineStyle } from './InlineStyle.tsx';
 import { raw } from 'hono/html';
 import type { Lang } from '../i18n/lang.ts';
 import { HTML_LANG } from '../i18n/lang.ts';
@@ -26,7 +27,7 @@ export function EmbedPage(props: EmbedPageProps) {
           <meta name="robots" content="noindex" />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <title>{props.title}</title>
-          <style nonce={props.nonce}>{EMBED_CSS}</style>
+          <InlineStyle nonce={props.nonce} css={EMBED_CSS} />
         </head>
         <body>
           <main class="w" data-pledge={props.slug}>

@@ -1,3 +1,4 @@
+import { InlineStyle } from './InlineStyle.tsx';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { HTML_LANG, LANGS, type Lang } from '../i18n/lang.ts';
@@ -32,9 +33,7 @@ export function Layout(props: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         {/* Inline icon: otherwise browsers fetch /favicon.ico and get a 2 KB 404 page. */}
         <link rel="icon" href={ICON} />
-        {/* raw: text children are HTML-escaped, and <style> is raw text, so the quotes
-            of font names would reach the browser as &quot; and void every font-family. */}
-        <style nonce={props.nonce}>{raw(CSS)}</style>
+        <InlineStyle nonce={props.nonce} css={CSS} />
         {props.head}
       </head>
       <body>

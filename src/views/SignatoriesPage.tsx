@@ -1,3 +1,4 @@
+import { InlineStyle } from './InlineStyle.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { signWords } from '../signatures/sign.messages.ts';
@@ -29,7 +30,7 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
   const base = `/p/${slug}/signatories`;
   const next = props.nextCursor ? `${base}?${new URLSearchParams({ ...(props.q ? { q: props.q } : {}), cursor: props.nextCursor })}` : null;
   return (
-    <Layout lang={lang} nonce={props.nonce} path={base} title={`${t.signatoriesTitle} · ${props.title}`} head={<style nonce={props.nonce}>{TABLE_CSS}</style>}>
+    <Layout lang={lang} nonce={props.nonce} path={base} title={`${t.signatoriesTitle} · ${props.title}`} head={<InlineStyle nonce={props.nonce} css={TABLE_CSS} />}>
       <p>
         <a href={`/p/${slug}`}>{props.title}</a>
       </p>

@@ -1,3 +1,4 @@
+import { InlineStyle } from './InlineStyle.tsx';
 import type { GroupBody, StatsBody } from '../counts/counts.schemas.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { fill, messages } from '../i18n/messages.ts';
@@ -57,7 +58,7 @@ export function StatsPage(props: StatsPageProps) {
     );
   const path = `/p/${stats.slug}/stats`;
   return (
-    <Layout lang={lang} nonce={props.nonce} path={path} title={`${t.statsTitle} · ${props.title}`} head={<style nonce={props.nonce}>{CHART_CSS}</style>}>
+    <Layout lang={lang} nonce={props.nonce} path={path} title={`${t.statsTitle} · ${props.title}`} head={<InlineStyle nonce={props.nonce} css={CHART_CSS} />}>
       <p>
         <a href={`/p/${stats.slug}`}>{props.title}</a>
       </p>

@@ -1,3 +1,4 @@
+import { InlineStyle } from '../InlineStyle.tsx';
 import type { Child } from 'hono/jsx';
 import { adminWords } from '../../admin/admin.messages.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -27,7 +28,7 @@ export function AdminLayout(props: AdminPageProps) {
   const w = adminWords(props.lang);
   const section = NAV.filter(([, href]) => props.path === href || props.path.startsWith(`${href}/`)).at(-1)?.[1];
   return (
-    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${w.console}`} head={<style nonce={props.nonce}>{ADMIN_CSS}</style>}>
+    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${w.console}`} head={<InlineStyle nonce={props.nonce} css={ADMIN_CSS} />}>
       {props.actor ? (
         <nav class="admin-nav" aria-label={w.console}>
           <ul>
