@@ -1,21 +1,21 @@
-// Builds src/content/cast-2020.json (the three-language content of the first
+// Builds scripts/content/cast-2020.json (the three-language content of the first
 // pledge) from the damaged seed seed/000_999186171fd44ce9.txt:
-//   1. parseSeed (src/content/clean.ts): strip pinyin annotations, repair the
+//   1. parseSeed (scripts/content/clean.ts): strip pinyin annotations, repair the
 //      two mojibake spots and the converter's wrong one-to-many picks, split
 //      the structure, rejoin broken society names -> cleaned Traditional text;
 //   2. OpenCC: zh-Hant = cn->tw over the cleaned text (fixes the simplified
 //      leftovers), zh-Hans = t->cn over the cleaned text;
-//   3. attach the hand-written English (src/content/translation.en.ts);
+//   3. attach the hand-written English (scripts/content/translation.en.ts);
 //   4. validate everything below and write the JSON (stable key order, 2-space
 //      indent, trailing newline: running it twice gives the identical file).
 // Run: node scripts/build-content.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { parseSeed, type CleanSeed } from '../src/content/clean.ts';
-import { CATEGORIES, EN_TEXT, SOCIETIES_EN, type Category, type PledgeText } from '../src/content/translation.en.ts';
+import { parseSeed, type CleanSeed } from './content/clean.ts';
+import { CATEGORIES, EN_TEXT, SOCIETIES_EN, type Category, type PledgeText } from './content/translation.en.ts';
 
 const SEED = 'seed/000_999186171fd44ce9.txt';
-const OUT = 'src/content/cast-2020.json';
+const OUT = 'scripts/content/cast-2020.json';
 
 // Why these OpenCC configurations (checked against the seed, see the report
 // printed below and the tests):

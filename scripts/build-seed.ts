@@ -1,4 +1,4 @@
-// Turns src/content/cast-2020.json into seed/cast-2020.sql: idempotent SQL that creates
+// Turns scripts/content/cast-2020.json into seed/cast-2020.sql: idempotent SQL that creates
 // the featured pledge, its three texts, the 171 societies and their founding
 // endorsements, and derives the counters from rows. Run by `npm run content:build`;
 // applied by `npm start` (and the test setup) every time: running it twice changes nothing.
@@ -30,7 +30,7 @@ export function toMarkdown(t: Text): string {
   return [t.tagline, t.intro, ...t.sections.flatMap((s) => [`## ${s.heading}`, s.body]), t.closing].filter(Boolean).join('\n\n');
 }
 
-// Same canonical form as textVersion() in src/pledges/pledge.ts.
+// Same canonical form as textVersion() in src/pledges/pledges.ts.
 export function versionOf(title: string, subtitle: string, body: string, societiesHeading: string): string {
   return createHash('sha256').update(JSON.stringify([title, subtitle, body, societiesHeading])).digest('hex');
 }
@@ -69,7 +69,7 @@ export function seedSql(content: Content): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const content = JSON.parse(readFileSync(new URL('../src/content/cast-2020.json', import.meta.url), 'utf8')) as Content;
+  const content = JSON.parse(readFileSync(new URL('./content/cast-2020.json', import.meta.url), 'utf8')) as Content;
   writeFileSync(new URL(`../seed/${content.slug}.sql`, import.meta.url), seedSql(content));
   console.log(`seed/${content.slug}.sql: ${content.societies.length} societies, ${Object.keys(content.texts).length} texts`);
 }

@@ -8,7 +8,7 @@
 // history, and that the signed counts equal additions minus removals.
 // Exit code 0 when every check passes, 1 when one fails, 2 on usage errors.
 import { readFileSync } from 'node:fs';
-import { verifyReceipt } from '../src/log/audit.ts';
+import { verifyReceipt } from '../src/log/verifier.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -1,23 +1,23 @@
 import { type Context, Hono } from 'hono';
-import { db } from '../db/client.ts';
-import { emailMatchesWebsite, isQueueState, QUEUE_STATES } from '../endorsements/endorsement.ts';
+import { db } from '../platform/db/client.ts';
+import { emailMatchesWebsite, isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
 import { type EndorsementDetail, getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
-import { apiError } from '../http/errors.ts';
-import { readJsonObject } from '../http/json.ts';
+import { apiError } from '../platform/http/errors.ts';
+import { readJsonObject } from '../platform/http/json.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import * as act from './actions.ts';
+import * as act from './admin.actions.ts';
 import { listAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, requireAdminToken } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
 import { parseBulkFilter, SEARCH_STATES } from './moderation.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
-import { pledgeDetail } from './pledge.detail.ts';
-import { listAllPledges } from './pledge.editor.ts';
-import { parsePledge } from './pledge.input.ts';
+import { pledgeDetail } from './pledge-editor.detail.ts';
+import { listAllPledges } from './pledge-editor.ts';
+import { parsePledge } from './pledge-editor.input.ts';
 import { trendingNow } from './trending.ts';
 
 // The organisers' JSON API under /api/admin: Authorization: Bearer <ADMIN_TOKEN>.
-// The same actions as the HTML console (src/admin/actions.ts), audited alike.
+// The same actions as the HTML console (src/admin/admin.actions.ts), audited alike.
 
 type C = Context<AdminEnv>;
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
 
 // Words of the organisers' console, in the three languages.
 const en = {
@@ -267,7 +267,7 @@ export function adminWords(lang: Lang): AdminWords {
   return WORDS[lang];
 }
 
-export { fill } from '../i18n/fill.ts';
+export { fill } from '../platform/i18n/fill.ts';
 
 // Error codes -> messages (the console's forms use one message per code).
 export function adminFieldMessages(lang: Lang, codes: Record<string, string>): Record<string, string> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type ApiOperation, defineOperation, ErrorBody, invalid } from '../openapi/operation.ts';
+import { type ApiOperation, defineOperation, ErrorBody, invalid } from '../platform/openapi/operation.ts';
 import { bulkFilterBody } from './moderation.ts';
-import { pledgeBody } from './pledge.input.ts';
+import { pledgeBody } from './pledge-editor.input.ts';
 
 // OpenAPI declarations of the organisers' JSON API (src/admin/admin.api.ts). Every one
 // needs Authorization: Bearer <ADMIN_TOKEN> (401 without it).

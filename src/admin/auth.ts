@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hashToken, sameDigest } from '../crypto/tokens.ts';
-import type { AppEnv } from '../env.ts';
-import { apiError } from '../http/errors.ts';
+import { hashToken, sameDigest } from '../platform/crypto/tokens.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { apiError } from '../platform/http/errors.ts';
 import { type AccessKeys, certsEndpointKeys, verifyAccessJwt } from './access.ts';
 import { readSession, SESSION_COOKIE } from './session.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fieldCodes } from '../http/text.ts';
-import { SIGNATURE_STATES } from '../signatures/signature.ts';
+import { fieldCodes } from '../platform/http/text.ts';
+import { SIGNATURE_STATES } from '../signatures/signatures.ts';
 
 // Rules of signature moderation (no HTTP, no storage).
 

@@ -1,4 +1,4 @@
-import { hmacHex, sameDigest, toBase64Url } from '../crypto/tokens.ts';
+import { hmacHex, sameDigest, toBase64Url } from '../platform/crypto/tokens.ts';
 
 // The organiser's session cookie: "<expires>.<actor, base64url>.<hmac>" (only
 // cookie-safe characters), signed with

@@ -1,4 +1,4 @@
-import { sustainedLimits } from '../signatures/sign.request.ts';
+import { sustainedLimits } from '../signatures/signatures.handlers.ts';
 import { TRENDING_MIN, TRENDING_WINDOW_MS } from './moderation.ts';
 import { trending } from './moderation.queries.ts';
 

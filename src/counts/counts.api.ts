@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.ts';
-import { publicCache } from '../http/cache.ts';
-import { apiError } from '../http/errors.ts';
-import { cachedHeaders, defineOperation, notFound, slugParams } from '../openapi/operation.ts';
-import { cachedPledge } from '../pledges/pledge.cache.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { publicCache } from '../platform/http/cache.ts';
+import { apiError } from '../platform/http/errors.ts';
+import { cachedHeaders, defineOperation, notFound, slugParams } from '../platform/openapi/operation.ts';
+import { cachedPledge } from '../pledges/pledges.cache.ts';
 import { cachedCounts } from './counts.cache.ts';
 import { type CountsBody, CountsBody as CountsSchema } from './counts.schemas.ts';
 

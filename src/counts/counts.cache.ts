@@ -1,6 +1,6 @@
-import { Memo, readCacheMs } from '../cache/memo.ts';
-import { db } from '../db/client.ts';
-import { type Counts, getCounts } from './counts.queries.ts';
+import { Memo, readCacheMs } from '../platform/memo.ts';
+import { db } from '../platform/db/client.ts';
+import { type Counts, getCounts } from '../pledges/counters.queries.ts';
 
 // The headline counters, memoised per isolate for READ_CACHE_MS: the counts API and the
 // pledge page are the hottest reads. A change of counts in this isolate forgets them

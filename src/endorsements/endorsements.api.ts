@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { db } from '../db/client.ts';
-import type { AppEnv } from '../env.ts';
-import { apiError } from '../http/errors.ts';
-import { readJsonObject } from '../http/json.ts';
-import { submitOutcomeJson } from '../http/outcome.ts';
+import { db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { apiError } from '../platform/http/errors.ts';
+import { readJsonObject } from '../platform/http/json.ts';
+import { submitOutcomeJson } from '../platform/http/outcome.ts';
 import { getPledgeBySlug, listEndorsingSocieties } from '../pledges/pledges.queries.ts';
-import { signWords } from '../signatures/sign.messages.ts';
-import { endorseFieldMessages } from './endorse.messages.ts';
-import { submitEndorsementRequest } from './endorse.request.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { endorseFieldMessages } from './endorsements.messages.ts';
+import { submitEndorsementRequest } from './endorsements.handlers.ts';
 
 export const endorsementsApi = new Hono<AppEnv>();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineOperation, ErrorBody, invalid, named, notFound, slugParams } from '../openapi/operation.ts';
-import { endorsementBody } from './endorsement.input.ts';
+import { defineOperation, ErrorBody, invalid, named, notFound, slugParams } from '../platform/openapi/operation.ts';
+import { endorsementBody } from './endorsements.input.ts';
 
 // OpenAPI declarations of the public endorsement routes (src/endorsements/endorsements.api.ts).
 const Pending = z.object({ status: z.literal('pending') });

@@ -1,4 +1,4 @@
-import type { Category } from './endorsement.ts';
+import type { Category } from './endorsements.ts';
 
 // Storage for societies and endorsements: plain D1 statements. Functions take the binding first.
 

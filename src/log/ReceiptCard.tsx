@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
 import { logWords } from './log.messages.ts';
 
 // On the thank-you page: what a receipt is, in plain words, and a button to download it

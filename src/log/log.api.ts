@@ -1,15 +1,11 @@
 // The public log's JSON API (mounted under /api) and the published key.
 import { type Context, Hono } from 'hono';
-import { db } from '../db/client.ts';
-import type { AppEnv } from '../env.ts';
-import { baseUrl } from '../http/client.ts';
-import { apiError } from '../http/errors.ts';
-import { readJsonObject } from '../http/json.ts';
+import { db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { apiError } from '../platform/http/errors.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import { signatureForToken } from '../signatures/sign.ts';
 import { consistencyProof, ensureCheckpoint, inclusionProof, LogKeyMissing, signingKey, syncLog } from './log.ts';
 import * as q from './log.queries.ts';
-import { receiptFor } from './receipt.ts';
 
 export const logApi = new Hono<AppEnv>();
 
@@ -128,36 +124,6 @@ logApi.get('/pledges/:slug/log/entries', async (c) => {
     next: end < Math.min(wanted ?? size, size) ? `/api/pledges/${pledge.slug}/log/entries?start=${end}${wanted !== undefined ? `&end=${wanted}` : ''}` : null,
   });
 });
-
-// POST {"token"}: a confirmed signer's receipt; the confirm or the withdraw token
-// authorises it. Private: never cached.
-logApi.post('/signatures/receipt', async (c) => {
-  c.header('Cache-Control', 'no-store');
-  const body = await readJsonObject(c);
-  if (!body.ok) return body.response;
-  const token = body.data.token;
-  if (typeof token !== 'string' || token.length === 0 || token.length > 200) {
-    return apiError(c, 400, 'validation_failed', 'A token is required.', { token: 'required' });
-  }
-  const result = await needingKey(c, () => receiptForToken(c, token));
-  if (!result.ok) return result.response;
-  const outcome = result.value;
-  if (outcome === null) return apiError(c, 404, 'invalid_token', 'This link is not valid or has been used.');
-  if (!outcome.ok) {
-    c.header('Retry-After', '900');
-    return apiError(c, 409, 'receipt_not_ready', 'There is no receipt for this signature yet; try again later.');
-  }
-  return c.json(outcome.receipt);
-});
-
-export async function receiptForToken(c: Context<AppEnv>, token: string) {
-  const signature = await signatureForToken(c.env.DB, token);
-  if (!signature) return null;
-  const [pledge] = await db(c.env.DB)
-    .query.pledges.findMany({ columns: { id: true, slug: true }, where: (p, { eq }) => eq(p.id, signature.pledgeId), limit: 1 });
-  if (!pledge) return null;
-  return receiptFor(c.env, signature, pledge, baseUrl(c), Date.now());
-}
 
 // The checkpoint signing key (Ed25519), for verifiers.
 export const wellKnown = new Hono<AppEnv>();

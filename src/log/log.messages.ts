@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
 
 // Words of the public log: the receipt on the thank-you page and the verify page.
 type LogWords = {

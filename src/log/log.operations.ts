@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { defineOperation, ErrorBody, invalid, named, notFound, slugParams } from '../openapi/operation.ts';
-import { tokenBody } from '../signatures/signatures.schemas.ts';
+import { defineOperation, ErrorBody, invalid, named, notFound, slugParams, tokenBody } from '../platform/openapi/operation.ts';
 
-// The public log's routes in the OpenAPI document (src/openapi/spec.ts).
+// The public log's routes in the OpenAPI document (src/docs/docs.ts).
 const hex = (what: string) => z.string().regex(/^[0-9a-f]{64}$/).describe(what);
 const size = (what: string) => z.coerce.number().int().min(0).describe(what);
 

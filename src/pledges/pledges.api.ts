@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { getCounts } from '../counts/counts.queries.ts';
-import { db } from '../db/client.ts';
-import type { AppEnv } from '../env.ts';
-import { apiError } from '../http/errors.ts';
-import { defineOperation, notFound, slugParams } from '../openapi/operation.ts';
-import type { Pledge } from './pledge.ts';
+import { getCounts } from './counters.queries.ts';
+import { db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { apiError } from '../platform/http/errors.ts';
+import { defineOperation, notFound, slugParams } from '../platform/openapi/operation.ts';
+import type { Pledge } from './pledges.ts';
 import { PledgeDetail, PledgeList } from './pledges.schemas.ts';
 import { getCurrentTexts, getPledgeBySlug, listPublicPledges } from './pledges.queries.ts';
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { endorsements, pledgeTexts, pledges, societies } from '../db/schema.ts';
-import type { Lang } from '../i18n/lang.ts';
-import type { Pledge, PledgeText } from './pledge.ts';
+import type { Db } from '../platform/db/client.ts';
+import { endorsements, pledgeTexts, pledges, societies } from '../platform/db/schema.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import type { Pledge, PledgeText } from './pledges.ts';
 
 const pledgeColumns = {
   id: pledges.id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { named } from '../openapi/operation.ts';
-import { PLEDGE_STATUSES } from './pledge.ts';
+import { named } from '../platform/openapi/operation.ts';
+import { PLEDGE_STATUSES } from './pledges.ts';
 
 export const PledgeSummary = named(
   'Pledge',

@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
-import { db, type Db } from '../db/client.ts';
-import type { AppEnv } from '../env.ts';
-import { clientIp, clientIpHash } from '../http/client.ts';
-import { verifyTurnstile } from '../http/turnstile.ts';
-import { type Pledge, signingClosedReason } from './pledge.ts';
-import { cachedPledge } from './pledge.cache.ts';
+import { db, type Db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { clientIp, clientIpHash } from '../platform/http/client.ts';
+import type { Refusal } from '../platform/http/outcome.ts';
+import { verifyTurnstile } from '../platform/http/turnstile.ts';
+import { type Pledge, signingClosedReason } from './pledges.ts';
+import { cachedPledge } from './pledges.cache.ts';
 
 export const BURST_PERIOD_SECONDS = 10;
 
@@ -15,12 +16,7 @@ export async function overBurstLimit(env: Env, key: string | null): Promise<bool
   return !success;
 }
 
-// What a public submission (signature or endorsement) can answer besides success.
-export type Refusal =
-  | { kind: 'notFound' }
-  | { kind: 'closed'; reason: 'closed' | 'notOpenYet' }
-  | { kind: 'rateLimited'; retryAfter: number }
-  | { kind: 'invalid'; codes: Record<string, string> };
+export type { Refusal };
 
 export type Admitted = { ok: true; d: Db; pledge: Pledge; now: number; ipHash: string | null };
 

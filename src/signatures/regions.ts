@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
 
 // Region of a signer: a province-level division of China (ISO 3166-2:CN, 34 codes,
 // including Taiwan, Hong Kong and Macau as the standard lists them) or another

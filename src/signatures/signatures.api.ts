@@ -1,15 +1,16 @@
 import { type Context, Hono } from 'hono';
-import { afterCountsChanged } from '../counts/publish.ts';
-import type { AppEnv } from '../env.ts';
-import { apiError } from '../http/errors.ts';
-import { readJsonObject } from '../http/json.ts';
-import { submitOutcomeJson } from '../http/outcome.ts';
-import { defineOperation, ErrorBody, invalid, notFound, slugParams } from '../openapi/operation.ts';
-import { confirmSignature, withdrawSignature } from './sign.ts';
-import { signatureBody } from './signature.input.ts';
+import { afterCountsChanged } from '../counts/counts.actions.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { apiError } from '../platform/http/errors.ts';
+import { readJsonObject } from '../platform/http/json.ts';
+import { submitOutcomeJson } from '../platform/http/outcome.ts';
+import { defineOperation, ErrorBody, invalid, notFound, slugParams } from '../platform/openapi/operation.ts';
+import { confirmSignature, withdrawSignature } from './signatures.actions.ts';
+import { signatureBody } from './signatures.input.ts';
 import { ConfirmedBody, PendingBody, tokenBody, WithdrawnBody } from './signatures.schemas.ts';
-import { fieldMessages } from './sign.messages.ts';
-import { submitSignature } from './sign.request.ts';
+import { fieldMessages } from './signatures.messages.ts';
+import { LogKeyMissing } from '../log/log.ts';
+import { receiptForToken, submitSignature } from './signatures.handlers.ts';
 
 export const signaturesApi = new Hono<AppEnv>();
 
@@ -100,3 +101,30 @@ signaturesApi.post('/signatures/withdraw', async (c) => {
   afterCountsChanged(c, result.pledgeId);
   return c.json({ status: 'withdrawn' });
 });
+
+// POST {"token"}: a confirmed signer's receipt; the confirm or the withdraw token
+// authorises it. Private: never cached.
+signaturesApi.post('/signatures/receipt', async (c) => {
+  c.header('Cache-Control', 'no-store');
+  const body = await readJsonObject(c);
+  if (!body.ok) return body.response;
+  const token = body.data.token;
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) {
+    return apiError(c, 400, 'validation_failed', 'A token is required.', { token: 'required' });
+  }
+  let outcome;
+  try {
+    outcome = await receiptForToken(c, token);
+  } catch (err) {
+    if (!(err instanceof LogKeyMissing)) throw err;
+    c.header('Retry-After', '60');
+    return apiError(c, 503, 'log_unavailable', 'Checkpoints cannot be signed right now; try again later.');
+  }
+  if (outcome === null) return apiError(c, 404, 'invalid_token', 'This link is not valid or has been used.');
+  if (!outcome.ok) {
+    c.header('Retry-After', '900');
+    return apiError(c, 409, 'receipt_not_ready', 'There is no receipt for this signature yet; try again later.');
+  }
+  return c.json(outcome.receipt);
+});
+

@@ -1,4 +1,4 @@
-import type { Field } from './signature.ts';
+import type { Field } from './signatures.ts';
 
 // Storage for signatures: plain D1 statements (they lean on ON CONFLICT and RETURNING,
 // and sit on the hot path). Functions take the binding first.

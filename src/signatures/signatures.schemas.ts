@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { named } from '../openapi/operation.ts';
+import { named } from '../platform/openapi/operation.ts';
 
 // The body of POST /api/signatures/confirm and /withdraw.
-export const tokenBody = z.object({ token: z.string().min(1).max(200).describe('The token from the link in the mail') });
+export { tokenBody } from '../platform/openapi/operation.ts';
 
 export const PendingBody = named('Pending', z.object({ status: z.literal('pending') }));
 

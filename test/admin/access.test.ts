@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { type AccessKeys, verifyAccessJwt } from '../../src/admin/access.ts';
 import { type AdminEnv, requireAdminToken } from '../../src/admin/auth.ts';
-import { toBase64Url } from '../../src/crypto/tokens.ts';
+import { toBase64Url } from '../../src/platform/crypto/tokens.ts';
 
 // Cloudflare Access JWTs signed with keys made here; the verifier gets them through
 // the AccessKeys interface, as production gets them from the team's certs endpoint.

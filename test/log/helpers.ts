@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import type { GetJson } from '../../src/log/audit.ts';
+import type { GetJson } from '../../src/log/verifier.ts';
 import { postJson, request } from '../helpers.ts';
 import { signAndGetTokens } from '../signatures/helpers.ts';
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { fetchKey } from '../../src/log/audit.ts';
+import { fetchKey } from '../../src/log/verifier.ts';
 import { verifyCheckpoint } from '../../src/log/checkpoint.ts';
 import { entryLeafHash } from '../../src/log/entry.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey } from '../../src/log/audit.ts';
+import { auditLog, fetchKey } from '../../src/log/verifier.ts';
 import { commitment, entryLeafHash } from '../../src/log/entry.ts';
 import { signCheckpoint } from '../../src/log/checkpoint.ts';
 import { consistencyProof, ensureCheckpoint, inclusionProof, signingKey, syncLog, treeRoot } from '../../src/log/log.ts';

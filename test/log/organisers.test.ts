@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey, verifyReceipt } from '../../src/log/audit.ts';
+import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { postJson, request } from '../helpers.ts';
 import { linkTokenFrom } from '../mail.ts';

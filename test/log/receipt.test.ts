@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { verifyReceipt } from '../../src/log/audit.ts';
+import { verifyReceipt } from '../../src/log/verifier.ts';
 import { isReceipt } from '../../src/log/receipt.format.ts';
 import { postJson, request } from '../helpers.ts';
 import { postForm, signAndGetTokens } from '../signatures/helpers.ts';

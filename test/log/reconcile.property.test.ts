@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDrift } from '../../src/counts/recount.ts';
-import { auditLog, fetchKey } from '../../src/log/audit.ts';
+import { findDrift } from '../../src/counts/counts.cron.ts';
+import { auditLog, fetchKey } from '../../src/log/verifier.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { findLogDrift } from '../../src/log/log.queries.ts';
 import { postJson } from '../helpers.ts';

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey, verifyReceipt } from '../../src/log/audit.ts';
+import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { type Checkpoint, checkpointText, importSigningKey, signCheckpoint } from '../../src/log/checkpoint.ts';
 import { ensureCheckpoint, syncLog } from '../../src/log/log.ts';
 import { confirmedSigner, get, receipt, tampered } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { textVersion } from '../../src/pledges/pledge.ts';
+import { textVersion } from '../../src/pledges/pledges.ts';
 import { json } from '../helpers.ts';
 
 describe('pledges API', () => {

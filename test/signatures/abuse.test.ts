@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hmacHex } from '../../src/crypto/tokens.ts';
+import { hmacHex } from '../../src/platform/crypto/tokens.ts';
 import { postJson, request } from '../helpers.ts';
 import { confirmedRows, counts, freshIp, mailsTo, signer, signJson, tokenIn } from './helpers.ts';
 

@@ -1,0 +1,90 @@
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
+import type { Child } from 'hono/jsx';
+import { adminWords } from './admin.messages.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import { Layout } from '../platform/ui/Layout.tsx';
+
+// Console-only styles, kept out of the public pages' critical CSS.
+const ADMIN_CSS =
+  '.wrap{max-width:80rem}.admin-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.5rem 0}' +
+  '.admin-nav [aria-current]{font-weight:700}table{border-collapse:collapse;width:100%;font-size:.9rem}' +
+  'th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}' +
+  '.inline{display:inline}.inline button{margin:0 .25rem .25rem 0;padding:.2rem .6rem;font-size:.85rem}' +
+  '.notice{border-left:4px solid var(--accent);padding:.5rem 1rem;background:var(--card)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}';
+
+const NAV = [
+  ['home', '/admin'],
+  ['endorsements', '/admin/endorsements'],
+  ['signatures', '/admin/signatures'],
+  ['bulk', '/admin/signatures/bulk'],
+  ['trending', '/admin/trending'],
+  ['pledges', '/admin/pledges'],
+  ['audit', '/admin/audit'],
+] as const;
+
+export type AdminPageProps = { lang: Lang; nonce: string; path: string; title: string; actor?: string; notice?: string; children: Child };
+
+export function AdminLayout(props: AdminPageProps) {
+  const w = adminWords(props.lang);
+  const section = NAV.filter(([, href]) => props.path === href || props.path.startsWith(`${href}/`)).at(-1)?.[1];
+  return (
+    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${w.console}`} head={<InlineStyle nonce={props.nonce} css={ADMIN_CSS} />}>
+      {props.actor ? (
+        <nav class="admin-nav" aria-label={w.console}>
+          <ul>
+            {NAV.map(([key, href]) => (
+              <li>
+                <a href={href} aria-current={href === section ? 'page' : undefined}>
+                  {w.nav[key]}
+                </a>
+              </li>
+            ))}
+            <li>
+              <form method="post" action="/admin/logout" class="inline">
+                <button type="submit">
+                  {w.logout} ({props.actor})
+                </button>
+              </form>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+      <h1>{props.title}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.children}
+    </Layout>
+  );
+}
+
+// A small POST form with one button (and optional hidden fields): every console action.
+export function ActionButton(props: { action: string; label: string; fields?: Record<string, string>; children?: Child }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      {Object.entries(props.fields ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      {props.children}
+      <button type="submit">{props.label}</button>
+    </form>
+  );
+}
+
+export function formatTime(ms: number | null): string {
+  return ms === null ? '' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+export function TableHead(props: { cells: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cells.map((c) => (
+          <th>{c}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

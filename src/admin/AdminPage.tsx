@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AdminLayout } from './AdminLayout.tsx';
+import { adminWords } from './admin.messages.ts';
+import type { AdminEnv } from './auth.ts';
+
+// Renders a console page inside the admin layout.
+export function adminPage(c: Context<AdminEnv>, title: string, children: Child, opts: { notice?: string; status?: ContentfulStatusCode } = {}) {
+  const lang = c.get('lang');
+  return c.html(
+    <AdminLayout lang={lang} nonce={c.get('nonce')} path={c.req.path} title={title} actor={c.get('actor')} notice={opts.notice}>
+      {children}
+    </AdminLayout>,
+    opts.status ?? 200,
+  );
+}
+
+// The notice named by ?notice= after a redirect (done | wrongState | ...).
+export function noticeFrom(c: Context<AdminEnv>): string | undefined {
+  const w = adminWords(c.get('lang'));
+  const n = c.req.query('notice');
+  return n === 'done' ? w.done : n === 'wrongState' ? w.wrongState : undefined;
+}
+
+// Where to go back to after an action: only console pages of this site.
+export function backTo(value: string | undefined, fallback: string): string {
+  return value && /^\/admin(\/[\w/.-]*)?(\?[\w=&%.+-]*)?$/.test(value) ? value : fallback;
+}
+
+export function withNotice(path: string, notice: 'done' | 'wrongState'): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('notice', notice);
+  return `${url.pathname}${url.search}`;
+}

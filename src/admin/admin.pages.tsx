@@ -1,0 +1,83 @@
+import { type Context, Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { clientIpHash } from '../platform/http/client.ts';
+import { formStrings, privatePage } from '../platform/http/pages.ts';
+import { overBurstLimit } from '../pledges/submission.ts';
+import { AdminHome, AuditTable, LoginForm } from './AdminPages.tsx';
+import { AdminLayout } from './AdminLayout.tsx';
+import { listByState } from '../endorsements/endorsements.queries.ts';
+import { adminWords } from './admin.messages.ts';
+import { endorsementRoutes } from './endorsements.pages.tsx';
+import { pledgeRoutes } from './pledges.pages.tsx';
+import { signatureRoutes } from './signatures.pages.tsx';
+import { listAudit, recordAudit } from './audit.ts';
+import { type AdminEnv, type AuthOptions, adminVars, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession } from './auth.ts';
+import { backTo, adminPage } from './AdminPage.tsx';
+import { listAllPledges } from './pledge-editor.ts';
+import { createSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
+
+// The organisers' console at /admin: server-rendered, usable without JavaScript.
+// Every form POST is checked by Origin (hono/csrf); the session cookie is SameSite=Strict.
+export function adminPages(opts: AuthOptions = {}) {
+  const pages = new Hono<AdminEnv>();
+  pages.use('*', privatePage());
+  pages.use('*', csrf());
+  const session = requireAdminSession(opts);
+  const accessOnly = requireAccessIfConfigured(opts);
+  pages.use('*', (c, next) => (c.req.path === '/admin/login' ? accessOnly(c, next) : session(c, next)));
+
+  const loginPage = (c: Context<AdminEnv>, error?: string, status: 200 | 401 | 429 = 200) => {
+    const lang = c.get('lang');
+    const w = adminWords(lang);
+    return c.html(
+      <AdminLayout lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.loginTitle}>
+        <LoginForm lang={lang} next={backTo(c.req.query('next'), '/admin')} error={error} />
+      </AdminLayout>,
+      status,
+    );
+  };
+
+  pages.get('/login', (c) => loginPage(c));
+
+  pages.post('/login', async (c) => {
+    const w = adminWords(c.get('lang'));
+    const ipHash = await clientIpHash(appContext(c));
+    if (await overBurstLimit(c.env, `admin-login:${ipHash ?? ''}`)) return loginPage(c, w.tooMany, 429);
+    const form = await formStrings(c);
+    if (!(await isAdminToken(c.env, form.token))) return loginPage(c, w.badLogin, 401);
+    const actor = form.actor?.trim() && isActorName(form.actor.trim()) ? form.actor.trim() : 'organiser';
+    const now = Date.now();
+    setCookie(c, SESSION_COOKIE, await createSession(adminVars(c.env).SESSION_SECRET ?? '', actor, now), {
+      path: '/admin',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    await recordAudit(c.env.DB, actor, { action: 'admin.login' }, now);
+    return c.redirect(backTo(form.next, '/admin'), 303);
+  });
+
+  pages.post('/logout', async (c) => {
+    await recordAudit(c.env.DB, c.get('actor'), { action: 'admin.logout' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: true, httpOnly: true, sameSite: 'Strict' });
+    return c.redirect('/admin/login', 303);
+  });
+
+  pages.get('/', async (c) => {
+    const [queue, pledges] = await Promise.all([listByState(c.env.DB, 'confirmed', null), listAllPledges(c.env.DB)]);
+    return adminPage(c, adminWords(c.get('lang')).console, <AdminHome lang={c.get('lang')} awaiting={queue.length} pledges={pledges} />);
+  });
+
+  pages.get('/audit', async (c) => {
+    const before = Number(c.req.query('before')) || null;
+    const rows = await listAudit(c.env.DB, 100, before);
+    return adminPage(c, adminWords(c.get('lang')).nav.audit, <AuditTable lang={c.get('lang')} rows={rows} />);
+  });
+
+  pages.route('/endorsements', endorsementRoutes());
+  pages.route('/', signatureRoutes());
+  pages.route('/', pledgeRoutes());
+  return pages;
+}

@@ -1,0 +1,107 @@
+import { type Context, Hono } from 'hono';
+import { formStrings } from '../platform/http/pages.ts';
+import { BULK_FIELDS, BulkForm, SignatureSearch, TrendingTables } from './AdminSignatures.tsx';
+import type { FormState } from '../platform/ui/FormParts.tsx';
+import { bulkInvalidateAction, pledgeIdFor, recordAdminAction, type SignatureAction, signatureAction } from './admin.actions.ts';
+import { adminFieldMessages, adminWords, fill } from './admin.messages.ts';
+import type { AdminEnv } from './auth.ts';
+import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
+import { type BulkFilter, parseBulkFilter, SEARCH_STATES, TRENDING_MIN } from './moderation.ts';
+import { type BulkPreview, previewBulk, searchSignatures } from './moderation.queries.ts';
+import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
+import { listAllPledges } from './pledge-editor.ts';
+import { trendingNow } from './trending.ts';
+
+// /admin/signatures (search and single actions), bulk invalidation, trending, exports.
+type C = Context<AdminEnv>;
+
+async function pledgeOptions(c: C) {
+  return (await listAllPledges(c.env.DB)).map((p) => [p.slug, p.slug] as const);
+}
+
+// The bulk form's strings as the JSON filter (empty fields left out).
+function bulkBody(form: Record<string, string>, withExpected: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of BULK_FIELDS) if (form[f]?.trim()) body[f] = form[f]!.trim();
+  if (withExpected && /^\d+$/.test(form.expected ?? '')) body.expected = Number(form.expected);
+  return body;
+}
+
+export function signatureRoutes() {
+  const r = new Hono<AdminEnv>();
+
+  r.get('/signatures', async (c) => {
+    const values = { q: c.req.query('q') ?? '', state: c.req.query('state') ?? '', pledge: c.req.query('pledge') ?? '' };
+    const pledgeId = await pledgeIdFor(c, values.pledge);
+    const state = (SEARCH_STATES as readonly string[]).includes(values.state) ? values.state : null;
+    const rows = pledgeId === 'unknown' ? [] : await searchSignatures(c.env.DB, { q: values.q.trim() || null, state, pledgeId, limit: 100, offset: 0 });
+    const back = `/admin/signatures?${new URLSearchParams(values)}`;
+    const form = { values, errors: {} };
+    return adminPage(c, adminWords(c.get('lang')).nav.signatures, <SignatureSearch lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} rows={rows} back={back} />, {
+      notice: noticeFrom(c),
+    });
+  });
+
+  for (const action of ['hide', 'unhide', 'invalidate', 'release'] as SignatureAction[]) {
+    r.post(`/signatures/:id/${action}`, async (c) => {
+      const form = await formStrings(c);
+      const ok = await signatureAction(c, Number(c.req.param('id')) || 0, action);
+      return c.redirect(withNotice(backTo(form.back, '/admin/signatures'), ok ? 'done' : 'wrongState'), 303);
+    });
+  }
+
+  const bulkPage = async (c: C, form: FormState, preview?: BulkPreview, notice?: string, status: 200 | 400 | 409 = 200) =>
+    adminPage(c, adminWords(c.get('lang')).nav.bulk, <BulkForm lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} preview={preview} />, { notice, status });
+
+  r.get('/signatures/bulk', (c) => bulkPage(c, { values: { ipHash: c.req.query('ipHash') ?? '', emailDomain: c.req.query('emailDomain') ?? '' }, errors: {} }));
+
+  // Both steps re-read the filter from the form; the run also carries the previewed count.
+  type BulkRead = { values: Record<string, string>; errors: Record<string, string> } | { values: Record<string, string>; filter: BulkFilter; expected: number | null };
+  async function readBulk(c: C, withExpected: boolean): Promise<BulkRead> {
+    const values = await formStrings(c);
+    const parsed = parseBulkFilter(bulkBody(values, withExpected));
+    if (!parsed.ok) return { values, errors: adminFieldMessages(c.get('lang'), parsed.codes) };
+    const pledgeId = await pledgeIdFor(c, parsed.value.pledge);
+    if (pledgeId === 'unknown') return { values, errors: adminFieldMessages(c.get('lang'), { pledge: 'invalid' }) };
+    const { pledge: _p, expected, ...rest } = parsed.value;
+    return { values, filter: { ...rest, pledgeId }, expected };
+  }
+
+  r.post('/signatures/bulk/preview', async (c) => {
+    const b = await readBulk(c, false);
+    if (!('filter' in b)) return bulkPage(c, { values: b.values, errors: fixEmpty(b.errors) }, undefined, undefined, 400);
+    return bulkPage(c, { values: b.values, errors: {} }, await previewBulk(c.env.DB, b.filter));
+  });
+
+  r.post('/signatures/bulk', async (c) => {
+    const b = await readBulk(c, true);
+    if (!('filter' in b)) return bulkPage(c, { values: b.values, errors: fixEmpty(b.errors) }, undefined, undefined, 400);
+    const w = adminWords(c.get('lang'));
+    const result = await bulkInvalidateAction(c, b.filter, b.expected ?? -1);
+    if (!result.ok) return bulkPage(c, { values: b.values, errors: {} }, result.preview, w.previewChanged, 409);
+    return bulkPage(c, { values: b.values, errors: {} }, undefined, fill(w.bulkDone, { count: result.invalidated }));
+  });
+
+  r.get('/trending', async (c) => {
+    const min = Number(c.req.query('min')) || TRENDING_MIN;
+    const t = await trendingNow(c.env, min);
+    return adminPage(c, adminWords(c.get('lang')).nav.trending, <TrendingTables lang={c.get('lang')} min={min} ipHashes={t.ipHashes} emailDomains={t.emailDomains} />);
+  });
+
+  r.get('/export/:what{(signatures|endorsements)\\.csv}', async (c) => {
+    const what = c.req.param('what') === 'signatures.csv' ? 'signatures' : 'endorsements';
+    const pledgeId = await pledgeIdFor(c, c.req.query('pledge'));
+    if (pledgeId === 'unknown') return c.notFound();
+    const { csv, rows } = what === 'signatures' ? await signaturesCsv(c.env.DB, pledgeId) : await endorsementsCsv(c.env.DB, pledgeId);
+    await recordAdminAction(c, `export.${what}`, c.req.query('pledge') ?? null, { rows });
+    return c.body(csv, 200, csvResponseHeaders(what));
+  });
+
+  return r;
+}
+
+// The "narrow by something" error belongs to the form as a whole: show it at the IP field.
+function fixEmpty(errors: Record<string, string>): Record<string, string> {
+  const { _: whole, ...rest } = errors;
+  return whole ? { ipHash: whole, ...rest } : rest;
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { db } from '../../platform/db/client.ts';
+import type { AppEnv } from '../../platform/env.ts';
+import { apiError } from '../../platform/http/errors.ts';
+import { getPledgeBySlug } from '../../pledges/pledges.queries.ts';
+import { defineOperation, ErrorBody, named, notFound, slugParams } from '../../platform/openapi/operation.ts';
+import { z } from 'zod';
+import { BROADCAST_INTERVAL_MS, connectLive } from './live.ts';
+
+export const liveApi = new Hono<AppEnv>();
+
+const LiveMessage = named(
+  'LiveMessage',
+  z.object({ type: z.literal('counts'), individuals: z.number().int(), societies: z.number().int(), updatedAt: z.number().int() }),
+  'One WebSocket text message.',
+);
+
+export const liveOperation = defineOperation({
+  method: 'get',
+  path: '/api/pledges/:slug/live',
+  operationId: 'liveCounts',
+  summary: 'WebSocket: the totals, pushed as they change',
+  description:
+    'Open with Upgrade: websocket. The server sends a LiveMessage at once and after every change of the totals, coalesced to at most one ' +
+    `message per ${BROADCAST_INTERVAL_MS} ms; the last message after a burst is exact. Send the text "ping" to get "pong" (keep-alive). ` +
+    'Where WebSockets fail, poll GET /api/pledges/{slug}/counts.',
+  tags: ['Counts'],
+  params: slugParams,
+  responses: {
+    101: { description: 'Switching protocols; each message is a LiveMessage (JSON text)', schema: LiveMessage },
+    404: notFound,
+    426: { description: 'Not a WebSocket upgrade', schema: ErrorBody },
+  },
+});
+
+// GET /api/pledges/:slug/live: a WebSocket; each message is {"type":"counts",...}.
+liveApi.get('/pledges/:slug/live', async (c) => {
+  if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return apiError(c, 426, 'upgrade_required', 'This endpoint takes a WebSocket upgrade.');
+  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug'));
+  if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
+  return connectLive(c.env, pledge.id, c.req.raw);
+});

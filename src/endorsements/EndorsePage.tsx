@@ -1,0 +1,19 @@
+import type { Child } from 'hono/jsx';
+import { endorseWords } from './endorsements.messages.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import { messages } from '../platform/i18n/messages.ts';
+import { Layout } from '../platform/ui/Layout.tsx';
+
+// The society co-signature page: which pledge, then the form (or why it is closed).
+export function EndorsePage(props: { lang: Lang; nonce: string; slug: string; pledgeTitle: string; children: Child }) {
+  const w = endorseWords(props.lang);
+  return (
+    <Layout lang={props.lang} nonce={props.nonce} path={`/p/${props.slug}/endorse`} title={`${w.heading} · ${messages(props.lang).siteName}`}>
+      <h1 id="endorse-heading">{w.heading}</h1>
+      <p class="sub">
+        <a href={`/p/${props.slug}`}>{props.pledgeTitle}</a>
+      </p>
+      {props.children}
+    </Layout>
+  );
+}

@@ -1,0 +1,125 @@
+import { hashToken, isTokenShaped, newToken, sameDigest } from '../platform/crypto/tokens.ts';
+import { type Lang, isLang } from '../platform/i18n/lang.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+import { societyName } from '../pledges/pledges.queries.ts';
+import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorsements.mails.ts';
+import { ENDORSE_TOKEN_TTL_MS, parseWebsite, resubmission } from './endorsements.ts';
+import { hasHan } from './names.ts';
+import type { EndorsementInput } from './endorsements.input.ts';
+import * as q from './endorsements.queries.ts';
+
+// The endorsement use cases: submit, confirm (by the contact), verify and reject (by an
+// organiser). No HTTP here; routes adapt them.
+
+export type EndorseDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string };
+export type EndorseTarget = { pledgeId: number; title: string; lang: Lang };
+
+export type SubmitResult = { ok: true; id: number; societyId: number; linked: boolean } | { ok: false; codes: Record<string, string> };
+
+// Records a pending endorsement for a known or new society and mails the contact a link.
+export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget, input: EndorsementInput, ipHash: string | null): Promise<SubmitResult> {
+  const { d1, now } = deps;
+  const society = { nameHans: input.nameHans, nameHant: input.nameHant, nameEn: input.nameEn, website: input.website, websiteHost: input.websiteHost, category: input.category };
+  const match = await q.findSociety(d1, { hans: input.nameHans, hant: input.nameHant, en: input.nameEn }, input.websiteHost);
+  const field = match?.by ?? 'name';
+  if (match) {
+    const existing = await q.findEndorsement(d1, target.pledgeId, match.id);
+    if (existing) {
+      const verdict = resubmission(existing, now);
+      if (verdict !== 'replace') return { ok: false, codes: { [field]: verdict } };
+    }
+  }
+  const societyId = match ? match.id : await q.insertSociety(d1, society);
+  const token = newToken();
+  const id = await q.upsertPendingEndorsement(d1, {
+    pledgeId: target.pledgeId,
+    societyId,
+    contactName: input.contactName,
+    contactRole: input.contactRole,
+    contactEmail: input.email,
+    statement: input.statement,
+    submittedName: input.submittedName,
+    submittedWebsite: input.website,
+    lang: target.lang,
+    tokenHash: await hashToken(token),
+    tokenExpiresAt: now + ENDORSE_TOKEN_TTL_MS,
+    ipHash,
+    now,
+  });
+  // Lost a race with another submission for the same society.
+  if (id === null) return { ok: false, codes: { [field]: 'alreadySubmitted' } };
+  const name = societyName(society, target.lang);
+  await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
+  return { ok: true, id, societyId, linked: match !== null };
+}
+
+async function lookup(d1: D1Database, token: string) {
+  if (!isTokenShaped(token)) return null;
+  const hash = await hashToken(token);
+  const row = await q.findByTokenHash(d1, hash);
+  if (!row || !row.tokenHash || !sameDigest(row.tokenHash, hash)) return null;
+  return row;
+}
+
+export type EndorseConfirmResult = { ok: true; pledgeId: number } | { ok: false; status: 'invalid' | 'expired' };
+
+export async function confirmEndorsement(d1: D1Database, token: string, now: number): Promise<EndorseConfirmResult> {
+  const row = await lookup(d1, token);
+  if (!row || row.state !== 'pending') return { ok: false, status: 'invalid' };
+  if (row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
+  return (await q.markConfirmed(d1, row.id, now)) ? { ok: true, pledgeId: row.pledgeId } : { ok: false, status: 'invalid' };
+}
+
+// For the GET page: whether the link points at an endorsement awaiting confirmation.
+export async function peekEndorseToken(d1: D1Database, token: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
+  const row = await lookup(d1, token);
+  if (!row || row.state !== 'pending') return 'invalid';
+  return row.tokenExpiresAt !== null && now > row.tokenExpiresAt ? 'expired' : 'ok';
+}
+
+export type ReviewDeps = EndorseDeps & { pledgeTitle: (pledgeId: number, lang: Lang) => Promise<string> };
+export type ReviewResult = { ok: true; endorsement: q.EndorsementDetail } | { ok: false; status: 'notFound' | 'wrongState' };
+
+function contactLang(lang: string): Lang {
+  return isLang(lang) ? lang : 'zh-Hans';
+}
+
+// confirmed -> verified, then tells the contact. The state change, the society's new
+// details and any extra statements the caller adds (the audit entry) run as one D1
+// batch: all or nothing. The total follows by trigger. The mail is a courtesy: if it
+// fails the verification stands, and the failure is logged.
+export async function verifyEndorsement(deps: ReviewDeps, id: number, alongside: (endorsementId: number, at: number) => D1PreparedStatement[] = () => []): Promise<ReviewResult> {
+  const e = await q.getEndorsement(deps.d1, id);
+  if (!e) return { ok: false, status: 'notFound' };
+  const website = e.submittedWebsite ? parseWebsite(e.submittedWebsite) : null;
+  const nameEn = e.submittedName && !hasHan(e.submittedName) ? e.submittedName : null;
+  const [verified] = await deps.d1.batch([
+    q.markVerifiedStatement(deps.d1, id, deps.now),
+    q.completeSocietyStatement(deps.d1, e.societyId, { website: website?.url ?? null, websiteHost: website?.host ?? null, nameEn }, { endorsementId: id, at: deps.now }),
+    ...alongside(id, deps.now),
+  ]);
+  if (!verified?.results.length) return { ok: false, status: 'wrongState' };
+  if (e.contactEmail) {
+    const lang = contactLang(e.lang);
+    try {
+      const title = await deps.pledgeTitle(e.pledgeId, lang);
+      await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}?lang=${lang}`));
+    } catch (err) {
+      console.error(`verification mail failed for endorsement ${id}: ${err instanceof Error ? err.name : 'error'}`);
+    }
+  }
+  return { ok: true, endorsement: { ...e, state: 'verified', verifiedAt: deps.now } };
+}
+
+export async function rejectEndorsement(deps: ReviewDeps, id: number, reason: string): Promise<ReviewResult> {
+  const e = await q.getEndorsement(deps.d1, id);
+  if (!e) return { ok: false, status: 'notFound' };
+  if (!(await q.markRejected(deps.d1, id, reason, deps.now))) return { ok: false, status: 'wrongState' };
+  // Only a contact who confirmed their address hears back (an unconfirmed one may not be theirs).
+  if (e.contactEmail && e.confirmedAt !== null) {
+    const lang = contactLang(e.lang);
+    const title = await deps.pledgeTitle(e.pledgeId, lang);
+    await deps.mailer.send(endorsementRejectedMail(lang, e.contactEmail, societyName(e, lang), title, reason));
+  }
+  return { ok: true, endorsement: { ...e, state: 'rejected', rejectedAt: deps.now, rejectReason: reason } };
+}

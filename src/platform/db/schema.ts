@@ -1,0 +1,252 @@
+// The D1 data model. drizzle-kit turns this file into the SQL in migrations/
+// (`npm run db:generate`); never edit generated migrations by hand.
+//
+// Conventions: times are integer milliseconds since the epoch; booleans are 0/1
+// integers; states are short strings whose allowed values live beside the rules
+// that change them (src/signatures/signatures.ts, src/endorsements/endorsements.ts).
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = (column = 'created_at') => integer(column).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const pledges = sqliteTable('pledges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  goal: integer('goal'),
+  opensAt: integer('opens_at'),
+  closesAt: integer('closes_at'),
+  featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
+  defaultLang: text('default_lang').notNull().default('zh-Hans'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at'),
+});
+
+// One row per language per published version. The current version of a language is
+// the row with `current = 1`; older rows stay so a signature can point at what it signed.
+export const pledgeTexts = sqliteTable(
+  'pledge_texts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
+    lang: text('lang').notNull(),
+    // SHA-256 (hex) of the canonical JSON of the text: the "version" a signer signs.
+    version: text('version').notNull(),
+    title: text('title').notNull(),
+    subtitle: text('subtitle').notNull().default(''),
+    // Markdown subset: paragraphs and "## " headings. Rendered escaped, never as raw HTML.
+    body: text('body').notNull(),
+    societiesHeading: text('societies_heading').notNull().default(''),
+    current: integer('current', { mode: 'boolean' }).notNull().default(true),
+    publishedAt: createdAt('published_at'),
+  },
+  (t) => [
+    uniqueIndex('pledge_texts_version').on(t.pledgeId, t.lang, t.version),
+    index('pledge_texts_current').on(t.pledgeId, t.lang, t.current),
+  ],
+);
+
+export const societies = sqliteTable(
+  'societies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nameHans: text('name_hans'),
+    nameHant: text('name_hant'),
+    nameEn: text('name_en'),
+    // Lower-cased host without "www.", so https://www.x.org/ and x.org match.
+    websiteHost: text('website_host'),
+    website: text('website'),
+    category: text('category').notNull().default('other'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('societies_name_hans').on(t.nameHans),
+    uniqueIndex('societies_name_hant').on(t.nameHant),
+    index('societies_name_en').on(t.nameEn),
+    index('societies_website_host').on(t.websiteHost),
+  ],
+);
+
+export const endorsements = sqliteTable(
+  'endorsements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
+    societyId: integer('society_id').notNull().references(() => societies.id),
+    // pending (contact email unconfirmed) -> confirmed (awaiting an organiser) -> verified | rejected
+    state: text('state').notNull().default('pending'),
+    founding: integer('founding', { mode: 'boolean' }).notNull().default(false),
+    // Founders keep the seed order; later endorsements sort by verification time.
+    position: integer('position'),
+    contactName: text('contact_name'),
+    contactRole: text('contact_role'),
+    contactEmail: text('contact_email'),
+    statement: text('statement'),
+    // What the contact typed, kept for the organiser: the society row may be a known one.
+    // A known society's missing website is filled from here only when an organiser verifies.
+    submittedName: text('submitted_name'),
+    submittedWebsite: text('submitted_website'),
+    lang: text('lang').notNull().default('zh-Hans'),
+    tokenHash: text('token_hash'),
+    tokenExpiresAt: integer('token_expires_at'),
+    mailsSent: integer('mails_sent').notNull().default(0),
+    rejectReason: text('reject_reason'),
+    ipHash: text('ip_hash'),
+    createdAt: createdAt(),
+    confirmedAt: integer('confirmed_at'),
+    verifiedAt: integer('verified_at'),
+    rejectedAt: integer('rejected_at'),
+  },
+  (t) => [
+    uniqueIndex('endorsements_pledge_society').on(t.pledgeId, t.societyId),
+    uniqueIndex('endorsements_token').on(t.tokenHash),
+    index('endorsements_pledge_state').on(t.pledgeId, t.state),
+  ],
+);
+
+export const signatures = sqliteTable(
+  'signatures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
+    lang: text('lang').notNull(),
+    textVersion: text('text_version').notNull(),
+    // pending | confirmed | withdrawn | invalidated | held
+    state: text('state').notNull().default('pending'),
+    // Personal data: erased (set to null) on withdrawal.
+    name: text('name'),
+    email: text('email'),
+    // Normalised email (see src/signatures/email.ts): one signature per person per pledge.
+    emailKey: text('email_key'),
+    emailDomain: text('email_domain'),
+    affiliation: text('affiliation'),
+    title: text('title'),
+    orcid: text('orcid'),
+    field: text('field').notNull(),
+    region: text('region').notNull(),
+    societyId: integer('society_id'),
+    public: integer('public', { mode: 'boolean' }).notNull().default(false),
+    // An organiser can hide a consenting signer from the public list.
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    confirmTokenHash: text('confirm_token_hash'),
+    withdrawTokenHash: text('withdraw_token_hash'),
+    tokenExpiresAt: integer('token_expires_at'),
+    mailsSent: integer('mails_sent').notNull().default(0),
+    // HMAC-SHA-256 of the client IP with IP_HASH_SECRET; never the raw address.
+    ipHash: text('ip_hash'),
+    createdAt: createdAt(),
+    confirmedAt: integer('confirmed_at'),
+    withdrawnAt: integer('withdrawn_at'),
+    invalidatedAt: integer('invalidated_at'),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('signatures_pledge_email').on(t.pledgeId, t.emailKey),
+    uniqueIndex('signatures_confirm_token').on(t.confirmTokenHash),
+    uniqueIndex('signatures_withdraw_token').on(t.withdrawTokenHash),
+    index('signatures_pledge_state').on(t.pledgeId, t.state, t.confirmedAt),
+    index('signatures_ip_time').on(t.ipHash, t.createdAt),
+    index('signatures_domain_time').on(t.emailDomain, t.createdAt),
+  ],
+);
+
+// Counters are derived data: the confirmation batch bumps them atomically with the
+// state change, and the recount job rebuilds them from rows to repair drift.
+// metric: individuals | societies | field | region | hour | day; bucket '' for totals.
+export const counters = sqliteTable(
+  'counters',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    metric: text('metric').notNull(),
+    bucket: text('bucket').notNull().default(''),
+    value: integer('value').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.metric, t.bucket] })],
+);
+
+// Development mail transport: what would have been sent. Never used in production.
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    sentAt: createdAt('sent_at'),
+  },
+  // Tests and end-to-end runs look mails up by recipient.
+  (t) => [index('dev_outbox_to').on(t.to)],
+);
+
+// Every organiser action: who, when, what, which rows.
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  target: text('target'),
+  detail: text('detail'),
+  createdAt: createdAt(),
+});
+
+// The public append-only log of counted and uncounted signatures and endorsements
+// (src/log/): one row per event, appended by SQL triggers (migrations/*_log_triggers.sql)
+// in the same statement that changes a state, so no code path can change a count
+// without its entry. seq is the leaf index, 0, 1, 2... per pledge.
+export const logEntries = sqliteTable(
+  'log_entries',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    seq: integer('seq').notNull(),
+    // add | remove
+    kind: text('kind').notNull(),
+    // individual (signatures.id) | society (endorsements.id)
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    // 16 random bytes, hex. Private: published only inside the subject's own receipt.
+    salt: text('salt').notNull(),
+    createdAt: integer('created_at').notNull(),
+    // Filled lazily by the Worker (SQLite cannot hash): SHA-256(salt || subject id) and
+    // the RFC 6962 leaf hash, both hex.
+    commitment: text('commitment'),
+    leafHash: text('leaf_hash'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pledgeId, t.seq] }),
+    index('log_entries_subject').on(t.pledgeId, t.subjectType, t.subjectId),
+    index('log_entries_unhashed').on(t.pledgeId, t.seq).where(sql`leaf_hash IS NULL`),
+  ],
+);
+
+// Hashes of complete perfect subtrees (level >= 1; level 0 is log_entries.leaf_hash):
+// node (level, idx) covers leaves [idx * 2^level, (idx + 1) * 2^level). Once complete a
+// subtree never changes, so proofs for any tree size need O(log^2 n) reads, not a rehash.
+export const logNodes = sqliteTable(
+  'log_nodes',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    level: integer('level').notNull(),
+    idx: integer('idx').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.level, t.idx] })],
+);
+
+// Signed tree heads, newest last. The counts are the published counters at tree_size,
+// checked against the log's additions minus removals before signing.
+export const logCheckpoints = sqliteTable(
+  'log_checkpoints',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    treeSize: integer('tree_size').notNull(),
+    rootHash: text('root_hash').notNull(),
+    individuals: integer('individuals').notNull(),
+    societies: integer('societies').notNull(),
+    timestamp: integer('timestamp').notNull(),
+    keyId: text('key_id').notNull(),
+    // Ed25519 over src/log/checkpoint.ts checkpointText(), base64.
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
+);

@@ -1,0 +1,137 @@
+import type { Lang } from '../platform/i18n/lang.ts';
+import { regionOptions } from '../signatures/regions.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { FIELDS } from '../signatures/signatures.ts';
+import { Turnstile } from '../platform/ui/Turnstile.tsx';
+
+export type SignFormProps = {
+  lang: Lang;
+  slug: string;
+  version: string;
+  values?: Record<string, string>;
+  // Field -> message, in the visitor's language.
+  errors?: Record<string, string>;
+  // Turnstile, when configured.
+  turnstileSiteKey?: string;
+  nonce?: string;
+};
+
+const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
+
+// The sign form, after the GOV.UK Design System pattern: visible labels, hints, an
+// error summary linking to each field, inline messages, entered values kept.
+export function SignForm(props: SignFormProps) {
+  const w = signWords(props.lang);
+  const v = props.values ?? {};
+  const errors = props.errors ?? {};
+  const errorKeys = Object.keys(errors).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  const id = (f: string) => `f-${f}`;
+  const describedBy = (f: string, hint: boolean) => [hint ? `${id(f)}-hint` : '', errors[f] ? `${id(f)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const group = (f: string) => (errors[f] ? 'field field-error' : 'field');
+  const inlineError = (f: string) =>
+    errors[f] ? (
+      <span class="error-message" id={`${id(f)}-error`}>
+        {errors[f]}
+      </span>
+    ) : null;
+  const hint = (f: keyof typeof w.hints) =>
+    w.hints[f] ? (
+      <span class="hint" id={`${id(f)}-hint`}>
+        {w.hints[f]}
+      </span>
+    ) : null;
+  const text = (f: 'name' | 'email' | 'affiliation' | 'title' | 'orcid', type: string, autocomplete: string, required: boolean) => (
+    <div class={group(f)}>
+      <label for={id(f)}>{w.labels[f]}</label>
+      {hint(f as keyof typeof w.hints)}
+      {inlineError(f)}
+      <input
+        id={id(f)}
+        name={f}
+        type={type}
+        value={v[f] ?? ''}
+        autocomplete={autocomplete}
+        required={required}
+        spellcheck={f === 'email' ? false : undefined}
+        aria-invalid={errors[f] ? 'true' : undefined}
+        aria-describedby={describedBy(f, !!w.hints[f as keyof typeof w.hints])}
+      />
+    </div>
+  );
+  const regions = regionOptions(props.lang);
+  return (
+    <section class="card" id="sign" aria-labelledby="sign-heading">
+      <h2 id="sign-heading">{w.heading}</h2>
+      {errorKeys.length > 0 ? (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+          <h3 id="error-summary-title">{w.errorSummary}</h3>
+          <ul>
+            {errorKeys.map((f) => (
+              <li>
+                <a href={`#${id(['_', 'version', 'turnstileToken'].includes(f) ? 'submit' : f)}`}>{errors[f]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>{w.intro}</p>
+      <form method="post" action={`/p/${props.slug}/sign`} novalidate>
+        <input type="hidden" name="version" value={props.version} />
+        <input type="hidden" name="lang" value={props.lang} />
+        {text('name', 'text', 'name', true)}
+        {text('email', 'email', 'email', true)}
+        {text('affiliation', 'text', 'organization', true)}
+        <div class={group('field')}>
+          <label for={id('field')}>{w.labels.field}</label>
+          {inlineError('field')}
+          <select id={id('field')} name="field" required aria-invalid={errors.field ? 'true' : undefined} aria-describedby={describedBy('field', false)}>
+            <option value="">{w.choose}</option>
+            {FIELDS.map((f) => (
+              <option value={f} selected={v.field === f}>
+                {w.fields[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={group('region')}>
+          <label for={id('region')}>{w.labels.region}</label>
+          {inlineError('region')}
+          <select id={id('region')} name="region" required autocomplete="country" aria-invalid={errors.region ? 'true' : undefined} aria-describedby={describedBy('region', false)}>
+            <option value="">{w.choose}</option>
+            <optgroup label={w.china}>
+              {regions.china.map(([code, name]) => (
+                <option value={code} selected={v.region === code}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={w.world}>
+              {regions.world.map(([code, name]) => (
+                <option value={code} selected={v.region === code}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        {text('title', 'text', 'organization-title', false)}
+        {text('orcid', 'text', 'off', false)}
+        <div class={group('public')}>
+          <label class="check" for={id('public')}>
+            <input id={id('public')} name="public" type="checkbox" checked={v.public === 'on'} aria-describedby={`${id('public')}-hint`} />
+            <span>{w.labels.public}</span>
+          </label>
+          {hint('public')}
+        </div>
+        <div class="hp" aria-hidden="true">
+          <label for="f-website">Website</label>
+          <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+        </div>
+        <Turnstile siteKey={props.turnstileSiteKey} nonce={props.nonce ?? ''} lang={props.lang} />
+        <button type="submit" id={id('submit')}>
+          {w.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { type Context, Hono } from 'hono';
+import { getCounts } from '../pledges/counters.queries.ts';
+import { db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { publicCache } from '../platform/http/cache.ts';
+import { baseUrl } from '../platform/http/client.ts';
+import { messages } from '../platform/i18n/messages.ts';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
+import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { badgeValue, EmbedPage } from './EmbedPage.tsx';
+import { badgeSvg } from './badge.ts';
+import { qrSvg } from './qr.ts';
+
+// Sharing: a QR code of the pledge address, an SVG badge with the current total, and
+// an iframe widget.
+export const sharePages = new Hono<AppEnv>();
+
+async function publicPledge(c: Context<AppEnv>) {
+  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '');
+  return pledge && pledge.status !== 'draft' ? pledge : null;
+}
+
+function svg(c: Context<AppEnv>, body: string) {
+  return c.body(body, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
+}
+
+sharePages.get('/p/:slug/qr.svg', publicCache(86400, 604800), async (c) => {
+  const pledge = await publicPledge(c);
+  if (!pledge) return notFoundPage(c);
+  return svg(c, qrSvg(`${baseUrl(c)}/p/${pledge.slug}`));
+});
+
+// "N signatures" in the language asked for (?lang=), else the negotiated one.
+sharePages.get('/p/:slug/badge.svg', publicCache(60, 600), async (c) => {
+  const pledge = await publicPledge(c);
+  if (!pledge) return notFoundPage(c);
+  const lang = c.get('lang');
+  const { individuals } = await getCounts(db(c.env.DB), pledge.id);
+  return svg(c, badgeSvg(messages(lang).siteName, badgeValue(lang, individuals)));
+});
+
+sharePages.get('/embed/:slug', async (c) => {
+  const d = db(c.env.DB);
+  const pledge = await publicPledge(c);
+  if (!pledge) return notFoundPage(c);
+  const lang = c.get('lang');
+  const [texts, counts] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id)]);
+  const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
+  const url = `${baseUrl(c)}/p/${pledge.slug}?lang=${lang}`;
+  return c.html(<EmbedPage lang={lang} nonce={c.get('nonce')} slug={pledge.slug} title={title} individuals={counts.individuals} societies={counts.societies} url={url} />);
+});

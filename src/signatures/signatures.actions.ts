@@ -1,0 +1,163 @@
+import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../platform/crypto/tokens.ts';
+import { TransientFailure } from '../platform/http/errors.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
+import type { SignatureInput } from './signatures.input.ts';
+import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
+import * as q from './signatures.queries.ts';
+
+// The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
+
+export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits };
+
+// Mail delivery failing is retryable: the signature stays stored, and submitting again
+// counts as a duplicate, which re-sends the mail.
+async function send(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<void> {
+  try {
+    await mailer.send(mail);
+  } catch (err) {
+    throw new TransientFailure(`mail delivery failed: ${err instanceof Error ? err.message : 'error'}`);
+  }
+}
+
+export type SignTarget = { pledgeId: number; title: string; version: string; lang: Lang };
+
+const HOUR = 60 * 60 * 1000;
+
+async function linkPair(baseUrl: string) {
+  const token = newToken();
+  const withdrawToken = await withdrawTokenFor(token);
+  return {
+    confirmHash: await hashToken(token),
+    withdrawHash: await hashToken(withdrawToken),
+    confirmUrl: `${baseUrl}/confirm/${token}`,
+    withdrawUrl: `${baseUrl}/withdraw/${withdrawToken}`,
+  };
+}
+
+// Records a signature, or re-sends the right mail for a duplicate. Both outcomes look
+// the same to the caller's visitor, so no one can learn who signed.
+export async function signPledge(deps: SignDeps, target: SignTarget, input: SignatureInput, ipHash: string | null): Promise<'created' | 'duplicate'> {
+  const { d1, now } = deps;
+  const links = await linkPair(deps.baseUrl);
+  const inserted = await q.insertSignature(d1, {
+    pledgeId: target.pledgeId,
+    lang: target.lang,
+    textVersion: target.version,
+    name: input.name,
+    email: input.email,
+    emailKey: input.emailKey,
+    emailDomain: input.emailDomain,
+    affiliation: input.affiliation,
+    title: input.title,
+    orcid: input.orcid,
+    field: input.field,
+    region: input.region,
+    public: input.public,
+    confirmTokenHash: links.confirmHash,
+    withdrawTokenHash: links.withdrawHash,
+    tokenExpiresAt: now + CONFIRM_TOKEN_TTL_MS,
+    ipHash,
+    now,
+    limits: {
+      since: now - HOUR,
+      perIp: deps.limits.perIpHour,
+      perDomain: deps.limits.perDomainHour,
+      domainExempt: deps.limits.exemptDomains.has(input.emailDomain),
+    },
+  });
+  if (inserted !== null) {
+    await send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
+    return 'created';
+  }
+
+  const existing = await q.findByEmailKey(d1, target.pledgeId, input.emailKey);
+  if (!existing) return 'duplicate';
+  const action = duplicateAction(existing);
+  if (action === 'resendConfirmation') {
+    if (await q.rotateConfirmTokens(d1, existing.id, links.confirmHash, links.withdrawHash, now + CONFIRM_TOKEN_TTL_MS, MAX_MAILS_PER_SIGNATURE, now)) {
+      await send(deps.mailer, confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
+    }
+  } else if (action === 'remindSigned') {
+    const withdrawToken = newToken();
+    if (await q.rotateWithdrawToken(d1, existing.id, await hashToken(withdrawToken), MAX_MAILS_PER_SIGNATURE, now)) {
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
+    }
+  }
+  return 'duplicate';
+}
+
+export type ConfirmResult =
+  | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
+  | { ok: false; status: 'invalid' | 'expired' };
+
+async function lookup(token: string, find: (hash: string) => Promise<q.TokenRow | null>, column: 'confirmTokenHash' | 'withdrawTokenHash') {
+  if (!isTokenShaped(token)) return null;
+  const hash = await hashToken(token);
+  const row = await find(hash);
+  // The lookup is by hash; the explicit constant-time comparison guards against any
+  // future change to how rows are found.
+  if (!row || !row[column] || !sameDigest(row[column], hash)) return null;
+  return row;
+}
+
+export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
+  if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
+  const hash = await hashToken(token);
+  const withdrawToken = await withdrawTokenFor(token);
+  // Fast path: one statement confirms a pending signature.
+  const confirmed = await q.confirmByTokenHash(d1, hash, now);
+  if (confirmed && confirmed.confirmTokenHash && sameDigest(confirmed.confirmTokenHash, hash)) {
+    const withdrawValid = confirmed.withdrawTokenHash !== null && sameDigest(confirmed.withdrawTokenHash, await hashToken(withdrawToken));
+    return { ok: true, status: 'confirmed', pledgeId: confirmed.pledgeId, lang: confirmed.lang, withdrawToken: withdrawValid ? withdrawToken : null, changed: true };
+  }
+  // Otherwise find out why: already confirmed, held, expired or unknown.
+  const row = await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash');
+  if (!row) return { ok: false, status: 'invalid' };
+  const withdrawStillValid = row.withdrawTokenHash !== null && sameDigest(row.withdrawTokenHash, await hashToken(withdrawToken));
+  const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
+    ok: true,
+    status,
+    pledgeId: row.pledgeId,
+    lang: row.lang,
+    withdrawToken: withdrawStillValid ? withdrawToken : null,
+    changed,
+  });
+  if (row.state === 'pending') {
+    if (row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
+    return (await q.markConfirmed(d1, row.id, now)) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
+  }
+  if (row.state === 'held') {
+    if (row.confirmedAt === null && row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
+    // Held signatures look confirmed to the signer; they count only once released.
+    return (await q.markHeldConfirmed(d1, row.id, now)) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
+  }
+  if (row.state === 'confirmed') return ok('alreadyConfirmed', false);
+  return { ok: false, status: 'invalid' };
+}
+
+export type WithdrawResult = { status: 'withdrawn'; pledgeId: number } | { status: 'invalid' };
+
+export async function withdrawSignature(d1: D1Database, token: string, now: number): Promise<WithdrawResult> {
+  const row = await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash');
+  if (!row) return { status: 'invalid' };
+  const pledgeId = await q.markWithdrawn(d1, row.id, now);
+  return pledgeId === null ? { status: 'invalid' } : { status: 'withdrawn', pledgeId };
+}
+
+// Whether a token link points at a live signature, for the GET pages (changes nothing).
+export async function peekConfirmToken(d1: D1Database, token: string): Promise<boolean> {
+  return (await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash')) !== null;
+}
+
+export async function peekWithdrawToken(d1: D1Database, token: string): Promise<boolean> {
+  return (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash')) !== null;
+}
+
+// The signature a confirm or withdraw link belongs to (for receipts; changes nothing).
+export async function signatureForToken(d1: D1Database, token: string): Promise<{ id: number; pledgeId: number; state: string } | null> {
+  const row =
+    (await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash')) ?? (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash'));
+  return row ? { id: row.id, pledgeId: row.pledgeId, state: row.state } : null;
+}

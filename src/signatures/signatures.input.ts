@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { fieldCodes, optionalText, requiredText, typeError } from '../platform/http/text.ts';
+import { isLang, type Lang } from '../platform/i18n/lang.ts';
+import { normaliseEmail } from './email.ts';
+import { normaliseOrcid } from './orcid.ts';
+import { isRegion } from './regions.ts';
+import { FIELDS } from './signatures.ts';
+
+// The JSON body of POST /api/pledges/:slug/signatures (strict: unknown keys are errors).
+export const signatureBody = z
+  .object({
+    name: requiredText(100),
+    email: z
+      .string({ error: typeError })
+      .refine((s) => s.trim().length > 0, 'required')
+      .refine((s) => normaliseEmail(s) !== null, 'invalid'),
+    affiliation: requiredText(200),
+    field: z.enum(FIELDS, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),
+    region: z
+      .string({ error: typeError })
+      .refine((s) => s !== '', 'required')
+      .refine((s) => s === '' || isRegion(s), 'invalid')
+      .describe('ISO 3166-2:CN code such as CN-BJ, or an ISO 3166-1 alpha-2 country code'),
+    title: optionalText(100),
+    orcid: z
+      .string({ error: 'invalid' })
+      .refine((s) => s.trim() === '' || normaliseOrcid(s) !== null, 'checksum')
+      .optional(),
+    public: z.boolean({ error: 'invalid' }).optional().describe('Consent to list name and affiliation publicly; default false'),
+    version: z
+      .string({ error: 'invalid' })
+      .regex(/^[0-9a-f]{64}$/, 'invalid')
+      .optional()
+      .describe('The text version (content hash) signed; default the current one'),
+    lang: z.string({ error: 'invalid' }).refine(isLang, 'invalid').optional(),
+    turnstileToken: z.string({ error: 'invalid' }).max(4096, 'invalid').optional(),
+  })
+  .strict();
+
+export type SignatureBody = z.infer<typeof signatureBody>;
+
+// A validated signature, ready to store.
+export type SignatureInput = {
+  name: string;
+  email: string;
+  emailKey: string;
+  emailDomain: string;
+  affiliation: string;
+  field: (typeof FIELDS)[number];
+  region: string;
+  title: string | null;
+  orcid: string | null;
+  public: boolean;
+  version: string | undefined;
+  lang: Lang | undefined;
+  turnstileToken: string | undefined;
+};
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; codes: Record<string, string> };
+
+export function parseSignature(data: unknown): Parsed<SignatureInput> {
+  const result = signatureBody.safeParse(data);
+  if (!result.success) return { ok: false, codes: fieldCodes(result.error) };
+  const b = result.data;
+  const email = normaliseEmail(b.email)!;
+  const orcid = b.orcid && b.orcid.trim() !== '' ? normaliseOrcid(b.orcid) : null;
+  return {
+    ok: true,
+    value: {
+      name: b.name,
+      email: email.address,
+      emailKey: email.key,
+      emailDomain: email.domain,
+      affiliation: b.affiliation,
+      field: b.field,
+      region: b.region,
+      title: b.title && b.title.trim() !== '' ? b.title : null,
+      orcid,
+      public: b.public ?? false,
+      version: b.version,
+      lang: b.lang as Lang | undefined,
+      turnstileToken: b.turnstileToken,
+    },
+  };
+}
+
+// The HTML form posts strings; map them onto the JSON shape (checkbox -> boolean,
+// empty optional fields -> absent) and ignore anything else it carries.
+export const SIGN_FORM_FIELDS = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'lang'] as const;
+
+export function formToSignatureBody(form: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const key of ['name', 'email', 'affiliation', 'field', 'region'] as const) body[key] = form[key] ?? '';
+  for (const key of ['title', 'orcid', 'version', 'lang'] as const) if (form[key]) body[key] = form[key];
+  if (form['cf-turnstile-response']) body.turnstileToken = form['cf-turnstile-response'];
+  body.public = form.public === 'on' || form.public === '1' || form.public === 'true';
+  if (body.field === '') delete body.field;
+  return body;
+}

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { db } from '../platform/db/client.ts';
+import type { AppEnv } from '../platform/env.ts';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
+import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { StatsPage } from './StatsPage.tsx';
+import { pledgeStats } from './stats.ts';
+
+export const statsPages = new Hono<AppEnv>();
+
+statsPages.get('/p/:slug/stats', async (c) => {
+  const d = db(c.env.DB);
+  const pledge = await getPledgeBySlug(d, c.req.param('slug'));
+  if (!pledge || pledge.status === 'draft') return notFoundPage(c);
+  const lang = c.get('lang');
+  const [texts, stats] = await Promise.all([getCurrentTexts(d, pledge.id), pledgeStats(d, pledge, lang)]);
+  const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
+  return c.html(<StatsPage lang={lang} nonce={c.get('nonce')} title={title} stats={stats} />);
+});

@@ -1,0 +1,37 @@
+import type { Db } from '../platform/db/client.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import type { Pledge } from '../pledges/pledges.ts';
+import { societyName } from '../pledges/pledges.queries.ts';
+import { regionName } from '../signatures/regions.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { type Field, FIELDS } from '../signatures/signatures.ts';
+import { fillSeries, hourBucket, MIN_GROUP_SIZE, suppressSmallGroups } from './breakdown.ts';
+import type { StatsBody } from '../counts/counts.schemas.ts';
+import { getCounts } from '../pledges/counters.queries.ts';
+import { type CounterRow, getBreakdownCounters, getSocietyNames } from './stats.queries.ts';
+
+export const HOURS_SHOWN = 48;
+
+// The published statistics of a pledge, in the visitor's language.
+export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date.now()): Promise<StatsBody> {
+  const since = now - (HOURS_SHOWN - 1) * 3_600_000;
+  const [counts, rows] = await Promise.all([getCounts(db, pledge.id), getBreakdownCounters(db, pledge.id, hourBucket(since))]);
+  const of = (metric: string) => rows.filter((r) => r.metric === metric).map((r: CounterRow) => ({ key: r.bucket, bucket: r.bucket, value: r.value }));
+  const societyIds = of('society').map((r) => Number(r.key)).filter(Number.isSafeInteger);
+  const societies = new Map((await getSocietyNames(db, societyIds)).map((s) => [String(s.id), societyName(s, lang)]));
+  const fieldNames = signWords(lang).fields;
+  const label = (name: (key: string) => string) => (g: { key: string; count: number | null; suppressed: boolean }) => ({ ...g, label: name(g.key) });
+  const days = of('day').map((d) => d.bucket).sort();
+  return {
+    slug: pledge.slug,
+    individuals: counts.individuals,
+    updatedAt: counts.updatedAt,
+    minGroupSize: MIN_GROUP_SIZE,
+    timeZone: 'UTC',
+    byField: suppressSmallGroups(of('field')).map(label((k) => ((FIELDS as readonly string[]).includes(k) ? fieldNames[k as Field] : k))),
+    byRegion: suppressSmallGroups(of('region')).map(label((k) => regionName(k, lang))),
+    bySociety: suppressSmallGroups(of('society')).map(label((k) => societies.get(k) ?? k)),
+    perHour: fillSeries(of('hour'), since, now, 'hour'),
+    perDay: days.length ? fillSeries(of('day'), Date.parse(`${days[0]}T00:00:00Z`), now, 'day') : [],
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { app } from '../../src/index.ts';
+import { openApiPath } from '../../src/platform/openapi/document.ts';
+import { json, request } from '../helpers.ts';
+
+type Json = Record<string, any>;
+
+// Every method+path the app routes under /api/ (middleware entries are method ALL).
+function appApiRoutes(): string[] {
+  const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
+  return [...new Set(routes)].sort();
+}
+
+function documented(doc: Json): string[] {
+  return Object.entries(doc.paths as Record<string, Json>)
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`))
+    .sort();
+}
+
+// Resolves a local JSON pointer (#/a/b) in the document.
+function resolve(doc: Json, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((node, key) => (node === undefined ? undefined : node[key]), doc);
+}
+
+function refs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refs(v, out);
+    }
+  }
+  return out;
+}
+
+describe('OpenAPI document', () => {
+  it('is served as OpenAPI 3.1 with the required fields', async () => {
+    const { status, body: doc, res } = await json('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(res.headers.get('etag')).toBeTruthy();
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info.title).toBeTruthy();
+    expect(doc.info.version).toBeTruthy();
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(5);
+  });
+
+  it('documents every /api route in the app, and nothing else', async () => {
+    const { body: doc } = await json('/api/openapi.json');
+    const routes = appApiRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(11);
+    expect(documented(doc)).toEqual(routes);
+  });
+
+  it('resolves every $ref and declares every path parameter', async () => {
+    const { body: doc } = await json('/api/openapi.json');
+    const all = refs(doc);
+    expect(all.length).toBeGreaterThan(10);
+    for (const ref of all) expect(resolve(doc, ref), ref).toBeDefined();
+    const ids = new Set<string>();
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Json>)) {
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const op of Object.values(methods) as Json[]) {
+        expect(ids.has(op.operationId), op.operationId).toBe(false);
+        ids.add(op.operationId);
+        expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+        for (const r of Object.values(op.responses) as Json[]) expect(typeof r.description).toBe('string');
+        const declared = (op.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name).sort();
+        expect(declared, path).toEqual(templated);
+        for (const p of op.parameters ?? []) if (p.in === 'path') expect(p.required).toBe(true);
+      }
+    }
+  });
+
+  it('describes request bodies from the schemas the routes validate with', async () => {
+    const { body: doc } = await json('/api/openapi.json');
+    const sign = doc.paths['/api/pledges/{slug}/signatures'].post.requestBody.content['application/json'].schema;
+    expect(sign.required.sort()).toEqual(['affiliation', 'email', 'field', 'name', 'region']);
+    expect(sign.additionalProperties).toBe(false);
+    expect(sign.properties.field.enum).toEqual(['science', 'engineering', 'agriculture', 'medicine', 'interdisciplinary', 'other']);
+    const list = doc.paths['/api/pledges/{slug}/signatories'].get.parameters.map((p: Json) => p.name);
+    expect(list).toEqual(['slug', 'q', 'cursor', 'limit']);
+  });
+
+  it('has a readable API page linked from the footer', async () => {
+    const page = await (await request('/p/cast-2020?lang=en')).text();
+    expect(page).toContain('<a href="/docs/api">');
+    const res = await request('/docs/api?lang=en');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const route of appApiRoutes()) {
+      const [method, path] = route.split(' ');
+      expect(html).toContain(`${method!.toUpperCase()} ${path}`);
+    }
+    expect((await request('/api')).headers.get('location')).toBe('/docs/api');
+  });
+});
