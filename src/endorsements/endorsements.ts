@@ -58,8 +58,8 @@ export function emailMatchesWebsite(emailDomain: string, websiteHost: string | n
 export type ExistingEndorsement = { state: string; tokenExpiresAt: number | null };
 
 export function resubmission(existing: ExistingEndorsement, now: number): 'replace' | 'alreadyEndorsing' | 'alreadySubmitted' {
-  if (existing.state === 'verified') return 'alreadyEndorsing';
-  if (existing.state === 'rejected') return 'replace';
-  if (existing.state === 'pending' && existing.tokenExpiresAt !== null && now > existing.tokenExpiresAt) return 'replace';
+  if (existing.state === ENDORSEMENT.verified) return 'alreadyEndorsing';
+  if (existing.state === ENDORSEMENT.rejected) return 'replace';
+  if (existing.state === ENDORSEMENT.pending && existing.tokenExpiresAt !== null && now > existing.tokenExpiresAt) return 'replace';
   return 'alreadySubmitted';
 }

@@ -19,8 +19,8 @@ export type DuplicateAction = 'resendConfirmation' | 'remindSigned' | 'nothing';
 
 export function duplicateAction(existing: { state: string; confirmedAt: number | null; mailsSent: number }): DuplicateAction {
   if (existing.mailsSent >= MAX_MAILS_PER_SIGNATURE) return 'nothing';
-  if (existing.state === 'pending' || (existing.state === 'held' && existing.confirmedAt === null)) return 'resendConfirmation';
-  if (existing.state === 'confirmed' || existing.state === 'held') return 'remindSigned';
+  if (existing.state === SIGNATURE.pending || (existing.state === SIGNATURE.held && existing.confirmedAt === null)) return 'resendConfirmation';
+  if (existing.state === SIGNATURE.confirmed || existing.state === SIGNATURE.held) return 'remindSigned';
   return 'nothing';
 }
 
