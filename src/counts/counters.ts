@@ -24,8 +24,10 @@ export const SOURCES = {
 export type SourceName = keyof typeof SOURCES;
 
 // A counter metric: its rows (a source), and its bucket: '' for a total, else the
-// columns that key it, turned into the bucket text by `bucket` (default: the column
-// itself). With skipNull, a row whose key is NULL is left out of the metric.
+// columns that key it, turned into the bucket text by `bucket` (default: the columns,
+// joined by '|'). With skipNull, a row whose key is NULL is left out of the metric.
+// The triggers follow state changes only: the code never changes a key column of a
+// counted row (withdrawal keeps them), and the recount would repair it if it did.
 export type Counter = {
   metric: string;
   source: SourceName;
@@ -45,7 +47,6 @@ export const COUNTERS = [
   { metric: 'day', source: 'signatures', keys: ['confirmed_at'], bucket: (t) => `strftime('%Y-%m-%d', ${t} / 1000, 'unixepoch')` },
   { metric: 'societies', source: 'endorsements', keys: [] },
 ] as const satisfies readonly Counter[];
-export type Metric = (typeof COUNTERS)[number]['metric'];
 
 // The bucket and the row filter of a counter, for a row named `row` ('new', 'old', or
 // none in a plain SELECT).
