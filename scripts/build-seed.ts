@@ -4,6 +4,9 @@
 // applied by `npm start` (and the test setup) every time: running it twice changes nothing.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { COUNTED_ENDORSEMENT_STATES, COUNTED_SIGNATURE_STATES } from '../src/counts/counters.ts';
+import { sqlList, sqlText } from '../src/platform/db/sql.ts';
+import { ENDORSEMENT } from '../src/platform/db/states.ts';
 
 type Text = {
   title: string;
@@ -54,12 +57,12 @@ export function seedSql(content: Content): string {
   content.societies.forEach((s, i) => {
     out.push(
       `INSERT OR IGNORE INTO societies (name_hans, name_hant, name_en, category) VALUES (${q(s['zh-Hans'])}, ${q(s['zh-Hant'])}, ${q(s.en)}, ${q(s.category)});`,
-      `INSERT OR IGNORE INTO endorsements (pledge_id, society_id, state, founding, position, verified_at) SELECT ${pledge}, id, 'verified', 1, ${i + 1}, ${now} FROM societies WHERE name_hans = ${q(s['zh-Hans'])};`,
+      `INSERT OR IGNORE INTO endorsements (pledge_id, society_id, state, founding, position, verified_at) SELECT ${pledge}, id, ${sqlText(ENDORSEMENT.verified)}, 1, ${i + 1}, ${now} FROM societies WHERE name_hans = ${q(s['zh-Hans'])};`,
     );
   });
   for (const [metric, source] of [
-    ['individuals', `SELECT count(*) FROM signatures WHERE pledge_id = p.id AND state = 'confirmed'`],
-    ['societies', `SELECT count(*) FROM endorsements WHERE pledge_id = p.id AND state = 'verified'`],
+    ['individuals', `SELECT count(*) FROM signatures WHERE pledge_id = p.id AND state IN (${sqlList(COUNTED_SIGNATURE_STATES)})`],
+    ['societies', `SELECT count(*) FROM endorsements WHERE pledge_id = p.id AND state IN (${sqlList(COUNTED_ENDORSEMENT_STATES)})`],
   ]) {
     out.push(
       `INSERT INTO counters (pledge_id, metric, bucket, value, updated_at) SELECT p.id, '${metric}', '', (${source}), ${now} FROM pledges p WHERE p.slug = ${q(content.slug)} ON CONFLICT (pledge_id, metric, bucket) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at WHERE counters.value != excluded.value;`,

@@ -1,4 +1,6 @@
-import type { BulkFilter } from './moderation.ts';
+import { sqlList, sqlText } from '../platform/db/sql.ts';
+import { SIGNATURE } from '../platform/db/states.ts';
+import { type BulkFilter, INVALIDATABLE_STATES } from './moderation.ts';
 
 // Storage for signature moderation: search, single-row actions, bulk invalidation.
 // Every change is a state change (counters follow by trigger); nothing is deleted.
@@ -64,8 +66,8 @@ export async function setHidden(d1: D1Database, id: number, hidden: boolean, now
 export async function invalidateSignature(d1: D1Database, id: number, now: number): Promise<Changed> {
   return d1
     .prepare(
-      `UPDATE signatures SET state = 'invalidated', invalidated_at = ?2, updated_at = ?2
-       WHERE id = ?1 AND state IN ('pending', 'confirmed', 'held') RETURNING id, pledge_id AS pledgeId`,
+      `UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?2, updated_at = ?2
+       WHERE id = ?1 AND state IN (${sqlList(INVALIDATABLE_STATES)}) RETURNING id, pledge_id AS pledgeId`,
     )
     .bind(id, now)
     .first();
@@ -75,14 +77,14 @@ export async function invalidateSignature(d1: D1Database, id: number, now: numbe
 export async function releaseSignature(d1: D1Database, id: number, now: number): Promise<(Changed & { state: string }) | null> {
   return d1
     .prepare(
-      `UPDATE signatures SET state = CASE WHEN confirmed_at IS NOT NULL THEN 'confirmed' ELSE 'pending' END, updated_at = ?2
-       WHERE id = ?1 AND state = 'held' RETURNING id, pledge_id AS pledgeId, state`,
+      `UPDATE signatures SET state = CASE WHEN confirmed_at IS NOT NULL THEN ${sqlText(SIGNATURE.confirmed)} ELSE ${sqlText(SIGNATURE.pending)} END, updated_at = ?2
+       WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} RETURNING id, pledge_id AS pledgeId, state`,
     )
     .bind(id, now)
     .first();
 }
 
-const FILTER = `state IN ('pending', 'confirmed', 'held') AND (?1 IS NULL OR pledge_id = ?1) AND (?2 IS NULL OR ip_hash = ?2)
+const FILTER = `state IN (${sqlList(INVALIDATABLE_STATES)}) AND (?1 IS NULL OR pledge_id = ?1) AND (?2 IS NULL OR ip_hash = ?2)
   AND (?3 IS NULL OR email_domain = ?3) AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5)`;
 
 const bindFilter = (f: BulkFilter) => [f.pledgeId, f.ipHash, f.emailDomain, f.from, f.to] as const;
@@ -93,8 +95,8 @@ export type BulkPreview = { matching: number; confirmed: number; pending: number
 export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPreview> {
   const row = await d1
     .prepare(
-      `SELECT count(*) AS matching, coalesce(sum(state = 'confirmed'), 0) AS confirmed, coalesce(sum(state = 'pending'), 0) AS pending,
-         coalesce(sum(state = 'held'), 0) AS held FROM signatures WHERE ${FILTER}`,
+      `SELECT count(*) AS matching, coalesce(sum(state = ${sqlText(SIGNATURE.confirmed)}), 0) AS confirmed, coalesce(sum(state = ${sqlText(SIGNATURE.pending)}), 0) AS pending,
+         coalesce(sum(state = ${sqlText(SIGNATURE.held)}), 0) AS held FROM signatures WHERE ${FILTER}`,
     )
     .bind(...bindFilter(f))
     .first<BulkPreview>();
@@ -106,12 +108,12 @@ export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPr
 // with this run's time).
 export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string): Promise<{ id: number; pledgeId: number }[]> {
   const [changed] = await d1.batch<{ id: number; pledgeId: number }>([
-    d1.prepare(`UPDATE signatures SET state = 'invalidated', invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`).bind(...bindFilter(f), now),
+    d1.prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`).bind(...bindFilter(f), now),
     d1
       .prepare(
         `INSERT INTO audit_log (actor, action, target, detail, created_at)
          SELECT ?1, 'signatures.bulk-invalidate', 'signatures:' || count(*), json_object('filter', json(?2), 'ids', json_group_array(id)), ?3
-         FROM (SELECT id FROM signatures WHERE state = 'invalidated' AND invalidated_at = ?3 AND updated_at = ?3 ORDER BY id)`,
+         FROM (SELECT id FROM signatures WHERE state = ${sqlText(SIGNATURE.invalidated)} AND invalidated_at = ?3 AND updated_at = ?3 ORDER BY id)`,
       )
       .bind(actor, JSON.stringify(f), now),
   ]);
@@ -123,7 +125,7 @@ export type TrendingRow = { key: string; signatures: number; confirmed: number; 
 export async function trending(d1: D1Database, column: 'ip_hash' | 'email_domain', since: number, min: number, limit = 25): Promise<TrendingRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT ${column} AS key, count(*) AS signatures, coalesce(sum(state = 'confirmed'), 0) AS confirmed, coalesce(sum(state = 'held'), 0) AS held
+      `SELECT ${column} AS key, count(*) AS signatures, coalesce(sum(state = ${sqlText(SIGNATURE.confirmed)}), 0) AS confirmed, coalesce(sum(state = ${sqlText(SIGNATURE.held)}), 0) AS held
        FROM signatures WHERE created_at > ?1 AND ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) >= ?2 ORDER BY signatures DESC LIMIT ?3`,
     )
     .bind(since, min, limit)

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { fieldCodes } from '../platform/http/text.ts';
-import { SIGNATURE_STATES } from '../signatures/signatures.ts';
+import { SIGNATURE, SIGNATURE_STATES, type SignatureState } from '../platform/db/states.ts';
 
 // Rules of signature moderation (no HTTP, no storage).
 
 // Bulk invalidation only ever changes these states (never deletes a row).
-export const INVALIDATABLE_STATES = ['pending', 'confirmed', 'held'] as const;
+export const INVALIDATABLE_STATES: readonly SignatureState[] = [SIGNATURE.pending, SIGNATURE.confirmed, SIGNATURE.held];
 
 // A time as the API or a form gives it: ms since the epoch, an ISO date or date-time
 // (a date-time without zone, as <input type=datetime-local> sends, is read as UTC).

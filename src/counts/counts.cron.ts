@@ -4,38 +4,33 @@
 // confirmations (D1 runs statements one at a time).
 
 import { findLogDrift, type LogDrift } from '../log/log.queries.ts';
+import { sqlText } from '../platform/db/sql.ts';
+import { SIGNATURE } from '../platform/db/states.ts';
+import { COUNTERS, recountSql } from './counters.ts';
 
 // Every counter value as the rows say it should be, one query per metric (D1 caps the
 // number of terms in a compound SELECT, so no single UNION of them all).
-const SOURCES: Record<string, string> = {
-  individuals: `SELECT pledge_id, '' AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id`,
-  field: `SELECT pledge_id, field AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, field`,
-  region: `SELECT pledge_id, region AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY pledge_id, region`,
-  society: `SELECT pledge_id, CAST(society_id AS TEXT) AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' AND society_id IS NOT NULL GROUP BY pledge_id, society_id`,
-  hour: `SELECT pledge_id, strftime('%Y-%m-%dT%H', confirmed_at / 1000, 'unixepoch') AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY 1, 2`,
-  day: `SELECT pledge_id, strftime('%Y-%m-%d', confirmed_at / 1000, 'unixepoch') AS bucket, count(*) AS value FROM signatures WHERE state = 'confirmed' GROUP BY 1, 2`,
-  societies: `SELECT pledge_id, '' AS bucket, count(*) AS value FROM endorsements WHERE state = 'verified' GROUP BY pledge_id`,
-};
+const SOURCES: Record<string, string> = Object.fromEntries(COUNTERS.map((c) => [c.metric, recountSql(c)]));
 
 const drift = (metric: string, source: string) => `
   WITH actual AS (${source})
-  SELECT a.pledge_id AS pledgeId, '${metric}' AS metric, a.bucket, coalesce(c.value, 0) AS stored, a.value AS actual
-    FROM actual a LEFT JOIN counters c ON c.pledge_id = a.pledge_id AND c.metric = '${metric}' AND c.bucket = a.bucket
+  SELECT a.pledge_id AS pledgeId, ${sqlText(metric)} AS metric, a.bucket, coalesce(c.value, 0) AS stored, a.value AS actual
+    FROM actual a LEFT JOIN counters c ON c.pledge_id = a.pledge_id AND c.metric = ${sqlText(metric)} AND c.bucket = a.bucket
     WHERE coalesce(c.value, 0) != a.value
   UNION ALL
   SELECT c.pledge_id, c.metric, c.bucket, c.value, 0 FROM counters c
-    WHERE c.metric = '${metric}' AND c.value != 0
+    WHERE c.metric = ${sqlText(metric)} AND c.value != 0
       AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = c.pledge_id AND a.bucket = c.bucket)`;
 
 const repair = (metric: string, source: string) => [
   `WITH actual AS (${source})
    INSERT INTO counters (pledge_id, metric, bucket, value, updated_at)
-   SELECT pledge_id, '${metric}', bucket, value, ?1 FROM actual WHERE true
+   SELECT pledge_id, ${sqlText(metric)}, bucket, value, ?1 FROM actual WHERE true
    ON CONFLICT (pledge_id, metric, bucket) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
    WHERE counters.value != excluded.value`,
   `WITH actual AS (${source})
    UPDATE counters SET value = 0, updated_at = ?1
-   WHERE metric = '${metric}' AND value != 0
+   WHERE metric = ${sqlText(metric)} AND value != 0
      AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.pledge_id = counters.pledge_id AND a.bucket = counters.bucket)`,
 ];
 
@@ -62,6 +57,6 @@ export async function recount(d1: D1Database, now = Date.now()): Promise<{ drift
 // Pending signatures never confirmed within the token lifetime are deleted: they never
 // counted, and keeping an unconfirmed person's data serves no one.
 export async function expirePending(d1: D1Database, now = Date.now(), ttlMs = 7 * 24 * 60 * 60 * 1000): Promise<number> {
-  const r = await d1.prepare(`DELETE FROM signatures WHERE state = 'pending' AND created_at < ?1`).bind(now - ttlMs).run();
+  const r = await d1.prepare(`DELETE FROM signatures WHERE state = ${sqlText(SIGNATURE.pending)} AND created_at < ?1`).bind(now - ttlMs).run();
   return r.meta.changes ?? 0;
 }

@@ -1,4 +1,6 @@
-import type { Category } from './endorsements.ts';
+import { sqlList, sqlText } from '../platform/db/sql.ts';
+import { ENDORSEMENT } from '../platform/db/states.ts';
+import { type Category, REJECTABLE_STATES, VERIFIABLE_STATES } from './endorsements.ts';
 
 // Storage for societies and endorsements: plain D1 statements. Functions take the binding first.
 
@@ -51,7 +53,7 @@ export function completeSocietyStatement(
   return d1
     .prepare(
       `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4)
-       WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = 'verified' AND verified_at = ?6)`,
+       WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = ${sqlText(ENDORSEMENT.verified)} AND verified_at = ?6)`,
     )
     .bind(id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at);
 }
@@ -86,13 +88,13 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
     .prepare(
       `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
          ip_hash, created_at, submitted_name, submitted_website)
-       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13)
-       ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = 'pending', contact_name = excluded.contact_name, contact_role = excluded.contact_role,
+       VALUES (?1, ?2, ${sqlText(ENDORSEMENT.pending)}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13)
+       ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = ${sqlText(ENDORSEMENT.pending)}, contact_name = excluded.contact_name, contact_role = excluded.contact_role,
          contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
          submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website,
          token_expires_at = excluded.token_expires_at, mails_sent = 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
          confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
-       WHERE endorsements.state = 'rejected' OR (endorsements.state = 'pending' AND endorsements.token_expires_at < ?11)
+       WHERE endorsements.state = ${sqlText(ENDORSEMENT.rejected)} OR (endorsements.state = ${sqlText(ENDORSEMENT.pending)} AND endorsements.token_expires_at < ?11)
        RETURNING id`,
     )
     .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite)
@@ -112,7 +114,7 @@ export async function findByTokenHash(d1: D1Database, hash: string) {
 // pending -> confirmed (awaiting an organiser). The link is spent.
 export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
   const row = await d1
-    .prepare(`UPDATE endorsements SET state = 'confirmed', confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = 'pending' RETURNING id`)
+    .prepare(`UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.confirmed)}, confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = ${sqlText(ENDORSEMENT.pending)} RETURNING id`)
     .bind(id, now)
     .first();
   return row !== null;
@@ -177,18 +179,18 @@ export async function listAllForPledge(d1: D1Database, pledgeId: number | null) 
 
 // confirmed -> verified; the counter trigger bumps the societies total in this statement.
 export function markVerifiedStatement(d1: D1Database, id: number, now: number): D1PreparedStatement {
-  return d1.prepare(`UPDATE endorsements SET state = 'verified', verified_at = ?2 WHERE id = ?1 AND state = 'confirmed' RETURNING id`).bind(id, now);
+  return d1.prepare(`UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.verified)}, verified_at = ?2 WHERE id = ?1 AND state IN (${sqlList(VERIFIABLE_STATES)}) RETURNING id`).bind(id, now);
 }
 
 // The condition, for other statements of the verification batch, that it took effect.
-export const JUST_VERIFIED = `EXISTS (SELECT 1 FROM endorsements WHERE id = ?6 AND state = 'verified' AND verified_at = ?7)`;
+export const JUST_VERIFIED = `EXISTS (SELECT 1 FROM endorsements WHERE id = ?6 AND state = ${sqlText(ENDORSEMENT.verified)} AND verified_at = ?7)`;
 
 // pending | confirmed | verified -> rejected (leaving verified decrements the total by trigger).
 export async function markRejected(d1: D1Database, id: number, reason: string, now: number): Promise<boolean> {
   const row = await d1
     .prepare(
-      `UPDATE endorsements SET state = 'rejected', rejected_at = ?3, reject_reason = ?2, token_hash = NULL, token_expires_at = NULL
-       WHERE id = ?1 AND state IN ('pending', 'confirmed', 'verified') RETURNING id`,
+      `UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.rejected)}, rejected_at = ?3, reject_reason = ?2, token_hash = NULL, token_expires_at = NULL
+       WHERE id = ?1 AND state IN (${sqlList(REJECTABLE_STATES)}) RETURNING id`,
     )
     .bind(id, reason, now)
     .first();

@@ -1,17 +1,18 @@
+import { ENDORSEMENT, type EndorsementState } from '../platform/db/states.ts';
 import { FIELDS } from '../signatures/signatures.ts';
 
-// Endorsement states and rules (no HTTP, no storage).
+// Endorsement states and rules (no HTTP, no storage). The states are values of a
+// column, so they live with the schema (src/platform/db/states.ts):
 // pending (contact email unconfirmed) -> confirmed (awaiting an organiser) -> verified | rejected
-export const ENDORSEMENT_STATES = ['pending', 'confirmed', 'verified', 'rejected'] as const;
-export type EndorsementState = (typeof ENDORSEMENT_STATES)[number];
+export { ENDORSEMENT_STATES, type EndorsementState } from '../platform/db/states.ts';
 
-// Named groups: what an organiser may act on, and what counts (the trigger counts 'verified').
-export const VERIFIABLE_STATES: readonly EndorsementState[] = ['confirmed'];
-export const REJECTABLE_STATES: readonly EndorsementState[] = ['pending', 'confirmed', 'verified'];
+// Named groups: what an organiser may act on. What counts is in src/counts/counters.ts.
+export const VERIFIABLE_STATES: readonly EndorsementState[] = [ENDORSEMENT.confirmed];
+export const REJECTABLE_STATES: readonly EndorsementState[] = [ENDORSEMENT.pending, ENDORSEMENT.confirmed, ENDORSEMENT.verified];
 
 // The organisers' queue speaks of what they wait for: "pending" is awaiting the
 // organiser (email confirmed); "unconfirmed" is still awaiting the contact's email.
-export const QUEUE_STATES = { unconfirmed: 'pending', pending: 'confirmed', verified: 'verified', rejected: 'rejected' } as const;
+export const QUEUE_STATES = { unconfirmed: ENDORSEMENT.pending, pending: ENDORSEMENT.confirmed, verified: ENDORSEMENT.verified, rejected: ENDORSEMENT.rejected } as const;
 export type QueueState = keyof typeof QUEUE_STATES;
 
 export function isQueueState(s: unknown): s is QueueState {
@@ -57,8 +58,8 @@ export function emailMatchesWebsite(emailDomain: string, websiteHost: string | n
 export type ExistingEndorsement = { state: string; tokenExpiresAt: number | null };
 
 export function resubmission(existing: ExistingEndorsement, now: number): 'replace' | 'alreadyEndorsing' | 'alreadySubmitted' {
-  if (existing.state === 'verified') return 'alreadyEndorsing';
-  if (existing.state === 'rejected') return 'replace';
-  if (existing.state === 'pending' && existing.tokenExpiresAt !== null && now > existing.tokenExpiresAt) return 'replace';
+  if (existing.state === ENDORSEMENT.verified) return 'alreadyEndorsing';
+  if (existing.state === ENDORSEMENT.rejected) return 'replace';
+  if (existing.state === ENDORSEMENT.pending && existing.tokenExpiresAt !== null && now > existing.tokenExpiresAt) return 'replace';
   return 'alreadySubmitted';
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import { endorsements, pledgeTexts, pledges, societies } from '../platform/db/schema.ts';
+import { ENDORSEMENT } from '../platform/db/states.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import type { Pledge, PledgeText } from './pledges.ts';
 
@@ -92,7 +93,7 @@ export async function listEndorsingSocieties(db: Db, pledgeId: number): Promise<
     })
     .from(endorsements)
     .innerJoin(societies, eq(societies.id, endorsements.societyId))
-    .where(and(eq(endorsements.pledgeId, pledgeId), eq(endorsements.state, 'verified')))
+    .where(and(eq(endorsements.pledgeId, pledgeId), eq(endorsements.state, ENDORSEMENT.verified)))
     .orderBy(desc(endorsements.founding), asc(endorsements.position), asc(endorsements.verifiedAt), asc(endorsements.id));
 }
 

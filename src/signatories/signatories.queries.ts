@@ -1,3 +1,5 @@
+import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
+import { sqlList } from '../platform/db/sql.ts';
 import { containsPattern, type Cursor, type Signatory } from './signatories.ts';
 
 type Row = Signatory & { id: number };
@@ -5,7 +7,7 @@ type Row = Signatory & { id: number };
 // One page of public signatories, most recent first, after `cursor`, optionally
 // matching `q` in the name or affiliation. Reads limit + 1 rows to know if more follow.
 export async function listSignatories(d1: D1Database, pledgeId: number, opts: { q?: string; cursor?: Cursor | null; limit: number }): Promise<{ rows: Row[]; more: boolean }> {
-  const where = [`pledge_id = ?1`, `state = 'confirmed'`, `public = 1`, `hidden = 0`];
+  const where = [`pledge_id = ?1`, `state IN (${sqlList(COUNTED_SIGNATURE_STATES)})`, `public = 1`, `hidden = 0`];
   const binds: unknown[] = [pledgeId];
   if (opts.cursor) {
     binds.push(opts.cursor.confirmedAt, opts.cursor.id);

@@ -1,4 +1,6 @@
-import type { Field } from './signatures.ts';
+import { sqlList, sqlText } from '../platform/db/sql.ts';
+import { SIGNATURE } from '../platform/db/states.ts';
+import { type Field, WITHDRAWABLE_STATES } from './signatures.ts';
 
 // Storage for signatures: plain D1 statements (they lean on ON CONFLICT and RETURNING,
 // and sit on the hot path). Functions take the binding first.
@@ -37,7 +39,7 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
        SELECT ?1, ?2, ?3,
          CASE WHEN (?18 IS NOT NULL AND (SELECT count(*) FROM signatures WHERE ip_hash = ?18 AND created_at > ?20) >= ?21)
                 OR (?23 = 0 AND (SELECT count(*) FROM signatures WHERE email_domain = ?8 AND created_at > ?20) >= ?22)
-              THEN 'held' ELSE 'pending' END,
+              THEN ${sqlText(SIGNATURE.held)} ELSE ${sqlText(SIGNATURE.pending)} END,
          ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19
        WHERE true
        ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id, state`,
@@ -64,7 +66,7 @@ export async function rotateConfirmTokens(d1: D1Database, id: number, confirmHas
   const row = await d1
     .prepare(
       `UPDATE signatures SET confirm_token_hash = ?2, withdraw_token_hash = ?3, token_expires_at = ?4, mails_sent = mails_sent + 1, updated_at = ?6
-       WHERE id = ?1 AND mails_sent < ?5 AND confirmed_at IS NULL AND state IN ('pending', 'held') RETURNING id`,
+       WHERE id = ?1 AND mails_sent < ?5 AND confirmed_at IS NULL AND state IN (${sqlList([SIGNATURE.pending, SIGNATURE.held])}) RETURNING id`,
     )
     .bind(id, confirmHash, withdrawHash, expiresAt, maxMails, now)
     .first<{ id: number }>();
@@ -107,8 +109,8 @@ export async function findByWithdrawHash(d1: D1Database, hash: string) {
 export async function confirmByTokenHash(d1: D1Database, hash: string, now: number) {
   return d1
     .prepare(
-      `UPDATE signatures SET state = 'confirmed', confirmed_at = ?2, updated_at = ?2
-       WHERE confirm_token_hash = ?1 AND state = 'pending' AND (token_expires_at IS NULL OR token_expires_at >= ?2)
+      `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2
+       WHERE confirm_token_hash = ?1 AND state = ${sqlText(SIGNATURE.pending)} AND (token_expires_at IS NULL OR token_expires_at >= ?2)
        RETURNING ${TOKEN_ROW}`,
     )
     .bind(hash, now)
@@ -119,7 +121,7 @@ export async function confirmByTokenHash(d1: D1Database, hash: string, now: numb
 // count once; the counter triggers run inside this same statement.
 export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
   const row = await d1
-    .prepare(`UPDATE signatures SET state = 'confirmed', confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = 'pending' RETURNING id`)
+    .prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`)
     .bind(id, now)
     .first();
   return row !== null;
@@ -128,7 +130,7 @@ export async function markConfirmed(d1: D1Database, id: number, now: number): Pr
 // A held signature records that its email was confirmed but stays held (uncounted).
 export async function markHeldConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
   const row = await d1
-    .prepare(`UPDATE signatures SET confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = 'held' AND confirmed_at IS NULL RETURNING id`)
+    .prepare(`UPDATE signatures SET confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`)
     .bind(id, now)
     .first();
   return row !== null;
@@ -140,10 +142,10 @@ export async function markHeldConfirmed(d1: D1Database, id: number, now: number)
 export async function markWithdrawn(d1: D1Database, id: number, now: number): Promise<number | null> {
   const row = await d1
     .prepare(
-      `UPDATE signatures SET state = 'withdrawn', withdrawn_at = ?2, updated_at = ?2,
+      `UPDATE signatures SET state = ${sqlText(SIGNATURE.withdrawn)}, withdrawn_at = ?2, updated_at = ?2,
          name = NULL, email = NULL, email_key = NULL, email_domain = NULL, affiliation = NULL, title = NULL, orcid = NULL,
          public = 0, ip_hash = NULL, confirm_token_hash = NULL, withdraw_token_hash = NULL, token_expires_at = NULL
-       WHERE id = ?1 AND state IN ('pending', 'confirmed', 'held') RETURNING pledge_id AS pledgeId`,
+       WHERE id = ?1 AND state IN (${sqlList(WITHDRAWABLE_STATES)}) RETURNING pledge_id AS pledgeId`,
     )
     .bind(id, now)
     .first<{ pledgeId: number }>();

@@ -1,10 +1,12 @@
-// Signature states and the rules between them (no HTTP, no storage).
-export const SIGNATURE_STATES = ['pending', 'confirmed', 'withdrawn', 'invalidated', 'held'] as const;
-export type SignatureState = (typeof SIGNATURE_STATES)[number];
+// Signature states and the rules between them (no HTTP, no storage). The states are
+// values of a column, so they live with the schema (src/platform/db/states.ts); which
+// of them count, in src/counts/counters.ts.
+import { SIGNATURE, type SignatureState } from '../platform/db/states.ts';
 
-// Named groups, after alphagov/e-petitions.
-export const COUNTED_STATES: readonly SignatureState[] = ['confirmed'];
-export const WITHDRAWABLE_STATES: readonly SignatureState[] = ['pending', 'confirmed', 'held'];
+export { SIGNATURE_STATES, type SignatureState } from '../platform/db/states.ts';
+
+// Named groups, after alphagov/e-petitions: what a signer may withdraw.
+export const WITHDRAWABLE_STATES: readonly SignatureState[] = [SIGNATURE.pending, SIGNATURE.confirmed, SIGNATURE.held];
 
 export const FIELDS = ['science', 'engineering', 'agriculture', 'medicine', 'interdisciplinary', 'other'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -17,8 +19,8 @@ export type DuplicateAction = 'resendConfirmation' | 'remindSigned' | 'nothing';
 
 export function duplicateAction(existing: { state: string; confirmedAt: number | null; mailsSent: number }): DuplicateAction {
   if (existing.mailsSent >= MAX_MAILS_PER_SIGNATURE) return 'nothing';
-  if (existing.state === 'pending' || (existing.state === 'held' && existing.confirmedAt === null)) return 'resendConfirmation';
-  if (existing.state === 'confirmed' || existing.state === 'held') return 'remindSigned';
+  if (existing.state === SIGNATURE.pending || (existing.state === SIGNATURE.held && existing.confirmedAt === null)) return 'resendConfirmation';
+  if (existing.state === SIGNATURE.confirmed || existing.state === SIGNATURE.held) return 'remindSigned';
   return 'nothing';
 }
 

@@ -2,8 +2,17 @@
 // (`npm run db:generate`); never edit generated migrations by hand.
 //
 // Conventions: times are integer milliseconds since the epoch; booleans are 0/1
-// integers; states are short strings whose allowed values live beside the rules
-// that change them (src/signatures/signatures.ts, src/endorsements/endorsements.ts).
+// integers; states are short strings whose allowed values are in ./states.ts (the rules
+// that change them: src/signatures/signatures.ts, src/endorsements/endorsements.ts).
+//
+// Triggers: the counters and the public log follow every state change of signatures
+// and endorsements by SQL triggers generated from src/counts/counters.ts
+// (`npm run db:triggers`). drizzle-kit cannot see them: when it rebuilds a table (a
+// migration that creates `__new_signatures`, copies the rows, drops the old table and
+// renames the copy, as it does for changes SQLite's ALTER TABLE cannot make), the
+// table's triggers are dropped with it, silently. After such a migration, write the
+// triggers again in a new migration (see scripts/build-triggers.ts);
+// test/counts/counters.test.ts fails until then.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -150,9 +159,9 @@ export const signatures = sqliteTable(
   ],
 );
 
-// Counters are derived data: the confirmation batch bumps them atomically with the
-// state change, and the recount job rebuilds them from rows to repair drift.
-// metric: individuals | societies | field | region | hour | day; bucket '' for totals.
+// Counters are derived data: triggers move them atomically with each state change,
+// and the recount job rebuilds them from rows to repair drift. The metrics, what they
+// count and their buckets ('' for totals): src/counts/counters.ts.
 export const counters = sqliteTable(
   'counters',
   {
@@ -191,7 +200,7 @@ export const auditLog = sqliteTable('audit_log', {
 });
 
 // The public append-only log of counted and uncounted signatures and endorsements
-// (src/log/): one row per event, appended by SQL triggers (migrations/*_log_triggers.sql)
+// (src/log/): one row per event, appended by SQL triggers (src/counts/counters.ts)
 // in the same statement that changes a state, so no code path can change a count
 // without its entry. seq is the leaf index, 0, 1, 2... per pledge.
 export const logEntries = sqliteTable(
