@@ -13,6 +13,7 @@ import { statsPages } from './stats/stats.pages.tsx';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit } from './platform/http/json.ts';
+import { publicCache } from './platform/http/cache.ts';
 import { allowedMethods } from './platform/http/methods.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
@@ -52,6 +53,12 @@ app.get('/healthz', async (c) => {
   await c.env.DB.prepare('SELECT 1').first();
   return c.json({ ok: true });
 });
+
+// Public pages are the same bytes for every visitor of a language (no per-response
+// nonce), so browsers and shared caches may keep them briefly and revalidate by ETag.
+for (const path of ['/p/:slug', '/p/:slug/stats', '/p/:slug/signatories', '/p/:slug/verify', '/p/:slug/endorse', '/embed/:slug', '/docs/api']) {
+  app.get(path, publicCache());
+}
 
 app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);

@@ -9,7 +9,7 @@ import type { AdminEnv } from './auth.ts';
 export function adminPage(c: Context<AdminEnv>, title: string, children: Child, opts: { notice?: string; status?: ContentfulStatusCode } = {}) {
   const lang = c.get('lang');
   return c.html(
-    <AdminLayout lang={lang} nonce={c.get('nonce')} path={c.req.path} title={title} actor={c.get('actor')} notice={opts.notice}>
+    <AdminLayout lang={lang} path={c.req.path} title={title} actor={c.get('actor')} notice={opts.notice}>
       {children}
     </AdminLayout>,
     opts.status ?? 200,

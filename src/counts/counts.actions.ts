@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../platform/env.ts';
 import { publishCounts } from './live/live.ts';
+import { forgetSocieties } from '../pledges/pledges.cache.ts';
 import { forgetCounts } from './counts.cache.ts';
 
 // After any change of counts (confirmation, withdrawal, invalidation, verified
 // endorsement), push the new totals to open pages, after the response.
 export function afterCountsChanged(c: Context<AppEnv>, pledgeId: number): void {
   forgetCounts(pledgeId);
+  forgetSocieties(pledgeId);
   const work = publishCounts(c.env, pledgeId);
   try {
     c.executionCtx.waitUntil(work);

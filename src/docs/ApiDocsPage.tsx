@@ -73,7 +73,7 @@ function Operation(props: { method: string; path: string; op: Json; components: 
   );
 }
 
-export function ApiDocsPage(props: { lang: Lang; nonce: string; doc: Json; origin: string }) {
+export function ApiDocsPage(props: { lang: Lang; doc: Json; origin: string }) {
   const t = messages(props.lang);
   const { doc } = props;
   const components = doc.components?.schemas ?? {};
@@ -83,7 +83,7 @@ export function ApiDocsPage(props: { lang: Lang; nonce: string; doc: Json; origi
   const tags = [...new Set(ops.flatMap((o) => o.op.tags as string[]))];
   const slug = 'cast-2020';
   return (
-    <Layout lang={props.lang} nonce={props.nonce} path="/docs/api" title={`${t.apiDocs} · ${t.siteName}`} head={<InlineStyle nonce={props.nonce} css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}>
+    <Layout lang={props.lang} path="/docs/api" title={`${t.apiDocs} · ${t.siteName}`} head={<InlineStyle css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}>
       <h1>{t.apiDocs}</h1>
       <p>{doc.info.description}</p>
       <p>

@@ -8,7 +8,7 @@ import { ErrorSummary, type FormState, SelectField, TextArea, TextField } from '
 const ORDER = ['name', 'nameEn', 'website', 'category', 'contactName', 'contactRole', 'email', 'statement', 'submit'] as const;
 
 // The society co-signature form (no JavaScript needed).
-export function EndorseForm(props: { lang: Lang; slug: string; form: FormState; turnstileSiteKey?: string; nonce?: string }) {
+export function EndorseForm(props: { lang: Lang; slug: string; form: FormState; turnstileSiteKey?: string }) {
   const w = endorseWords(props.lang);
   const sw = signWords(props.lang);
   const { form } = props;
@@ -30,7 +30,7 @@ export function EndorseForm(props: { lang: Lang; slug: string; form: FormState; 
           <label for="f-homepage">Homepage</label>
           <input id="f-homepage" name="homepage" type="text" tabindex={-1} autocomplete="off" />
         </div>
-        <Turnstile siteKey={props.turnstileSiteKey} nonce={props.nonce ?? ''} lang={props.lang} />
+        <Turnstile siteKey={props.turnstileSiteKey} lang={props.lang} />
         <button type="submit" id="f-submit">
           {w.submit}
         </button>

@@ -40,10 +40,10 @@ async function renderEndorsePage(c: Context<AppEnv>, slug: string, form: FormSta
       {messages(lang)[closed]}
     </p>
   ) : (
-    <EndorseForm lang={lang} slug={pledge.slug} form={form} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} nonce={c.get('nonce')} />
+    <EndorseForm lang={lang} slug={pledge.slug} form={form} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
   return c.html(
-    <EndorsePage lang={lang} nonce={c.get('nonce')} slug={pledge.slug} pledgeTitle={text.title}>
+    <EndorsePage lang={lang} slug={pledge.slug} pledgeTitle={text.title}>
       {body}
     </EndorsePage>,
     status,
@@ -68,7 +68,7 @@ endorsementPages.post('/p/:slug/endorse', async (c) => {
     case 'rateLimited': {
       const w = signWords(lang);
       c.header('Retry-After', String(outcome.retryAfter));
-      return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
+      return c.html(<MessagePage lang={lang} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
     }
     case 'invalid': {
       const values = Object.fromEntries(ENDORSE_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
@@ -82,14 +82,14 @@ endorsementPages.post('/p/:slug/endorse', async (c) => {
 endorsementPages.get('/p/:slug/endorse/check-email', (c) => {
   const lang = c.get('lang');
   const w = endorseWords(lang);
-  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
 });
 
 function invalidLink(c: Context<AppEnv>, expired: boolean) {
   const lang = c.get('lang');
   const w = endorseWords(lang);
   const title = signWords(lang).invalidLinkTitle;
-  return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={title} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />, expired ? 410 : 404);
+  return c.html(<MessagePage lang={lang} path={c.req.path} title={title} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />, expired ? 410 : 404);
 }
 
 // GET shows a button; only POST confirms (mail scanners open links with GET).
@@ -98,7 +98,7 @@ endorsementPages.get('/endorse/confirm/:token', async (c) => {
   if (state !== 'ok') return invalidLink(c, state === 'expired');
   const lang = c.get('lang');
   const w = endorseWords(lang);
-  return c.html(<ActionPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
+  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
 });
 
 endorsementPages.post('/endorse/confirm/:token', async (c) => {
@@ -106,5 +106,5 @@ endorsementPages.post('/endorse/confirm/:token', async (c) => {
   if (!result.ok) return invalidLink(c, result.status === 'expired');
   const lang = c.get('lang');
   const w = endorseWords(lang);
-  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmedTitle} paragraphs={[w.confirmedBody]} />);
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={[w.confirmedBody]} />);
 });

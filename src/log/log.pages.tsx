@@ -27,7 +27,7 @@ logPages.get('/p/:slug/verify', async (c) => {
   const api = `/api/pledges/${pledge.slug}/log`;
   const origin = (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
   return c.html(
-    <Layout lang={lang} nonce={c.get('nonce')} path={c.req.path} title={`${w.verifyTitle} · ${messages(lang).siteName}`} scripts={['/log-verify.js']}>
+    <Layout lang={lang} path={c.req.path} title={`${w.verifyTitle} · ${messages(lang).siteName}`} scripts={['/log-verify.js']}>
       <h1>{w.verifyTitle}</h1>
       {w.verifyIntro.map((p) => (
         <p>{p}</p>

@@ -5,7 +5,5 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     lang: Lang;
-    // Per-response CSP nonce for the inline style and script tags.
-    nonce: string;
   };
 };

@@ -12,7 +12,7 @@ import { ShareMeta } from './ShareMeta.tsx';
 
 export type PledgePageProps = {
   lang: Lang;
-  nonce: string;
+ 
   pledge: Pledge;
   text: PledgeText;
   counts: Counts;
@@ -37,7 +37,7 @@ export function PledgePage(props: PledgePageProps) {
   return (
     <Layout
       lang={lang}
-      nonce={props.nonce}
+     
       path={`/p/${pledge.slug}`}
       title={text.title}
       description={text.subtitle}

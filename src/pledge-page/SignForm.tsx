@@ -13,7 +13,6 @@ export type SignFormProps = {
   errors?: Record<string, string>;
   // Turnstile, when configured.
   turnstileSiteKey?: string;
-  nonce?: string;
 };
 
 const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
@@ -127,7 +126,7 @@ export function SignForm(props: SignFormProps) {
           <label for="f-website">Website</label>
           <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
         </div>
-        <Turnstile siteKey={props.turnstileSiteKey} nonce={props.nonce ?? ''} lang={props.lang} />
+        <Turnstile siteKey={props.turnstileSiteKey} lang={props.lang} />
         <button type="submit" id={id('submit')}>
           {w.submit}
         </button>

@@ -51,7 +51,7 @@ pledgePages.post('/p/:slug/sign', async (c) => {
       return renderPledgePage(c, slug, {}, 409);
     case 'rateLimited':
       c.header('Retry-After', String(outcome.retryAfter));
-      return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
+      return c.html(<MessagePage lang={lang} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
     case 'invalid':
       return renderPledgePage(c, slug, { values: values(), errors: fieldMessages(lang, outcome.codes) }, 400);
     case 'accepted':

@@ -7,12 +7,18 @@ import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { PledgePage } from './PledgePage.tsx';
 import { SignForm } from './SignForm.tsx';
-import { signingClosedReason } from '../pledges/pledges.ts';
-import { cachedPledge, cachedTexts } from '../pledges/pledges.cache.ts';
-import { getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
+import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
+import type { Counts } from '../pledges/counters.queries.ts';
+import { Memo, readCacheMs } from '../platform/memo.ts';
+import { cachedPledge, cachedSocieties, cachedTexts } from '../pledges/pledges.cache.ts';
+import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
 import { cachedCounts } from '../counts/counts.cache.ts';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
+
+// Rendered public pages (no form state), per pledge, language, origin and counts
+// version, for READ_CACHE_MS: a warm isolate answers a busy pledge page from memory.
+const renderedPages = new Memo<string, string>(200);
 
 // Loads and renders a pledge page; the sign handler reuses it to show the form again
 // with errors and the entered values.
@@ -26,22 +32,29 @@ export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: F
   const [texts, counts, societies] = await Promise.all([
     opts.preview ? getCurrentTexts(d, pledge.id) : cachedTexts(c.env, pledge.id),
     cachedCounts(c.env, pledge.id),
-    listEndorsingSocieties(d, pledge.id),
+    opts.preview ? listEndorsingSocieties(d, pledge.id) : cachedSocieties(c.env, pledge.id),
   ]);
   const text = pickText(texts, lang, pledge.defaultLang);
   if (!text) return notFoundPage(c);
+  const url = `${baseUrl(c)}/p/${pledge.slug}`;
+  const render = () => pledgePageHtml(c, { pledge, text, counts, societies, form, url });
+  if (opts.preview || form.values || form.errors || status !== 200) return c.html(render(), status);
+  const key = [pledge.slug, lang, url, text.version, counts.updatedAt, counts.individuals, counts.societies].join('|');
+  return c.html(await renderedPages.get(key, readCacheMs(c.env), async () => String(await render())));
+}
+
+type PageData = { pledge: Pledge; text: PledgeText; counts: Counts; societies: EndorsingSociety[]; form: FormState; url: string };
+
+function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, form, url }: PageData) {
+  const lang = c.get('lang');
   const closed = signingClosedReason(pledge, Date.now());
   const formPart = closed ? (
     <p class="card" id="sign">
       {messages(lang)[closed]}
     </p>
   ) : (
-    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} nonce={c.get('nonce')} />
+    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
-  const url = `${baseUrl(c)}/p/${pledge.slug}`;
-  const page = (
-    <PledgePage lang={lang} nonce={c.get('nonce')} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />
-  );
-  return c.html(page, status);
+  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
 }
 

@@ -5,7 +5,7 @@ import { HTML_LANG } from '../platform/i18n/lang.ts';
 import { fill, messages } from '../platform/i18n/messages.ts';
 import { Count, formatNumber } from '../platform/ui/Count.tsx';
 
-export type EmbedPageProps = { lang: Lang; nonce: string; slug: string; title: string; individuals: number; societies: number; url: string };
+export type EmbedPageProps = { lang: Lang; slug: string; title: string; individuals: number; societies: number; url: string };
 
 const EMBED_CSS =
   'body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1f23;background:#fff}' +
@@ -27,7 +27,7 @@ export function EmbedPage(props: EmbedPageProps) {
           <meta name="robots" content="noindex" />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <title>{props.title}</title>
-          <InlineStyle nonce={props.nonce} css={EMBED_CSS} />
+          <InlineStyle css={EMBED_CSS} />
         </head>
         <body>
           <main class="w" data-pledge={props.slug}>
@@ -39,7 +39,7 @@ export function EmbedPage(props: EmbedPageProps) {
               {t.signNow}
             </a>
           </main>
-          <script nonce={props.nonce} src="/live.js" defer></script>
+          <script src="/live.js" defer></script>
         </body>
       </html>
     </>

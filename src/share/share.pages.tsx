@@ -47,5 +47,5 @@ sharePages.get('/embed/:slug', async (c) => {
   const [texts, counts] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id)]);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
   const url = `${baseUrl(c)}/p/${pledge.slug}?lang=${lang}`;
-  return c.html(<EmbedPage lang={lang} nonce={c.get('nonce')} slug={pledge.slug} title={title} individuals={counts.individuals} societies={counts.societies} url={url} />);
+  return c.html(<EmbedPage lang={lang} slug={pledge.slug} title={title} individuals={counts.individuals} societies={counts.societies} url={url} />);
 });

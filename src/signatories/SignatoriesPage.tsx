@@ -9,7 +9,7 @@ import { TABLE_CSS } from '../platform/ui/styles.ts';
 
 export type SignatoriesPageProps = {
   lang: Lang;
-  nonce: string;
+ 
   slug: string;
   title: string;
   q: string;
@@ -30,7 +30,7 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
   const base = `/p/${slug}/signatories`;
   const next = props.nextCursor ? `${base}?${new URLSearchParams({ ...(props.q ? { q: props.q } : {}), cursor: props.nextCursor })}` : null;
   return (
-    <Layout lang={lang} nonce={props.nonce} path={base} title={`${t.signatoriesTitle} · ${props.title}`} head={<InlineStyle nonce={props.nonce} css={TABLE_CSS} />}>
+    <Layout lang={lang} path={base} title={`${t.signatoriesTitle} · ${props.title}`} head={<InlineStyle css={TABLE_CSS} />}>
       <p>
         <a href={`/p/${slug}`}>{props.title}</a>
       </p>

@@ -23,6 +23,6 @@ signatoriesPages.get('/p/:slug/signatories', async (c) => {
   const last = page.rows.at(-1);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
   return c.html(
-    <SignatoriesPage lang={lang} nonce={c.get('nonce')} slug={pledge.slug} title={title} q={q} items={page.rows} nextCursor={page.more && last ? encodeCursor(last) : null} />,
+    <SignatoriesPage lang={lang} slug={pledge.slug} title={title} q={q} items={page.rows} nextCursor={page.more && last ? encodeCursor(last) : null} />,
   );
 });

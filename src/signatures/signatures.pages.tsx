@@ -25,14 +25,14 @@ signaturePages.use('/withdraw/*', privatePage());
 signaturePages.get('/p/:slug/check-email', (c) => {
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
 });
 
 function invalidLink(c: Context<AppEnv>, expired = false) {
   const lang = c.get('lang');
   const w = signWords(lang);
   return c.html(
-    <MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.invalidLinkTitle} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />,
+    <MessagePage lang={lang} path={c.req.path} title={w.invalidLinkTitle} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />,
     expired ? 410 : 404,
   );
 }
@@ -42,7 +42,7 @@ signaturePages.get('/confirm/:token', async (c) => {
   if (!(await peekConfirmToken(c.env.DB, token))) return invalidLink(c);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ActionPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
+  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
 });
 
 signaturePages.post('/confirm/:token', async (c) => {
@@ -55,7 +55,7 @@ signaturePages.post('/confirm/:token', async (c) => {
   const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
   const slug = await pledgeSlug(c.env.DB, result.pledgeId);
   return c.html(
-    <ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link}>
+    <ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link}>
       {slug ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={slug} /> : null}
     </ResultPage>,
   );
@@ -68,7 +68,7 @@ signaturePages.post('/confirm/:token/receipt', async (c) => {
   if (!outcome.ok) {
     const lang = c.get('lang');
     const w = logWords(lang);
-    return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.notReadyTitle} body={w.notReadyBody} />, 409);
+    return c.html(<MessagePage lang={lang} path={c.req.path} title={w.notReadyTitle} body={w.notReadyBody} />, 409);
   }
   const { receipt } = outcome;
   c.header('Content-Disposition', `attachment; filename="receipt-${receipt.pledge}-${receipt.entry.seq}.json"`);
@@ -80,7 +80,7 @@ signaturePages.get('/withdraw/:token', async (c) => {
   if (!(await peekWithdrawToken(c.env.DB, token))) return invalidLink(c);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ActionPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.withdrawTitle} body={w.withdrawBody} action={c.req.path} button={w.withdrawButton} />);
+  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.withdrawTitle} body={w.withdrawBody} action={c.req.path} button={w.withdrawButton} />);
 });
 
 signaturePages.post('/withdraw/:token', async (c) => {
@@ -89,5 +89,5 @@ signaturePages.post('/withdraw/:token', async (c) => {
   afterCountsChanged(c, result.pledgeId);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ResultPage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={w.withdrawnTitle} paragraphs={[w.withdrawnBody]} />);
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.withdrawnTitle} paragraphs={[w.withdrawnBody]} />);
 });

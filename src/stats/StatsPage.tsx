@@ -6,7 +6,7 @@ import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { formatNumber } from '../platform/ui/Count.tsx';
 
-export type StatsPageProps = { lang: Lang; nonce: string; title: string; stats: StatsBody };
+export type StatsPageProps = { lang: Lang; title: string; stats: StatsBody };
 
 function DataTable(props: { rows: [string, string][]; lang: Lang }) {
   const t = messages(props.lang);
@@ -58,7 +58,7 @@ export function StatsPage(props: StatsPageProps) {
     );
   const path = `/p/${stats.slug}/stats`;
   return (
-    <Layout lang={lang} nonce={props.nonce} path={path} title={`${t.statsTitle} · ${props.title}`} head={<InlineStyle nonce={props.nonce} css={CHART_CSS} />}>
+    <Layout lang={lang} path={path} title={`${t.statsTitle} · ${props.title}`} head={<InlineStyle css={CHART_CSS} />}>
       <p>
         <a href={`/p/${stats.slug}`}>{props.title}</a>
       </p>

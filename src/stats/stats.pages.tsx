@@ -15,5 +15,5 @@ statsPages.get('/p/:slug/stats', async (c) => {
   const lang = c.get('lang');
   const [texts, stats] = await Promise.all([getCurrentTexts(d, pledge.id), pledgeStats(d, pledge, lang)]);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
-  return c.html(<StatsPage lang={lang} nonce={c.get('nonce')} title={title} stats={stats} />);
+  return c.html(<StatsPage lang={lang} title={title} stats={stats} />);
 });

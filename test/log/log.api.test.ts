@@ -67,13 +67,13 @@ describe('log API', () => {
     expect((await json(`${api}/entries?start=99999999`)).body.entries).toEqual([]);
   });
 
-  it('serves the verify page in three languages, with its script under the CSP nonce', async () => {
+  it('serves the verify page in three languages, with its script as a same-origin file', async () => {
     for (const [lang, word] of [['en', 'Check the totals'], ['zh-Hans', '核查总数'], ['zh-Hant', '核查總數']] as const) {
       const res = await request(`/p/cast-2020/verify?lang=${lang}`);
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain(word);
-      expect(html).toMatch(/<script nonce="[^"]+" src="\/log-verify.js"/);
+      expect(html).toContain('<script src="/log-verify.js" defer=""></script>');
       expect(html).toContain('npm run verify -- receipt.json --server');
     }
     expect((await request('/p/nope/verify')).status).toBe(404);

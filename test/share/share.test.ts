@@ -68,7 +68,7 @@ describe('embed widget', () => {
 });
 
 describe('pledge page sharing, goal and deadline', () => {
-  it('carries Open Graph and Twitter card tags and the live script with the nonce', async () => {
+  it('carries Open Graph and Twitter card tags and the live script', async () => {
     const res = await request('/p/cast-2020?lang=en');
     const html = await res.text();
     const h1 = html.match(/<h1>([^<]*)<\/h1>/)![1];
@@ -76,8 +76,7 @@ describe('pledge page sharing, goal and deadline', () => {
     expect(html).toContain('<meta property="og:locale" content="en_US"/>');
     expect(html).toContain('<meta property="og:url" content="http://localhost:8787/p/cast-2020"/>');
     expect(html).toContain('<meta name="twitter:card" content="summary"/>');
-    const nonce = res.headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1];
-    expect(html).toContain(`<script nonce="${nonce}" src="/live.js" defer=""></script>`);
+    expect(html).toContain('<script src="/live.js" defer=""></script>');
     expect(html).toContain('src="/p/cast-2020/qr.svg"');
     expect(html).toContain('href="/p/cast-2020/signatories"');
     expect(html).toContain('href="/p/cast-2020/stats"');

@@ -53,10 +53,13 @@ describe('one signature per person', () => {
 describe('rate limits', () => {
   it('answers 429 with Retry-After after a burst from one address, page and JSON', async () => {
     const ip = freshIp();
+    // The binding counts in fixed 10 s windows: a burst that straddles a window boundary
+    // may pass up to twice the limit before the first refusal, never fewer than the limit.
     const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) statuses.push((await signJson(signer(), { ip })).status);
-    expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
-    expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+    while (statuses.length < 70 && !statuses.includes(429)) statuses.push((await signJson(signer(), { ip })).status);
+    const first429 = statuses.indexOf(429);
+    expect(first429).toBeGreaterThanOrEqual(30);
+    expect(statuses.slice(0, first429).every((s) => s === 202)).toBe(true);
     const res = await signJson(signer(), { ip });
     expect(res.headers.get('retry-after')).toBe('10');
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
@@ -135,9 +138,9 @@ describe('Turnstile', () => {
     for (const path of ['/p/cast-2020', '/p/cast-2020/endorse']) {
       const res = await request(path);
       const html = await res.text();
-      const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
       expect(html, path).toContain('<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"');
-      expect(html, path).toContain(`<script nonce="${nonce}" src="https://challenges.cloudflare.com/turnstile/v0/api.js"`);
+      expect(html, path).toContain('<script src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
+      expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self' https://challenges.cloudflare.com");
       expect(res.headers.get('content-security-policy'), path).toContain('frame-src \'self\' https://challenges.cloudflare.com');
     }
   });

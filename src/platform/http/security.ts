@@ -2,37 +2,62 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { TURNSTILE_ORIGIN } from '../ui/Turnstile.tsx';
 
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, '');
+// Inline <style> elements are allowed by the SHA-256 of their text, not by a
+// per-response nonce: a page is then the same bytes for every visitor, so shared
+// caches and the isolate's page cache can serve it. Every <script> is an external
+// same-origin file. Hashes are memoised: the set of inline styles is our own CSS.
+const styleHashes = new Map<string, string>();
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest));
 }
 
-// Strict security headers on every response. Inline <style> and <script> need the
-// per-response nonce; only /embed/* may be framed by other sites.
+const STYLE_RE = /<style>([\s\S]*?)<\/style>/g;
+
+// The CSP source list for the inline styles of one HTML document.
+export async function inlineStyleSources(html: string): Promise<string[]> {
+  const sources: string[] = [];
+  for (const [, css = ''] of html.matchAll(STYLE_RE)) {
+    let hash = styleHashes.get(css);
+    if (!hash) {
+      hash = `'sha256-${await sha256Base64(css)}'`;
+      if (styleHashes.size < 100) styleHashes.set(css, hash);
+    }
+    if (!sources.includes(hash)) sources.push(hash);
+  }
+  return sources;
+}
+
+export function contentSecurityPolicy(styleSources: string[], opts: { turnstile: boolean; framable: boolean }): string {
+  // Turnstile's script and challenge frame come from its own origin.
+  const turnstile = opts.turnstile ? ` ${TURNSTILE_ORIGIN}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${turnstile}`,
+    `style-src 'self'${styleSources.map((s) => ` ${s}`).join('')}`,
+    "img-src 'self' data:",
+    `connect-src 'self'${turnstile}`,
+    `frame-src 'self'${turnstile}`,
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${opts.framable ? '*' : "'none'"}`,
+  ].join('; ');
+}
+
+// Strict security headers on every response; only /embed/* may be framed by other sites.
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
-    const nonce = newNonce();
-    c.set('nonce', nonce);
     await next();
     const framable = c.req.path.startsWith('/embed/');
-    // Turnstile's challenge runs in a frame from its own origin.
-    const turnstile = c.env.TURNSTILE_SITE_KEY ? ` ${TURNSTILE_ORIGIN}` : '';
     const h = c.res.headers;
-    h.set(
-      'Content-Security-Policy',
-      [
-        "default-src 'self'",
-        `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-        `style-src 'self' 'nonce-${nonce}'`,
-        "img-src 'self' data:",
-        `connect-src 'self'${turnstile}`,
-        `frame-src 'self'${turnstile}`,
-        "form-action 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        `frame-ancestors ${framable ? '*' : "'none'"}`,
-      ].join('; '),
-    );
+    if (!h.has('Content-Security-Policy')) {
+      // HTML is hashed for its inline styles (a page from the page cache brings its own header).
+      const html = h.get('content-type')?.startsWith('text/html') && c.res.body ? await c.res.clone().text() : '';
+      const styles = html ? await inlineStyleSources(html) : [];
+      h.set('Content-Security-Policy', contentSecurityPolicy(styles, { turnstile: Boolean(c.env.TURNSTILE_SITE_KEY), framable }));
+    }
     h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     h.set('X-Content-Type-Options', 'nosniff');
     // Routes may tighten this (token pages send no referrer at all).

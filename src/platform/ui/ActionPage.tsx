@@ -5,10 +5,10 @@ import { Layout } from './Layout.tsx';
 
 // A page that explains one action and offers it as a POST button (GET never acts:
 // mail scanners open links).
-export function ActionPage(props: { lang: Lang; nonce: string; path: string; title: string; body: string; action: string; button: string; children?: Child }) {
+export function ActionPage(props: { lang: Lang; path: string; title: string; body: string; action: string; button: string; children?: Child }) {
   const t = messages(props.lang);
   return (
-    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${t.siteName}`}>
+    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${t.siteName}`}>
       <h1>{props.title}</h1>
       <p>{props.body}</p>
       {props.children}
@@ -22,7 +22,7 @@ export function ActionPage(props: { lang: Lang; nonce: string; path: string; tit
 // The page after an action: what happened, and optionally a private link.
 export function ResultPage(props: {
   lang: Lang;
-  nonce: string;
+ 
   path: string;
   title: string;
   paragraphs: string[];
@@ -31,7 +31,7 @@ export function ResultPage(props: {
 }) {
   const t = messages(props.lang);
   return (
-    <Layout lang={props.lang} nonce={props.nonce} path={props.path} title={`${props.title} · ${t.siteName}`}>
+    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${t.siteName}`}>
       <h1>{props.title}</h1>
       {props.paragraphs.map((p) => (
         <p>{p}</p>

@@ -9,11 +9,11 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode) {
   const lang = c.get('lang') ?? DEFAULT_LANG;
   const t = messages(lang);
   const [title, body] = status === 403 ? [t.forbiddenTitle, t.forbiddenBody] : status < 500 ? [t.badRequestTitle, t.badRequestBody] : [t.errorTitle, t.errorBody];
-  return c.html(<MessagePage lang={lang} nonce={c.get('nonce') ?? ''} path={c.req.path} title={title} body={body} />, status);
+  return c.html(<MessagePage lang={lang} path={c.req.path} title={title} body={body} />, status);
 }
 
 export function notFoundPage(c: Context<AppEnv>) {
   const lang = c.get('lang');
   const t = messages(lang);
-  return c.html(<MessagePage lang={lang} nonce={c.get('nonce')} path={c.req.path} title={t.notFoundTitle} body={t.notFoundBody} />, 404);
+  return c.html(<MessagePage lang={lang} path={c.req.path} title={t.notFoundTitle} body={t.notFoundBody} />, 404);
 }

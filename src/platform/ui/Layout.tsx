@@ -9,7 +9,7 @@ const ICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewB
 
 export type LayoutProps = {
   lang: Lang;
-  nonce: string;
+ 
   title: string;
   description?: string;
   // Path (without query) the language links point at.
@@ -33,7 +33,7 @@ export function Layout(props: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         {/* Inline icon: otherwise browsers fetch /favicon.ico and get a 2 KB 404 page. */}
         <link rel="icon" href={ICON} />
-        <InlineStyle nonce={props.nonce} css={CSS} />
+        <InlineStyle css={CSS} />
         {props.head}
       </head>
       <body>
@@ -67,7 +67,7 @@ export function Layout(props: LayoutProps) {
           </div>
         </footer>
         {(props.scripts ?? []).map((src) => (
-          <script nonce={props.nonce} src={src} defer></script>
+          <script src={src} defer></script>
         ))}
       </body>
     </html>

@@ -1,14 +1,14 @@
 // Cloudflare Turnstile widget, rendered only when TURNSTILE_SITE_KEY is configured
-// (the server then requires its token: src/platform/http/turnstile.ts). The script carries the
-// response's CSP nonce; the security headers allow its frame.
+// (the server then requires its token: src/platform/http/turnstile.ts). The security
+// headers allow its script and frame origin.
 export const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
 
-export function Turnstile(props: { siteKey?: string; nonce: string; lang: string }) {
+export function Turnstile(props: { siteKey?: string; lang: string }) {
   if (!props.siteKey) return null;
   return (
     <>
       <div class="cf-turnstile" data-sitekey={props.siteKey} data-language={props.lang === 'en' ? 'en' : props.lang === 'zh-Hant' ? 'zh-tw' : 'zh-cn'}></div>
-      <script nonce={props.nonce} src={`${TURNSTILE_ORIGIN}/turnstile/v0/api.js`} async defer></script>
+      <script src={`${TURNSTILE_ORIGIN}/turnstile/v0/api.js`} async defer></script>
     </>
   );
 }
