@@ -1,6 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { devOutbox } from '../db/schema.ts';
+import { queueMailer } from './queue.ts';
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
@@ -9,7 +10,8 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
+export type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
+  MAIL_QUEUE?: Queue<Mail>;
   EMAIL?: { send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown> };
   MAIL_HTTP_URL?: string;
   MAIL_HTTP_TOKEN?: string;
@@ -50,7 +52,14 @@ export function httpMailer(url: string, token: string, from: string, fetcher: ty
   };
 }
 
+// What request handlers send through: the mail queue when it is bound (always, under
+// wrangler.toml), else the transport itself.
 export function mailerFor(env: MailEnv): Mailer {
+  return env.MAIL_QUEUE ? queueMailer(env.MAIL_QUEUE) : transportFor(env);
+}
+
+// The transport that delivers: development outbox, Email binding or HTTP API.
+export function transportFor(env: MailEnv): Mailer {
   switch (env.MAIL_TRANSPORT) {
     case 'dev':
       return devMailer(env.DB);
