@@ -5,9 +5,11 @@ import { queueMailer } from './queue.ts';
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
-// One interface, several transports; chosen by MAIL_TRANSPORT.
+// One interface, several transports; chosen by MAIL_TRANSPORT. sendMany, where a
+// transport has it, delivers a queue batch at once (the dev outbox: one D1 transaction).
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+  sendMany?(mails: Mail[]): Promise<void>;
 }
 
 export type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
@@ -20,11 +22,22 @@ export type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
 // Development: records the mail in D1 (served at /dev/outbox) and prints only the
 // links, never the address, to the console.
 export function devMailer(d1: D1Database): Mailer {
+  const logLinks = (mail: Mail) => {
+    const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+    console.log(`[dev mail] ${mail.subject}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+  };
   return {
     async send(mail) {
       await db(d1).insert(devOutbox).values(mail);
-      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-      console.log(`[dev mail] ${mail.subject}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+      logLinks(mail);
+    },
+    async sendMany(mails) {
+      if (mails.length === 0) return;
+      // One row per statement (D1 binds at most 100 parameters), all in one transaction.
+      const d = db(d1);
+      const [first, ...rest] = mails.map((mail) => d.insert(devOutbox).values(mail));
+      await d.batch([first!, ...rest]);
+      mails.forEach(logLinks);
     },
   };
 }

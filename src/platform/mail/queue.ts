@@ -21,9 +21,19 @@ export function queueMailer(queue: Queue<Mail>): Mailer {
 
 // The queue consumer: sends each message with the configured transport. A message
 // whose delivery fails is retried on its own, so one bad address cannot hold back or
-// repeat the rest of the batch.
+// repeat the rest of the batch. A transport that takes a whole batch (the dev outbox)
+// gets it at once, and falls back to one by one if that fails.
 export async function deliverMail(batch: MessageBatch<Mail>, env: MailEnv): Promise<{ sent: number; retried: number }> {
   const transport = transportFor(env);
+  if (transport.sendMany && batch.messages.length > 1) {
+    try {
+      await transport.sendMany(batch.messages.map((m) => m.body));
+      batch.ackAll();
+      return { sent: batch.messages.length, retried: 0 };
+    } catch {
+      // Deliver one by one below, so only the failing messages are retried.
+    }
+  }
   let sent = 0;
   let retried = 0;
   for (const message of batch.messages) {

@@ -27,17 +27,43 @@ describe('mail through the queue', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('each message is acknowledged on its own: one failing delivery does not repeat the others', async () => {
+  it('a batch reaches the dev outbox at once; a request answers while mail waits', async () => {
     const ok = { to: `a-${Date.now()}@example.edu`, subject: 'one', text: 'one', html: '<p>one</p>' };
     const other = { to: `b-${Date.now()}@example.edu`, subject: 'two', text: 'two', html: '<p>two</p>' };
     await mailQueue.send(ok);
     await mailQueue.send(other);
     const result = await drainMail();
-    expect(result?.explicitAcks).toHaveLength(2);
+    // The dev outbox takes the whole batch in one D1 transaction.
+    expect(result?.ackAll).toBe(true);
     expect(result?.retryMessages).toEqual([]);
     expect(await outboxFor(ok.to)).toHaveLength(1);
     expect(await outboxFor(other.to)).toHaveLength(1);
     // A request still answers while mail waits in the queue.
     expect((await postJson('/api/pledges/cast-2020/signatures', {})).status).toBe(400);
+  });
+});
+
+describe('a failing transport', () => {
+  it('retries only the messages that failed, each on its own', async () => {
+    const { deliverMail } = await import('../../../src/platform/mail/queue.ts');
+    const { createMessageBatch, createExecutionContext, getQueueResult } = await import('cloudflare:test');
+    const good = { to: `good-${Date.now()}@example.edu`, subject: 'g', text: 'g', html: 'g' };
+    const bad = { to: `bad-${Date.now()}@example.edu`, subject: 'b', text: 'b', html: 'b' };
+    const batch = createMessageBatch('pledge-mail', [
+      { id: 'g', timestamp: Date.now(), attempts: 1, body: good },
+      { id: 'b', timestamp: Date.now(), attempts: 3, body: bad },
+    ]);
+    // An HTTP mail API that refuses one address.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: RequestInit) => new Response('', { status: String(init.body).includes('bad-') ? 500 : 200 })) as typeof fetch;
+    try {
+      const outcome = await deliverMail(batch, { ...env, MAIL_TRANSPORT: 'http', MAIL_HTTP_URL: 'https://mail.example/send', MAIL_HTTP_TOKEN: 'k' } as never);
+      expect(outcome).toEqual({ sent: 1, retried: 1 });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    const result = await getQueueResult(batch, createExecutionContext());
+    expect(result.explicitAcks).toEqual(['g']);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(['b']);
   });
 });
