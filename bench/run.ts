@@ -96,8 +96,15 @@ async function main() {
     headers: { ...json, 'cf-connecting-ip': ip() },
     body: signBody(i, run),
   }));
-  const outbox = JSON.parse((await once(new (await import('node:http')).Agent(), pApp, { path: `/dev/outbox?limit=${SIGNATURES + 300}` })).body) as { to: string; text: string }[];
-  const tokens = outbox.filter((m) => m.to.includes(`-${run}@`)).map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).filter((t): t is string => !!t);
+  // Mail goes through the queue: wait until the consumer has sent every confirmation.
+  const drainStart = performance.now();
+  let tokens: string[] = [];
+  for (let i = 0; i < 600 && tokens.length < SIGNATURES; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 250));
+    const outbox = JSON.parse((await once(new (await import('node:http')).Agent(), pApp, { path: `/dev/outbox?limit=${SIGNATURES + 300}` })).body) as { to: string; text: string }[];
+    tokens = outbox.filter((m) => m.to.includes(`-${run}@`)).map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).filter((t): t is string => !!t);
+  }
+  console.log(`  mail queue drained ${tokens.length} confirmations in ${((performance.now() - drainStart) / 1000).toFixed(1)} s after the burst`);
   if (tokens.length !== SIGNATURES) console.warn(`  ! found ${tokens.length} confirmation tokens for ${SIGNATURES} signatures`);
   const confirm = await load(pApp, tokens.length, CONCURRENCY, (i) => ({ method: 'POST', path: '/api/signatures/confirm', headers: json, body: JSON.stringify({ token: tokens[i] }) }));
   okOnly(confirm, 'confirm');
@@ -171,7 +178,11 @@ async function measureFanout(port: number, run: string) {
   for (let round = 0; round < 5; round++) {
     const email = `fan${round}-${run}@fanout.bench.example`;
     await once(agent, port, { method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() }, body: JSON.stringify({ name: 'Fan', email, affiliation: 'U', field: 'science', region: 'CN-SH' }) });
-    const mail = (JSON.parse((await once(agent, port, { path: '/dev/outbox?limit=5' })).body) as { to: string; text: string }[]).find((m) => m.to === email);
+    let mail: { to: string; text: string } | undefined;
+    for (let i = 0; i < 80 && !mail; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      mail = (JSON.parse((await once(agent, port, { path: '/dev/outbox?limit=50' })).body) as { to: string; text: string }[]).find((m) => m.to === email);
+    }
     const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
     const expected = (JSON.parse((await once(agent, port, { path: '/api/pledges/cast-2020/counts' })).body) as { individuals: number }).individuals + 1;
     const arrived = new Array<number>(SOCKETS).fill(0);

@@ -22,6 +22,8 @@ import { publishCounts } from './counts/live/live.ts';
 import { logApi, wellKnown } from './log/log.api.ts';
 import { checkpointAll } from './log/log.cron.ts';
 import { logPages } from './log/log.pages.tsx';
+import type { Mail } from './platform/mail/mailer.ts';
+import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { docsPages } from './docs/docs.pages.tsx';
 import { openApiApi } from './docs/docs.api.ts';
@@ -113,6 +115,11 @@ app.onError((err, c) => {
 
 export default {
   fetch: app.fetch,
+  // The mail queue's consumer (wrangler.toml): delivers, retries with backoff.
+  async queue(batch, env) {
+    if (batch.queue === MAIL_QUEUE) await deliverMail(batch as MessageBatch<Mail>, env);
+    else for (const message of batch.messages) message.ack();
+  },
   // Cron Trigger: repair counter drift, cross-check the counters against the public log,
   // sign checkpoints for logs that grew, and expire stale pending signatures.
   async scheduled(_controller, env, ctx) {
@@ -129,4 +136,4 @@ export default {
       })(),
     );
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<Env, unknown>;

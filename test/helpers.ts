@@ -1,12 +1,45 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import { app } from '../src/index.ts';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import worker, { app } from '../src/index.ts';
+import type { Mail } from '../src/platform/mail/mailer.ts';
+import { MAIL_QUEUE } from '../src/platform/mail/queue.ts';
 
-// Calls the app in-process (no server), as the platform would, and waits for any
-// work it scheduled with waitUntil.
+// The mail queue as the tests see it: messages the app enqueued wait here until
+// drainMail() hands them, as one batch, to the Worker's real queue consumer. Draining
+// after every request makes mail arrive deterministically (the Queues binding itself
+// delivers after a batch timeout; test/platform/mail/queue.test.ts covers it).
+const queued: Mail[] = [];
+let messageSeq = 0;
+export const mailQueue = {
+  async send(body: Mail) {
+    queued.push(body);
+  },
+  async sendBatch(messages: Iterable<{ body: Mail }>) {
+    for (const m of messages) queued.push(m.body);
+  },
+} as unknown as Queue<Mail>;
+
+// Runs the consumer on everything enqueued; returns the queue result (acks, retries).
+export async function drainMail(consumerEnv: Env = env) {
+  const bodies = queued.splice(0);
+  if (bodies.length === 0) return null;
+  const batch = createMessageBatch<Mail>(MAIL_QUEUE, bodies.map((body) => ({ id: `m${++messageSeq}`, timestamp: Date.now(), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, consumerEnv);
+  return getQueueResult(batch, ctx);
+}
+
+// The environment a request sees: the test bindings, with the capturing mail queue.
+export function appEnv(overrides: Partial<Env> = {}): Env {
+  return { ...env, MAIL_QUEUE: mailQueue, ...overrides } as Env;
+}
+
+// Calls the app in-process (no server), as the platform would, waits for any work it
+// scheduled with waitUntil, and delivers the mail it enqueued.
 export async function request(path: string, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await app.request(path.startsWith('http') ? path : `http://localhost:8787${path}`, init, env, ctx);
+  const res = await app.request(path.startsWith('http') ? path : `http://localhost:8787${path}`, init, appEnv(), ctx);
   await waitOnExecutionContext(ctx);
+  await drainMail();
   return res;
 }
 

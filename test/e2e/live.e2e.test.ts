@@ -37,8 +37,13 @@ async function sign(n: number): Promise<string> {
     body: JSON.stringify({ name: `E2E ${n}`, email, affiliation: 'Test Lab', field: 'science', region: 'CN-BJ' }),
   });
   expect(res.status).toBe(202);
-  const outbox = (await (await fetch(`${BASE}/dev/outbox`)).json()) as Array<{ to: string; text: string }>;
-  const token = outbox.find((m) => m.to === email)?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+  // Mail goes through the queue: it reaches the outbox within a second or two.
+  let token: string | undefined;
+  for (let i = 0; i < 80 && !token; i++) {
+    const outbox = (await (await fetch(`${BASE}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
+    token = outbox.find((m) => m.to === email)?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 250));
+  }
   expect(token).toBeTruthy();
   return token!;
 }

@@ -1,14 +1,16 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
+import { appEnv, drainMail } from '../helpers.ts';
 import { confirmedRows, counts, freshIp, mailsTo, signer, tokenIn } from '../signatures/helpers.ts';
 import { type FaultRule, faultyD1 } from './faulty-d1.ts';
 
 // Calls the app with a D1 binding that fails where the rule says.
 async function call(path: string, init: RequestInit, rule: FaultRule = () => false, overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext();
-  const res = await app.request(`http://localhost:8787${path}`, init, { ...env, DB: faultyD1(env.DB, rule), ...overrides }, ctx);
+  const res = await app.request(`http://localhost:8787${path}`, init, appEnv({ DB: faultyD1(env.DB, rule), ...overrides }), ctx);
   await waitOnExecutionContext(ctx);
+  await drainMail(appEnv(overrides.MAIL_TRANSPORT ? overrides : {}));
   return res;
 }
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() }, body: JSON.stringify(body) });
@@ -48,13 +50,27 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
     expect(await rowsFor(person.email)).toBe(0);
   });
 
-  it('mail delivery fails: 503; the signature is kept and the retry re-sends the mail', async () => {
+  it('the mail queue refuses: 503; the signature is kept and the retry re-sends the mail', async () => {
     const person = signer();
-    const broken = { MAIL_TRANSPORT: 'http', MAIL_HTTP_URL: 'http://127.0.0.1:9/', MAIL_HTTP_TOKEN: 'x' } as unknown as Partial<Env>;
-    await expect503(await call('/api/pledges/cast-2020/signatures', json(person), undefined, broken));
+    const down = { MAIL_QUEUE: { send: async () => { throw new Error('queue unavailable'); }, sendBatch: async () => { throw new Error('queue unavailable'); } } } as unknown as Partial<Env>;
+    await expect503(await call('/api/pledges/cast-2020/signatures', json(person), undefined, down));
     expect(await mailsTo(person.email)).toHaveLength(0);
     expect((await call('/api/pledges/cast-2020/signatures', json(person))).status).toBe(202);
     expect(await mailsTo(person.email)).toHaveLength(1);
+    expect(await rowsFor(person.email)).toBe(1);
+  });
+
+  it('mail delivery fails: the answer is 202 at once, the consumer retries with backoff, nothing is lost', async () => {
+    const person = signer();
+    const broken = { MAIL_TRANSPORT: 'http', MAIL_HTTP_URL: 'http://127.0.0.1:9/', MAIL_HTTP_TOKEN: 'x' } as unknown as Partial<Env>;
+    const ctx = createExecutionContext();
+    const res = await app.request('http://localhost:8787/api/pledges/cast-2020/signatures', json(person), appEnv(), ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(202);
+    const failed = await drainMail(appEnv(broken));
+    expect(failed?.retryMessages).toHaveLength(1);
+    expect(failed?.explicitAcks).toEqual([]);
+    expect(await mailsTo(person.email)).toHaveLength(0);
     expect(await rowsFor(person.email)).toBe(1);
   });
 

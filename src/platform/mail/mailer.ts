@@ -1,15 +1,19 @@
 import { desc } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { devOutbox } from '../db/schema.ts';
+import { queueMailer } from './queue.ts';
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
-// One interface, several transports; chosen by MAIL_TRANSPORT.
+// One interface, several transports; chosen by MAIL_TRANSPORT. sendMany, where a
+// transport has it, delivers a queue batch at once (the dev outbox: one D1 transaction).
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+  sendMany?(mails: Mail[]): Promise<void>;
 }
 
-type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
+export type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
+  MAIL_QUEUE?: Queue<Mail>;
   EMAIL?: { send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown> };
   MAIL_HTTP_URL?: string;
   MAIL_HTTP_TOKEN?: string;
@@ -18,11 +22,22 @@ type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
 // Development: records the mail in D1 (served at /dev/outbox) and prints only the
 // links, never the address, to the console.
 export function devMailer(d1: D1Database): Mailer {
+  const logLinks = (mail: Mail) => {
+    const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+    console.log(`[dev mail] ${mail.subject}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+  };
   return {
     async send(mail) {
       await db(d1).insert(devOutbox).values(mail);
-      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-      console.log(`[dev mail] ${mail.subject}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+      logLinks(mail);
+    },
+    async sendMany(mails) {
+      if (mails.length === 0) return;
+      // One row per statement (D1 binds at most 100 parameters), all in one transaction.
+      const d = db(d1);
+      const [first, ...rest] = mails.map((mail) => d.insert(devOutbox).values(mail));
+      await d.batch([first!, ...rest]);
+      mails.forEach(logLinks);
     },
   };
 }
@@ -50,7 +65,14 @@ export function httpMailer(url: string, token: string, from: string, fetcher: ty
   };
 }
 
+// What request handlers send through: the mail queue when it is bound (always, under
+// wrangler.toml), else the transport itself.
 export function mailerFor(env: MailEnv): Mailer {
+  return env.MAIL_QUEUE ? queueMailer(env.MAIL_QUEUE) : transportFor(env);
+}
+
+// The transport that delivers: development outbox, Email binding or HTTP API.
+export function transportFor(env: MailEnv): Mailer {
   switch (env.MAIL_TRANSPORT) {
     case 'dev':
       return devMailer(env.DB);

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
-import { bindingMailer, httpMailer, mailerFor } from '../../../src/platform/mail/mailer.ts';
+import { bindingMailer, httpMailer, mailerFor, transportFor } from '../../../src/platform/mail/mailer.ts';
 import { json } from '../../helpers.ts';
 
 const mail = { to: 'a@example.org', subject: 'S', text: 'T http://x/confirm/abc', html: '<p>T</p>' };
@@ -25,14 +25,19 @@ describe('mail transports', () => {
 
   it('chooses the transport from configuration', async () => {
     const send = vi.fn(async () => ({}));
-    await mailerFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org', EMAIL: { send } }).send(mail);
+    await transportFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org', EMAIL: { send } }).send(mail);
     expect(send).toHaveBeenCalledOnce();
-    expect(() => mailerFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org' })).toThrow('EMAIL binding');
-    expect(() => mailerFor({ DB: env.DB, MAIL_TRANSPORT: 'http', MAIL_FROM: 'pledge@example.org' })).toThrow('MAIL_HTTP_URL');
+    expect(() => transportFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org' })).toThrow('EMAIL binding');
+    expect(() => transportFor({ DB: env.DB, MAIL_TRANSPORT: 'http', MAIL_FROM: 'pledge@example.org' })).toThrow('MAIL_HTTP_URL');
+    // Request handlers send through the queue when it is bound: nothing is delivered yet.
+    const queued: unknown[] = [];
+    await mailerFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org', EMAIL: { send }, MAIL_QUEUE: { send: async (m: unknown) => void queued.push(m) } as unknown as Queue<typeof mail> }).send(mail);
+    expect(queued).toEqual([mail]);
+    expect(send).toHaveBeenCalledOnce();
   });
 
   it('the development outbox is served only with the dev transport', async () => {
-    await mailerFor(env).send(mail);
+    await transportFor(env).send(mail);
     const { status, body } = await json<{ to: string; subject: string; text: string; sentAt: number }[]>('/dev/outbox');
     expect(status).toBe(200);
     expect(body[0]).toMatchObject({ to: 'a@example.org', subject: 'S', text: mail.text });
