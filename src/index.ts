@@ -24,6 +24,8 @@ import { checkpointAll } from './log/log.cron.ts';
 import { logPages } from './log/log.pages.tsx';
 import type { Mail } from './platform/mail/mailer.ts';
 import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
+import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
+import type { SignRequest } from './signatures/signatures.handlers.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { docsPages } from './docs/docs.pages.tsx';
 import { openApiApi } from './docs/docs.api.ts';
@@ -115,9 +117,10 @@ app.onError((err, c) => {
 
 export default {
   fetch: app.fetch,
-  // The mail queue's consumer (wrangler.toml): delivers, retries with backoff.
+  // Queue consumers (wrangler.toml): signatures written in batches; mail delivered.
   async queue(batch, env) {
-    if (batch.queue === MAIL_QUEUE) await deliverMail(batch as MessageBatch<Mail>, env);
+    if (batch.queue === SIGN_QUEUE) await recordSignatures(batch as MessageBatch<SignRequest>, env);
+    else if (batch.queue === MAIL_QUEUE) await deliverMail(batch as MessageBatch<Mail>, env);
     else for (const message of batch.messages) message.ack();
   },
   // Cron Trigger: repair counter drift, cross-check the counters against the public log,

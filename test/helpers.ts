@@ -2,44 +2,79 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOn
 import worker, { app } from '../src/index.ts';
 import type { Mail } from '../src/platform/mail/mailer.ts';
 import { MAIL_QUEUE } from '../src/platform/mail/queue.ts';
+import { SIGN_QUEUE } from '../src/signatures/signatures.consumer.ts';
 
-// The mail queue as the tests see it: messages the app enqueued wait here until
-// drainMail() hands them, as one batch, to the Worker's real queue consumer. Draining
-// after every request makes mail arrive deterministically (the Queues binding itself
-// delivers after a batch timeout; test/platform/mail/queue.test.ts covers it).
-const queued: Mail[] = [];
+// The queues as the tests see them: messages the app enqueued wait here until
+// drainQueues() hands them, batch by batch, to the Worker's real queue consumers
+// (signatures first: their consumer enqueues mail). Draining after every request makes
+// rows and mail arrive deterministically; the Queues binding itself delivers after a
+// batch timeout (test/platform/mail/queue.test.ts goes through it).
+type Held<T> = { id: string; body: T; attempts: number };
 let messageSeq = 0;
-export const mailQueue = {
-  async send(body: Mail) {
-    queued.push(body);
-  },
-  async sendBatch(messages: Iterable<{ body: Mail }>) {
-    for (const m of messages) queued.push(m.body);
-  },
-} as unknown as Queue<Mail>;
+function capturingQueue<T>(held: Held<T>[]): Queue<T> {
+  const hold = (body: T) => held.push({ id: `m${++messageSeq}`, body, attempts: 1 });
+  return {
+    async send(body: T) {
+      hold(body);
+    },
+    async sendBatch(messages: Iterable<{ body: T }>) {
+      for (const m of messages) hold(m.body);
+    },
+  } as unknown as Queue<T>;
+}
+const heldSignatures: Held<unknown>[] = [];
+const heldMail: Held<Mail>[] = [];
+export const mailQueue = capturingQueue(heldMail);
+export const signQueue = capturingQueue(heldSignatures);
+// Like Queues: a message the consumer retried (or did not acknowledge because it threw)
+// comes back in a later batch, until its last try.
+const MAX_TRIES = 8;
 
-// Runs the consumer on everything enqueued; returns the queue result (acks, retries).
-export async function drainMail(consumerEnv: Env = env) {
-  const bodies = queued.splice(0);
-  if (bodies.length === 0) return null;
-  const batch = createMessageBatch<Mail>(MAIL_QUEUE, bodies.map((body) => ({ id: `m${++messageSeq}`, timestamp: Date.now(), attempts: 1, body })));
+async function drain<T>(name: string, held: Held<T>[], consumerEnv: Env) {
+  const taken = held.splice(0, 100);
+  if (taken.length === 0) return null;
+  const batch = createMessageBatch<T>(name, taken.map((m) => ({ id: m.id, timestamp: Date.now(), attempts: m.attempts, body: m.body })));
   const ctx = createExecutionContext();
-  await worker.queue(batch, consumerEnv);
-  return getQueueResult(batch, ctx);
+  let threw = false;
+  try {
+    await worker.queue(batch, consumerEnv);
+  } catch {
+    threw = true;
+  }
+  const result = await getQueueResult(batch, ctx);
+  const acked = new Set(result.ackAll && !threw ? taken.map((m) => m.id) : result.explicitAcks);
+  for (const m of taken) if (!acked.has(m.id) && m.attempts < MAX_TRIES) held.push({ ...m, attempts: m.attempts + 1 });
+  return result;
 }
 
-// The environment a request sees: the test bindings, with the capturing mail queue.
+// Runs the signature consumer once on what waits (retried messages wait for the next call).
+export async function drainSignatures(consumerEnv: Env = appEnv()) {
+  return drain(SIGN_QUEUE, heldSignatures, consumerEnv);
+}
+
+// Runs the mail consumer on everything enqueued; returns the queue result (acks, retries).
+export async function drainMail(consumerEnv: Env = appEnv()) {
+  return drain(MAIL_QUEUE, heldMail, consumerEnv);
+}
+
+// One pass of each consumer over what waits: signatures first (their consumer enqueues mail).
+export async function drainQueues(consumerEnv: Env = appEnv()) {
+  await drainSignatures(consumerEnv);
+  await drainMail(consumerEnv);
+}
+
+// The environment a request sees: the test bindings, with the capturing queues.
 export function appEnv(overrides: Partial<Env> = {}): Env {
-  return { ...env, MAIL_QUEUE: mailQueue, ...overrides } as Env;
+  return { ...env, MAIL_QUEUE: mailQueue, SIGN_QUEUE: signQueue, ...overrides } as Env;
 }
 
 // Calls the app in-process (no server), as the platform would, waits for any work it
-// scheduled with waitUntil, and delivers the mail it enqueued.
+// scheduled with waitUntil, and runs the queue consumers on what it enqueued.
 export async function request(path: string, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await app.request(path.startsWith('http') ? path : `http://localhost:8787${path}`, init, appEnv(), ctx);
   await waitOnExecutionContext(ctx);
-  await drainMail();
+  await drainQueues();
   return res;
 }
 

@@ -5,16 +5,20 @@ import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
+import { TransientFailure } from '../platform/http/errors.ts';
 import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import { admitSubmission, BURST_PERIOD_SECONDS, overBurstLimit, turnstileRefusal } from '../pledges/submission.ts';
 import { db } from '../platform/db/client.ts';
 import { receiptFor } from '../log/receipt.ts';
-import { signatureForToken, signPledge } from './signatures.actions.ts';
-import { parseSignature } from './signatures.input.ts';
+import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
+import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
 
 
 export { BURST_PERIOD_SECONDS, overBurstLimit };
+
+// A validated signature on its way to D1 through the signature queue.
+export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };
 
 export function sustainedLimits(env: Env): SustainedLimits {
   const vars = env as unknown as Record<string, string | undefined>;
@@ -45,12 +49,26 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
     return { kind: 'invalid', codes: { version: 'unknownVersion' } };
   }
 
-  await signPledge(
-    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), limits: sustainedLimits(c.env) },
-    { pledgeId: pledge.id, title: text.title, version: input.version ?? text.version, lang: signLang },
+  const request: SignRequest = {
+    target: { pledgeId: pledge.id, title: text.title, version: input.version ?? text.version, lang: signLang },
     input,
     ipHash,
-  );
+    now,
+    baseUrl: baseUrl(c),
+  };
+  // Write-behind: the validated signature goes to the signature queue (durable once
+  // send() resolves) and is written with others in one D1 batch (signatures.consumer.ts).
+  // New and duplicate addresses do exactly the same work here, so neither the answer nor
+  // its timing tells who signed.
+  if (c.env.SIGN_QUEUE) {
+    try {
+      await c.env.SIGN_QUEUE.send(request, { contentType: 'json' });
+    } catch (err) {
+      // Not accepted, so nothing is lost: the visitor is asked to try again (503).
+      throw new TransientFailure(`signature queue refused: ${err instanceof Error ? err.message : 'error'}`);
+    }
+  }
+  else await signPledge({ d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: request.baseUrl, limits: sustainedLimits(c.env) }, request.target, input, ipHash);
   return { kind: 'accepted', slug: pledge.slug };
 }
 
