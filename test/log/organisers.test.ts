@@ -11,7 +11,10 @@ import { confirmedSigner, entriesFor, get, receipt, signatureId } from './helper
 // The organisers' actions, through their real API, reach the log by the same triggers.
 const pledge = { id: 1, slug: 'cast-2020' };
 let clock = Date.now() + 5 * 60_000;
-const checkpoint = () => ensureCheckpoint(env, pledge, { now: (clock += 1_000), minIntervalMs: 0 });
+const checkpoint = () => {
+  clock += 1_000;
+  return ensureCheckpoint(env, pledge, { now: clock, minIntervalMs: 0 });
+};
 
 describe('organiser actions are logged', () => {
   it('invalidation, release and bulk invalidation remove and re-add signatures; the log still audits', async () => {

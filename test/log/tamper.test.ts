@@ -60,7 +60,9 @@ describe('tampering is detected', () => {
     const renumbered = tampered((path, body) => {
       if (isEntries(path)) {
         [body.entries[1], body.entries[2]] = [body.entries[2], body.entries[1]];
-        body.entries.forEach((e: any, i: number) => (e.seq = body.start + i));
+        body.entries.forEach((e: any, i: number) => {
+          e.seq = body.start + i;
+        });
       }
       return body;
     });
