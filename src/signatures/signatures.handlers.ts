@@ -6,15 +6,12 @@ import { mailerFor } from '../platform/mail/mailer.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import type { SubmitOutcome } from '../platform/http/outcome.ts';
-import { admitSubmission, BURST_PERIOD_SECONDS, overBurstLimit, turnstileRefusal } from '../pledges/submission.ts';
+import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
 import { db } from '../platform/db/client.ts';
 import { receiptFor } from '../log/receipt.ts';
 import { signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
-
-
-export { BURST_PERIOD_SECONDS, overBurstLimit };
 
 export function sustainedLimits(env: Env): SustainedLimits {
   const vars = env as unknown as Record<string, string | undefined>;
