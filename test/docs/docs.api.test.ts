@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
 import { openApiPath } from '../../src/platform/openapi/document.ts';
-import { json, request } from '../helpers.ts';
+import { json, request } from '../support/app.ts';
 
 type Json = Record<string, any>;
 
