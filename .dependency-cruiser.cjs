@@ -28,7 +28,7 @@ module.exports = {
     {
       name: 'no-other-feature-routes',
       comment:
-        "A feature may use another feature's rules, queries and actions, never its routes (*.api.ts), pages (*.pages.tsx) or page components (PascalCase.tsx). Shared components live in src/platform/ui/.",
+        "A feature may use another feature's rules, queries and actions, never its routes (*.api.ts), pages (*.pages.tsx) or page components (*Page.tsx, *Pages.tsx). Shared UI lives in src/platform/ui/.",
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
       to: { path: '^src/.+(\\.api\\.ts|\\.pages\\.tsx|/[A-Z][^/]*Pages?\\.tsx)$', pathNot: '^src/($1|platform)/' },
