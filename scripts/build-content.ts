@@ -133,7 +133,7 @@ check(toHans(hantText) === hansText, 'zh-Hant -> Simplified differs from zh-Hans
 check(toHant(hantText) === hantText, 'zh-Hant is not stable under cn->tw');
 
 check(en.sections.length === 5, 'English must have 5 sections');
-en.sections.forEach((s, i) => check(s.heading.startsWith(`${i + 1}. `), `English heading ${i + 1} must start with "${i + 1}. "`));
+en.sections.forEach((s, i) => void check(s.heading.startsWith(`${i + 1}. `), `English heading ${i + 1} must start with "${i + 1}. "`));
 for (const s of [...allStrings(en), ...societies.map((x) => x.en)]) {
   check(s.trim() !== '' && s === s.trim(), `empty or untrimmed English string: "${s}"`);
   check(!/\p{Script=Han}/u.test(s), `Chinese characters in English: ${s}`);

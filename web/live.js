@@ -47,9 +47,9 @@
       });
     });
     var bar = document.querySelector('[data-progress]');
+    var pct = document.querySelector('[data-pct]');
     if (changed && bar) {
       bar.value = Math.min(current.individuals, bar.max);
-      var pct = document.querySelector('[data-pct]');
       if (pct) pct.textContent = String(Math.floor((100 * current.individuals) / bar.max));
     }
     if (changed) announce();

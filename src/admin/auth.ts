@@ -21,7 +21,10 @@ export type AuthOptions = { accessKeys?: (teamDomain: string) => AccessKeys };
 const keyCache = new Map<string, AccessKeys>();
 function defaultKeys(teamDomain: string): AccessKeys {
   let keys = keyCache.get(teamDomain);
-  if (!keys) keyCache.set(teamDomain, (keys = certsEndpointKeys(teamDomain)));
+  if (!keys) {
+    keys = certsEndpointKeys(teamDomain);
+    keyCache.set(teamDomain, keys);
+  }
   return keys;
 }
 

@@ -4,6 +4,7 @@ import { messages } from '../platform/i18n/messages.ts';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { TABLE_CSS } from '../platform/ui/styles.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary OpenAPI document, any shape.
 type Json = Record<string, any>;
 
 // A readable rendering of the OpenAPI document: one entry per operation with its

@@ -21,7 +21,7 @@ type LogWords = {
   cliHeading: string;
   cliBody: string;
   dataHeading: string;
-  // Shown by web/log-verify.js.
+  // Shown by the verify page's script (verify.browser.ts, built into web/log-verify.js).
   script: { checking: string; passed: string; failed: string; counted: string; removed: string; badFile: string };
 };
 

@@ -186,7 +186,7 @@ export async function completedNodes(
   const to = from + newLeaves.length;
   const known = new Map<string, Hash>();
   const key = (level: number, index: number) => `${level}:${index}`;
-  newLeaves.forEach((h, i) => known.set(key(0, from + i), h));
+  newLeaves.forEach((h, i) => void known.set(key(0, from + i), h));
   const out: Array<NodeKey & { hash: Hash }> = [];
   for (let level = 1; 2 ** level <= to; level++) {
     const width = 2 ** level;

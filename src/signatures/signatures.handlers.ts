@@ -7,15 +7,13 @@ import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
 import type { SubmitOutcome } from '../platform/http/outcome.ts';
-import { admitSubmission, BURST_PERIOD_SECONDS, overBurstLimit, turnstileRefusal } from '../pledges/submission.ts';
+import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
 import { db } from '../platform/db/client.ts';
 import { receiptFor } from '../log/receipt.ts';
 import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
 
-
-export { BURST_PERIOD_SECONDS, overBurstLimit };
 
 // A validated signature on its way to D1 through the signature queue.
 export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };

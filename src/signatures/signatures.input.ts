@@ -37,8 +37,6 @@ export const signatureBody = z
   })
   .strict();
 
-export type SignatureBody = z.infer<typeof signatureBody>;
-
 // A validated signature, ready to store.
 export type SignatureInput = {
   name: string;

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createSession, readSession } from '../../src/admin/session.ts';
 import { app } from '../../src/index.ts';
-import { request } from '../helpers.ts';
-import { ORIGIN, sessionCookie } from './admin.ts';
+import { ORIGIN, request } from '../support/app.ts';
+import { sessionCookie } from '../support/admin.ts';
 
 // Every organiser route the app has, with sample parameters.
 const adminRoutes = app.routes

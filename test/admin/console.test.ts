@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { postJson, request } from '../helpers.ts';
-import { linkTokenFrom } from '../mail.ts';
-import { counts, ORIGIN, postAdminForm, seedSignatures, sessionCookie } from './admin.ts';
+import { ORIGIN, postJson, request } from '../support/app.ts';
+import { linkTokenFrom } from '../support/mail.ts';
+import { counts } from '../support/signers.ts';
+import { postAdminForm, seedSignatures, sessionCookie } from '../support/admin.ts';
 
 const page = async (path: string, cookie: string) => {
   const res = await request(path, { headers: { cookie } });

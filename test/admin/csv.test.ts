@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { neutralise, toCsv } from '../../src/admin/csv.ts';
-import { request } from '../helpers.ts';
-import { adminJson, seedSignatures } from './admin.ts';
+import { request } from '../support/app.ts';
+import { adminJson, seedSignatures } from '../support/admin.ts';
 
 describe('CSV export', () => {
   it('neutralises cells beginning with = + - @ tab or CR, and quotes what needs quoting', () => {

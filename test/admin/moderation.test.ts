@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { adminJson, counts, seedSignatures } from './admin.ts';
+import { counts } from '../support/signers.ts';
+import { adminJson, seedSignatures } from '../support/admin.ts';
 
 type Preview = { matching: number; confirmed: number; pending: number; held: number };
 

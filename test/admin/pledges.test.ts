@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { postJson, request } from '../helpers.ts';
-import { linkTokenFrom } from '../mail.ts';
-import { adminJson, counts } from './admin.ts';
+import { postJson, request } from '../support/app.ts';
+import { linkTokenFrom } from '../support/mail.ts';
+import { counts } from '../support/signers.ts';
+import { adminJson } from '../support/admin.ts';
 
 const texts = (title: string, body = '## First\n\nWe pledge to share what we know.') => ({
   'zh-Hans': { title: `${title}(简)`, body },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { request, signAndConfirm } from '../helpers.ts';
+import { request } from '../support/app.ts';
+import { signAndConfirm } from '../support/signers.ts';
 
 describe('counts API caching', () => {
   it('sends a strong ETag and short public caching', async () => {
@@ -22,7 +23,7 @@ describe('counts API caching', () => {
     expect(again.headers.get('etag')).toBe(tag);
     expect(again.headers.get('cache-control')).toMatch(/max-age/);
 
-    await signAndConfirm('cast-2020');
+    await signAndConfirm();
     const changed = await request('/api/pledges/cast-2020/counts', { headers: { 'if-none-match': tag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);

@@ -2,8 +2,9 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, it } from 'vitest';
 import { expirePending, findDrift, recount } from '../../src/counts/counts.cron.ts';
 import worker from '../../src/index.ts';
-import { postJson } from '../helpers.ts';
-import { counts, mailsTo, signer, signJson, tokenIn } from '../signatures/helpers.ts';
+import { postJson } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { counts, signer, signJson } from '../support/signers.ts';
 
 describe('recount job', () => {
   it('finds no drift when triggers kept the counters, and repairs injected drift', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
 import { openApiPath } from '../../src/platform/openapi/document.ts';
-import { json, request } from '../helpers.ts';
+import { json, request } from '../support/app.ts';
 
 type Json = Record<string, any>;
 
@@ -28,7 +28,7 @@ function resolve(doc: Json, ref: string): unknown {
 }
 
 function refs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  if (Array.isArray(node)) for (const n of node) refs(n, out);
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === '$ref' && typeof v === 'string') out.push(v);

@@ -140,13 +140,6 @@ export async function signViaApi(tag: string): Promise<{ email: string; confirmP
   return { email: v.email, confirmPath: linkPath(await mailTo(v.email), 'confirm') };
 }
 
-// Whether a page exists yet (features from branches not merged answer 404).
-export async function exists(path: string, init?: RequestInit): Promise<boolean> {
-  const res = await fetch(`${baseURL()}${path}`, { redirect: 'manual', ...init });
-  await res.body?.cancel();
-  return res.status !== 404;
-}
-
 export const ADMIN_TOKEN = 'dev-admin-token'; // .dev.vars.example, development only
 
 // Opens the organisers' console at /admin: the token goes as a Bearer header, and if

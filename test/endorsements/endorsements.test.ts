@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { json, postJson, request } from '../helpers.ts';
-import { adminJson } from '../admin/admin.ts';
-import { lastMailTo, linkTokenFrom } from '../mail.ts';
+import { json, postJson, request } from '../support/app.ts';
+import { lastMailTo, linkTokenFrom } from '../support/mail.ts';
+import { adminJson } from '../support/admin.ts';
 
 const ORIGIN = 'http://localhost:8787';
 let ipCounter = 0;

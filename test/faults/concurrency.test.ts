@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { postJson } from '../helpers.ts';
-import { confirmedRows, counts, freshIp, mailsTo, signer, signJson, tokenIn } from '../signatures/helpers.ts';
+import { nextIp, postJson } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { confirmedRows, counts, signer, signJson } from '../support/signers.ts';
 
 // 1,000 concurrent sign-and-confirm flows on one pledge, a fifth of them reusing another
 // flow's email (in another case and with spaces), each confirming twice at once.
@@ -14,7 +15,7 @@ describe('concurrency', () => {
 
     await Promise.all(
       flows.map(async (email) => {
-        const res = await signJson(signer({ email }), { ip: freshIp() });
+        const res = await signJson(signer({ email }), { ip: nextIp() });
         statuses.push(res.status);
         const address = email.trim();
         const mails = (await mailsTo(address)).concat(await mailsTo(address.toLowerCase()));

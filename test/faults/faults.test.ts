@@ -1,9 +1,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
-import { appEnv, drainMail, drainQueues, drainSignatures } from '../helpers.ts';
-import { confirmedRows, counts, freshIp, mailsTo, signer, tokenIn } from '../signatures/helpers.ts';
-import { type FaultRule, faultyD1 } from './faulty-d1.ts';
+import { appEnv, drainMail, drainQueues, drainSignatures } from '../support/queues.ts';
+import { nextIp } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { confirmedRows, counts, signer } from '../support/signers.ts';
+import { type FaultRule, faultyD1 } from '../support/faulty-d1.ts';
 
 // Calls the app with a D1 binding that fails where the rule says.
 async function call(path: string, init: RequestInit, rule: FaultRule = () => false, overrides: Partial<Env> = {}) {
@@ -13,10 +15,10 @@ async function call(path: string, init: RequestInit, rule: FaultRule = () => fal
   await drainQueues(appEnv(overrides.MAIL_TRANSPORT ? overrides : {}));
   return res;
 }
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextIp() }, body: JSON.stringify(body) });
 const form = (fields: Record<string, string>): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8787', 'cf-connecting-ip': freshIp() },
+  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8787', 'cf-connecting-ip': nextIp() },
   body: new URLSearchParams(fields).toString(),
 });
 const rowsFor = async (email: string) => (await env.DB.prepare('SELECT count(*) AS n FROM signatures WHERE email = ?1').bind(email).first<{ n: number }>())?.n;

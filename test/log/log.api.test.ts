@@ -5,8 +5,9 @@ import { verifyCheckpoint } from '../../src/log/checkpoint.ts';
 import { entryLeafHash } from '../../src/log/entry.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { fromHex, toHex, verifyConsistency, verifyInclusion } from '../../src/log/merkle.ts';
-import { json, request } from '../helpers.ts';
-import { confirmedSigner, get } from './helpers.ts';
+import { json, request } from '../support/app.ts';
+import { signAndConfirm } from '../support/signers.ts';
+import { get } from '../support/log.ts';
 
 const api = '/api/pledges/cast-2020/log';
 
@@ -16,7 +17,7 @@ describe('log API', () => {
     expect(key.status).toBe(200);
     expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{16}$/), jwk: { kty: 'OKP', crv: 'Ed25519' } });
     expect(key.body.jwk.d).toBeUndefined();
-    await confirmedSigner();
+    await signAndConfirm();
     const { status, body: cp, res } = await json(`${api}/checkpoint`);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('max-age');
@@ -29,7 +30,7 @@ describe('log API', () => {
   });
 
   it('serves entries in pages, without salts, subject ids or personal data', async () => {
-    const t = await confirmedSigner({ name: 'Unique Person Name', affiliation: 'Unique Institute' });
+    const t = await signAndConfirm({ name: 'Unique Person Name', affiliation: 'Unique Institute' });
     const cp = (await json(`${api}/checkpoint`)).body;
     const first = await json(`${api}/entries?start=0&end=3`);
     expect(first.body.entries.map((e: { seq: number }) => e.seq)).toEqual([0, 1, 2]);
@@ -43,9 +44,9 @@ describe('log API', () => {
   });
 
   it('gives inclusion and consistency proofs that verify against checkpoints', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     const a = (await json(`${api}/checkpoint`)).body;
-    await confirmedSigner();
+    await signAndConfirm();
     // A later checkpoint (the endpoint signs at most one per interval).
     const b = (await ensureCheckpoint(env, { id: 1, slug: 'cast-2020' }, { now: Date.now() + 3_600_000, minIntervalMs: 0 }))!;
     expect(b.treeSize).toBeGreaterThan(a.treeSize);

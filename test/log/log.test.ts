@@ -6,9 +6,9 @@ import { signCheckpoint } from '../../src/log/checkpoint.ts';
 import { consistencyProof, ensureCheckpoint, inclusionProof, signingKey, syncLog, treeRoot } from '../../src/log/log.ts';
 import { insertCheckpoint } from '../../src/log/log.queries.ts';
 import { fromHex, leafHash, merkleRoot, toHex, verifyConsistency, verifyInclusion } from '../../src/log/merkle.ts';
-import { postJson } from '../helpers.ts';
-import { signAndGetTokens } from '../signatures/helpers.ts';
-import { confirmedSigner, entriesFor, get, signatureId } from './helpers.ts';
+import { postJson } from '../support/app.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
+import { entriesFor, get, signatureId } from '../support/log.ts';
 
 const pledge = { id: 1, slug: 'cast-2020' };
 
@@ -19,7 +19,7 @@ describe('the log follows every change of what counts (SQL triggers)', () => {
   });
 
   it('confirm appends an add; withdrawal a remove with the same commitment; nothing for pending', async () => {
-    const t = await signAndGetTokens();
+    const t = await sign();
     const id = await signatureId(t.body.email);
     expect(await entriesFor('individual', id)).toEqual([]);
     await postJson('/api/signatures/confirm', { token: t.confirm });
@@ -35,7 +35,7 @@ describe('the log follows every change of what counts (SQL triggers)', () => {
   });
 
   it('organiser invalidation and release, and endorsement verification, are logged too', async () => {
-    const t = await confirmedSigner();
+    const t = await signAndConfirm();
     const id = await signatureId(t.body.email);
     await env.DB.prepare(`UPDATE signatures SET state = 'invalidated', invalidated_at = ?2 WHERE id = ?1`).bind(id, Date.now()).run();
     await env.DB.prepare(`UPDATE signatures SET state = 'confirmed' WHERE id = ?1`).bind(id).run();
@@ -48,7 +48,7 @@ describe('the log follows every change of what counts (SQL triggers)', () => {
   });
 
   it('is append-only: entries, subtrees and checkpoints cannot be changed or deleted', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     await ensureCheckpoint(env, pledge, { now: Date.now(), minIntervalMs: 0 });
     const refused = async (sql: string) => expect(env.DB.prepare(sql).run()).rejects.toThrow(/append-only|written once/);
     await refused(`UPDATE log_entries SET kind = 'remove' WHERE pledge_id = 1 AND seq = 0`);
@@ -63,7 +63,7 @@ describe('the log follows every change of what counts (SQL triggers)', () => {
 
 describe('tree hashing and proofs in the Worker', () => {
   it('caches leaf hashes as the pure code computes them, and the stored subtrees give the same root', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     const size = await syncLog(env.DB, pledge);
     const { results } = await env.DB.prepare('SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time, commitment, leaf_hash AS leafHash FROM log_entries WHERE pledge_id = 1 ORDER BY seq')
       .all<{ seq: number; kind: 'add'; type: 'individual'; subjectId: number; salt: string; time: number; commitment: string; leafHash: string }>();
@@ -120,9 +120,9 @@ describe('tree hashing and proofs in the Worker', () => {
 
 describe('checkpoints', () => {
   it('are signed, grow with the log, and audit cleanly against the published key', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     const first = await ensureCheckpoint(env, pledge, { now: Date.now(), minIntervalMs: 0 });
-    await confirmedSigner();
+    await signAndConfirm();
     // Within the interval nothing new is signed...
     expect(await ensureCheckpoint(env, pledge, { now: first!.timestamp + 1, minIntervalMs: 60_000 })).toEqual(first);
     // ...after it, a new checkpoint covers the new entry.
@@ -134,7 +134,7 @@ describe('checkpoints', () => {
   });
 
   it('keep the history in order when two requests sign at once', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     const a = (await ensureCheckpoint(env, pledge, { now: Date.now() + 30_000, minIntervalMs: 0 }))!;
     const key = await signingKey(env);
     // Requests that read the clock before another signed: a bigger tree with an earlier
@@ -153,11 +153,11 @@ describe('checkpoints', () => {
   });
 
   it('are not signed while the counters disagree with the log', async () => {
-    await confirmedSigner();
+    await signAndConfirm();
     // (Earlier tests signed checkpoints up to a minute ahead of the clock.)
     const now = Date.now() + 120_000;
     const before = await ensureCheckpoint(env, pledge, { now, minIntervalMs: 0 });
-    await confirmedSigner();
+    await signAndConfirm();
     await env.DB.prepare(`UPDATE counters SET value = value + 5 WHERE pledge_id = 1 AND metric = 'individuals' AND bucket = ''`).run();
     expect(await ensureCheckpoint(env, pledge, { now: now + 1, minIntervalMs: 0 })).toEqual(before);
     await env.DB.prepare(`UPDATE counters SET value = value - 5 WHERE pledge_id = 1 AND metric = 'individuals' AND bucket = ''`).run();

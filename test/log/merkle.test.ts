@@ -184,7 +184,7 @@ describe('stored subtrees: what the Worker computes equals the RFC definition', 
       if (batch.length === 0) break;
       const frontierKeys = new Set(frontierNodes(size).map(key));
       const made = await completedNodes(size, batch, (k) => (frontierKeys.has(key(k)) ? store.get(key(k)) : undefined));
-      batch.forEach((h, i) => store.set(`0:${size + i}`, h));
+      batch.forEach((h, i) => void store.set(`0:${size + i}`, h));
       for (const n of made) store.set(key(n), n.hash);
       size += batch.length;
     }

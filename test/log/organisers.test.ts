@@ -2,20 +2,23 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
-import { postJson, request } from '../helpers.ts';
-import { linkTokenFrom } from '../mail.ts';
-import { adminJson, counts, ORIGIN } from '../admin/admin.ts';
-import { signAndGetTokens } from '../signatures/helpers.ts';
-import { confirmedSigner, entriesFor, get, receipt, signatureId } from './helpers.ts';
+import { ORIGIN, postJson, request } from '../support/app.ts';
+import { linkTokenFrom } from '../support/mail.ts';
+import { counts, sign, signAndConfirm } from '../support/signers.ts';
+import { adminJson } from '../support/admin.ts';
+import { entriesFor, get, receipt, signatureId } from '../support/log.ts';
 
 // The organisers' actions, through their real API, reach the log by the same triggers.
 const pledge = { id: 1, slug: 'cast-2020' };
 let clock = Date.now() + 5 * 60_000;
-const checkpoint = () => ensureCheckpoint(env, pledge, { now: (clock += 1_000), minIntervalMs: 0 });
+const checkpoint = () => {
+  clock += 1_000;
+  return ensureCheckpoint(env, pledge, { now: clock, minIntervalMs: 0 });
+};
 
 describe('organiser actions are logged', () => {
   it('invalidation, release and bulk invalidation remove and re-add signatures; the log still audits', async () => {
-    const a = await confirmedSigner();
+    const a = await signAndConfirm();
     const r = await receipt(a.confirm);
     const id = await signatureId(a.body.email);
     expect((await adminJson(`/api/admin/signatures/${id}/invalidate`, { body: {} })).status).toBe(200);
@@ -24,7 +27,7 @@ describe('organiser actions are logged', () => {
     expect(await verifyReceipt(r, { get })).toMatchObject({ ok: true, status: 'removed' });
 
     // A held signature, confirmed by its signer, counts once released.
-    const h = await signAndGetTokens();
+    const h = await sign();
     await env.DB.prepare(`UPDATE signatures SET state = 'held' WHERE email = ?1`).bind(h.body.email).run();
     await postJson('/api/signatures/confirm', { token: h.confirm });
     const held = await signatureId(h.body.email);
@@ -33,7 +36,7 @@ describe('organiser actions are logged', () => {
     expect((await entriesFor('individual', held)).map((e) => e.kind)).toEqual(['add']);
     expect((await postJson('/api/signatures/receipt', { token: h.confirm })).status).toBe(200);
 
-    const b = await confirmedSigner({ email: `bulk-${crypto.randomUUID().slice(0, 6)}@bulk-log.example` });
+    const b = await signAndConfirm({ email: `bulk-${crypto.randomUUID().slice(0, 6)}@bulk-log.example` });
     const filter = { emailDomain: 'bulk-log.example' };
     const preview = (await (await adminJson('/api/admin/signatures/bulk-invalidate/preview', { body: filter })).json()) as { matching: number };
     expect((await adminJson('/api/admin/signatures/bulk-invalidate', { body: { ...filter, expected: preview.matching } })).status).toBe(200);

@@ -2,9 +2,9 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { verifyReceipt } from '../../src/log/verifier.ts';
 import { isReceipt } from '../../src/log/receipt.format.ts';
-import { postJson, request } from '../helpers.ts';
-import { postForm, signAndGetTokens } from '../signatures/helpers.ts';
-import { confirmedSigner, get, receipt, signatureId } from './helpers.ts';
+import { postForm, postJson, request } from '../support/app.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
+import { get, receipt, signatureId } from '../support/log.ts';
 
 describe('receipts', () => {
   it('the thank-you page explains the receipt in three languages and offers it as a POST download', async () => {
@@ -13,7 +13,7 @@ describe('receipts', () => {
       ['zh-Hans', '你的签名回执', '下载我的回执'],
       ['zh-Hant', '你的簽名回執', '下載我的回執'],
     ] as const) {
-      const t = await signAndGetTokens();
+      const t = await sign();
       const page = await postForm(`/confirm/${t.confirm}?lang=${lang}`, {});
       expect(page.status).toBe(200);
       const html = await page.text();
@@ -32,7 +32,7 @@ describe('receipts', () => {
   });
 
   it('the API gives a receipt for the confirm or the withdraw token, that verifies offline and against the server', async () => {
-    const t = await confirmedSigner();
+    const t = await signAndConfirm();
     const r = await receipt(t.confirm);
     expect(await receipt(t.withdraw)).toMatchObject({ entry: r.entry, secret: r.secret });
     expect(r).toMatchObject({ format: 'pledge-log-receipt/v1', pledge: 'cast-2020', server: 'http://localhost:8787', entry: { kind: 'add', type: 'individual' } });
@@ -55,7 +55,7 @@ describe('receipts', () => {
   });
 
   it('unconfirmed and held signatures get no receipt; bad tokens get 400 or 404', async () => {
-    const t = await signAndGetTokens();
+    const t = await sign();
     const pending = await postJson('/api/signatures/receipt', { token: t.confirm });
     expect(pending.status).toBe(409);
     expect(((await pending.json()) as { error: { code: string } }).error.code).toBe('receipt_not_ready');
@@ -77,7 +77,7 @@ async function forceCheckpoint() {
 
 describe('receipt pages are private', () => {
   it('are not cached and send no referrer', async () => {
-    const t = await confirmedSigner();
+    const t = await signAndConfirm();
     const res = await request(`/confirm/${t.confirm}/receipt`, { method: 'POST', headers: { origin: 'http://localhost:8787' } });
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');

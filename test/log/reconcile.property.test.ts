@@ -5,9 +5,10 @@ import { findDrift } from '../../src/counts/counts.cron.ts';
 import { auditLog, fetchKey } from '../../src/log/verifier.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { findLogDrift } from '../../src/log/log.queries.ts';
-import { postJson } from '../helpers.ts';
-import { counts, mailsTo, signer, signJson, tokenIn } from '../signatures/helpers.ts';
-import { get } from './helpers.ts';
+import { postJson } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { counts, signer, signJson } from '../support/signers.ts';
+import { get } from '../support/log.ts';
 
 // Random sequences of signing, confirming, withdrawing, organiser invalidation and
 // reinstatement, and endorsement verification and revocation: afterwards the counters

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { type Checkpoint, checkpointText, importSigningKey, signCheckpoint } from '../../src/log/checkpoint.ts';
 import { ensureCheckpoint, syncLog } from '../../src/log/log.ts';
-import { confirmedSigner, get, receipt, tampered } from './helpers.ts';
+import { signAndConfirm } from '../support/signers.ts';
+import { get, receipt, tampered } from '../support/log.ts';
 
 const pledge = { id: 1, slug: 'cast-2020' };
 const failed = (r: { checks: Array<{ name: string; ok: boolean }> }) => r.checks.filter((c) => !c.ok).map((c) => c.name);
@@ -12,12 +13,12 @@ const isLatest = (path: string) => path.endsWith('/log/checkpoint');
 
 // A log with some history: checkpoints before and after a few signatures.
 async function history() {
-  await confirmedSigner();
+  await signAndConfirm();
   const older = (await ensureCheckpoint(env, pledge, { now: Date.now() + 1_000, minIntervalMs: 0 }))!;
-  const t = await confirmedSigner();
-  await confirmedSigner();
+  const t = await signAndConfirm();
+  await signAndConfirm();
   const r = await receipt(t.confirm);
-  await confirmedSigner();
+  await signAndConfirm();
   const latest = (await ensureCheckpoint(env, pledge, { now: Date.now() + 2_000, minIntervalMs: 0 }))!;
   return { older, latest, receipt: r };
 }
@@ -60,7 +61,9 @@ describe('tampering is detected', () => {
     const renumbered = tampered((path, body) => {
       if (isEntries(path)) {
         [body.entries[1], body.entries[2]] = [body.entries[2], body.entries[1]];
-        body.entries.forEach((e: any, i: number) => (e.seq = body.start + i));
+        body.entries.forEach((e: any, i: number) => {
+          e.seq = body.start + i;
+        });
       }
       return body;
     });
@@ -118,7 +121,7 @@ describe('tampering is detected', () => {
     await env.DB.prepare(`UPDATE log_entries SET created_at = created_at + 1 WHERE pledge_id = 1 AND seq >= 5`).run();
     await env.DB.prepare(`UPDATE log_entries SET leaf_hash = NULL, commitment = NULL WHERE pledge_id = 1`).run();
     await env.DB.prepare('DELETE FROM log_nodes WHERE pledge_id = 1').run();
-    await confirmedSigner();
+    await signAndConfirm();
     expect(await syncLog(env.DB, pledge, 100_000)).toBe(h.latest.treeSize + 1);
     const rewritten = (await ensureCheckpoint(env, pledge, { now: Date.now() + 10_000, minIntervalMs: 0 }))!;
     expect(rewritten.rootHash).not.toBe(h.latest.rootHash);

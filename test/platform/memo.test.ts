@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Memo } from '../../src/platform/memo.ts';
 import { forgetCounts } from '../../src/counts/counts.cache.ts';
 import { forgetPledges } from '../../src/pledges/pledges.cache.ts';
-import { json, postJson } from '../helpers.ts';
-import { mailsTo, signer, signJson, tokenIn } from '../signatures/helpers.ts';
+import { json, postJson } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { signer, signJson } from '../support/signers.ts';
 
 describe('Memo', () => {
   it('answers from memory within the TTL, shares concurrent loads, and forgets on demand', async () => {

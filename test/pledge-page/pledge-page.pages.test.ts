@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request } from '../helpers.ts';
+import { request } from '../support/app.ts';
 
 const societyItems = (html: string) => (html.match(/<ol class="societies">([\s\S]*?)<\/ol>/)?.[1] ?? '').match(/<li>/g)?.length ?? 0;
 

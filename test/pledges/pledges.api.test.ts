@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { textVersion } from '../../src/pledges/pledges.ts';
-import { json } from '../helpers.ts';
+import { json } from '../support/app.ts';
 
 describe('pledges API', () => {
   it('lists public pledges', async () => {

@@ -1,17 +1,18 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { postJson, request, sign, signAndConfirm } from '../helpers.ts';
+import { postJson, request } from '../support/app.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
 
 // Signers in every state; afterwards no public output may contain any of their
 // addresses (or the local parts, which are as identifying).
 const emails: string[] = [];
 
 beforeAll(async () => {
-  for (let i = 0; i < 6; i++) emails.push(await signAndConfirm('cast-2020', { email: `public.signer${i}@mail.example.org`, name: `Visible ${i}`, public: true }));
-  emails.push(await signAndConfirm('cast-2020', { email: 'private.signer@mail.example.org', public: false }));
-  emails.push((await sign('cast-2020', { email: 'pending.signer@mail.example.org', public: true })).email);
-  const withdrawn = await sign('cast-2020', { email: 'withdrawn.signer@mail.example.org', public: true });
-  const confirmed = (await (await postJson('/api/signatures/confirm', { token: withdrawn.token })).json()) as { withdrawToken: string };
+  for (let i = 0; i < 6; i++) emails.push((await signAndConfirm({ email: `public.signer${i}@mail.example.org`, name: `Visible ${i}`, public: true })).email);
+  emails.push((await signAndConfirm({ email: 'private.signer@mail.example.org', public: false })).email);
+  emails.push((await sign({ email: 'pending.signer@mail.example.org', public: true })).email);
+  const withdrawn = await sign({ email: 'withdrawn.signer@mail.example.org', public: true });
+  const confirmed = (await (await postJson('/api/signatures/confirm', { token: withdrawn.confirm })).json()) as { withdrawToken: string };
   expect((await postJson('/api/signatures/withdraw', { token: confirmed.withdrawToken })).status).toBe(200);
   emails.push(withdrawn.email);
 });

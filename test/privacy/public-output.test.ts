@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index.ts';
-import { postJson, request } from '../helpers.ts';
-import { mailsTo, postForm, signer, signJson, tokenIn } from '../signatures/helpers.ts';
+import { postForm, postJson, request } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { signer, signJson } from '../support/signers.ts';
 
 // After real activity (signers with emails and addresses, confirmations, a withdrawal,
 // errors), walk every public GET route of the app and check that no email address and

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/share/badge.ts';
-import { request, signAndConfirm } from '../helpers.ts';
+import { request } from '../support/app.ts';
+import { signAndConfirm } from '../support/signers.ts';
 
 async function individuals(): Promise<number> {
   return ((await (await request('/api/pledges/cast-2020/counts')).json()) as { individuals: number }).individuals;
@@ -9,8 +10,8 @@ async function individuals(): Promise<number> {
 
 describe('badge', () => {
   it('shows the current total in the requested language', async () => {
-    await signAndConfirm('cast-2020');
-    await signAndConfirm('cast-2020');
+    await signAndConfirm();
+    await signAndConfirm();
     const n = await individuals();
     expect(n).toBe(2);
     const en = await request('/p/cast-2020/badge.svg?lang=en');
@@ -23,7 +24,7 @@ describe('badge', () => {
     expect(await (await request('/p/cast-2020/badge.svg?lang=zh-Hans')).text()).toContain('>2 个签名</text>');
     expect(await (await request('/p/cast-2020/badge.svg?lang=zh-Hant')).text()).toContain('>2 個簽名</text>');
 
-    await signAndConfirm('cast-2020');
+    await signAndConfirm();
     expect(await (await request('/p/cast-2020/badge.svg?lang=en')).text()).toContain('>3 signatures</text>');
     expect((await request('/p/nope/badge.svg')).status).toBe(404);
     // Cacheable by shared caches: ?lang= on a badge sets no cookie.

@@ -1,20 +1,21 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, decodeCursor, encodeCursor } from '../../src/signatories/signatories.ts';
-import { json, request, sign, signAndConfirm } from '../helpers.ts';
+import { json, request } from '../support/app.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
 
 const emails: string[] = [];
 
 beforeAll(async () => {
   // Listed: 7 consenting signers (one with a formula-looking name), confirmed in order.
-  for (let i = 1; i <= 6; i++) emails.push(await signAndConfirm('cast-2020', { name: `Listed Person ${i}`, affiliation: i % 2 ? 'Peking University' : 'Fudan 大学', public: true }));
-  emails.push(await signAndConfirm('cast-2020', { name: '=HYPERLINK("http://evil.example","x")', affiliation: '@SUM(1+1)', public: true }));
+  for (let i = 1; i <= 6; i++) emails.push((await signAndConfirm({ name: `Listed Person ${i}`, affiliation: i % 2 ? 'Peking University' : 'Fudan 大学', public: true })).email);
+  emails.push((await signAndConfirm({ name: '=HYPERLINK("http://evil.example","x")', affiliation: '@SUM(1+1)', public: true })).email);
   // Never listed: no consent; consent but hidden by an organiser; consent but unconfirmed.
-  emails.push(await signAndConfirm('cast-2020', { name: 'Private Person', public: false }));
-  const hidden = await signAndConfirm('cast-2020', { name: 'Hidden Person', public: true });
+  emails.push((await signAndConfirm({ name: 'Private Person', public: false })).email);
+  const { email: hidden } = await signAndConfirm({ name: 'Hidden Person', public: true });
   await env.DB.prepare('UPDATE signatures SET hidden = 1 WHERE email = ?1').bind(hidden).run();
   emails.push(hidden);
-  emails.push((await sign('cast-2020', { name: 'Pending Person', public: true })).email);
+  emails.push((await sign({ name: 'Pending Person', public: true })).email);
 });
 
 describe('signatories API', () => {

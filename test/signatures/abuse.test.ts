@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hmacHex } from '../../src/platform/crypto/tokens.ts';
-import { postJson, request } from '../helpers.ts';
-import { confirmedRows, counts, freshIp, mailsTo, signer, signJson, tokenIn } from './helpers.ts';
+import { nextIp, postJson, request } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { confirmedRows, counts, signer, signJson } from '../support/signers.ts';
 
 describe('one signature per person', () => {
   it('case and whitespace variants of one email count once and get identical responses', async () => {
@@ -52,7 +53,7 @@ describe('one signature per person', () => {
 
 describe('rate limits', () => {
   it('answers 429 with Retry-After after a burst from one address, page and JSON', async () => {
-    const ip = freshIp();
+    const ip = nextIp();
     // The binding counts in fixed 10 s windows: a burst that straddles a window boundary
     // may pass up to twice the limit before the first refusal, never fewer than the limit.
     const statuses: number[] = [];
@@ -76,7 +77,7 @@ describe('rate limits', () => {
   });
 
   it('holds signatures over the sustained per-IP limit: the response looks normal and they never count', async () => {
-    const ip = freshIp();
+    const ip = nextIp();
     const ipHash = (await hmacHex(env.IP_HASH_SECRET, ip)).slice(0, 32);
     const limit = Number(env.SIGN_LIMIT_IP_HOUR);
     // Earlier activity from this address within the hour (inserted directly: the burst

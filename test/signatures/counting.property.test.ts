@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { postJson } from '../helpers.ts';
-import { confirmedRows, counts, mailsTo, signer, signJson, tokenIn } from './helpers.ts';
+import { postJson } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { confirmedRows, counts, signer, signJson } from '../support/signers.ts';
 
 // Random sequences of sign, confirm, duplicate and withdraw over a small pool of people:
 // after every step the public counter equals the confirmed rows.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, request } from '../helpers.ts';
-import { mailsTo, signer, signJson, tokenIn } from './helpers.ts';
+import { postJson, request } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { signer, signJson } from '../support/signers.ts';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 

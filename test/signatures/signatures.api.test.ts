@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { postJson, request } from '../helpers.ts';
-import { confirmedRows, counts, mailsTo, signAndGetTokens, signer, signJson, tokenIn } from './helpers.ts';
+import { postJson, request } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { confirmedRows, counts, sign, signer, signJson } from '../support/signers.ts';
 
 describe('signing through the JSON API', () => {
   it('signs, confirms once, and withdraws, with the count following', async () => {
@@ -107,7 +108,7 @@ describe('signing through the JSON API', () => {
 describe('tokens', () => {
   it('a GET or HEAD on a confirm link confirms nothing', async () => {
     const before = await counts();
-    const { confirm } = await signAndGetTokens();
+    const { confirm } = await sign();
     const page = await request(`/confirm/${confirm}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`<form method="post" action="/confirm/${confirm}">`);
@@ -127,7 +128,7 @@ describe('tokens', () => {
       const page = await request(`/confirm/${encodeURIComponent(token) || 'x'}`, { method: 'POST', headers: { origin: 'http://localhost:8787' } });
       expect([404]).toContain(page.status);
     }
-    const { confirm, withdraw } = await signAndGetTokens();
+    const { confirm, withdraw } = await sign();
     expect((await postJson('/api/signatures/confirm', { token: withdraw })).status).toBe(404);
     expect((await postJson('/api/signatures/withdraw', { token: confirm })).status).toBe(404);
 

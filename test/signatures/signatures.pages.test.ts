@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { request } from '../helpers.ts';
-import { counts, mailsTo, postForm, signer, tokenIn } from './helpers.ts';
+import { postForm, request } from '../support/app.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { counts, signer } from '../support/signers.ts';
 
 const formOf = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
 

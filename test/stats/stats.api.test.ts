@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirm, json, request, sign } from '../helpers.ts';
+import { json, request } from '../support/app.ts';
+import { confirm, sign } from '../support/signers.ts';
 
 // 14 confirmed signatures: fields science 6, engineering 5, medicine 2, agriculture 1;
 // regions CN-BJ 6, CN-SH 5, CN-GD 3; societies 1 (6 members), 3 (5), 2 (1).
@@ -14,7 +15,7 @@ const plan = [
 
 beforeAll(async () => {
   for (const p of plan) {
-    const { email, token } = await sign('cast-2020', { field: p.field, region: p.region });
+    const { email, confirm: token } = await sign({ field: p.field, region: p.region });
     if (p.society) await env.DB.prepare('UPDATE signatures SET society_id = ?1 WHERE email = ?2').bind(p.society, email).run();
     await confirm(token);
   }

@@ -59,7 +59,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], info: 
       };
     }
     const params = parameters(op, toJson);
-    (paths[openApiPath(op.path)] ??= {})[op.method] = {
+    paths[openApiPath(op.path)] ??= {};
+    paths[openApiPath(op.path)]![op.method] = {
       operationId: op.operationId,
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),

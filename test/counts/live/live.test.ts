@@ -2,7 +2,8 @@ import { env, runDurableObjectAlarm, runInDurableObject, SELF } from 'cloudflare
 import { describe, expect, it } from 'vitest';
 import { BROADCAST_INTERVAL_MS, type CountsMessage, type LiveCounts } from '../../../src/counts/live/LiveCounts.ts';
 import { liveCounts } from '../../../src/counts/live/live.ts';
-import { confirm, postJson, request, sign, signAndConfirm } from '../../helpers.ts';
+import { postJson, request } from '../../support/app.ts';
+import { confirm, sign, signAndConfirm } from '../../support/signers.ts';
 
 // A WebSocket client on the live endpoint that records every message it receives.
 async function connect(slug = 'cast-2020') {
@@ -57,7 +58,7 @@ describe('live counts over WebSocket', { timeout: 30_000 }, () => {
   it('delivers the new count to a connected client after a confirmation', async () => {
     const { ws, until } = await connect();
     const before = (await until(() => true)).individuals;
-    await signAndConfirm('cast-2020');
+    await signAndConfirm();
     const update = await until((m) => m.individuals === before + 1);
     expect(update).toMatchObject({ type: 'counts', individuals: before + 1, societies: 171 });
     ws.close();
@@ -66,7 +67,7 @@ describe('live counts over WebSocket', { timeout: 30_000 }, () => {
   it('delivers the lower count after a withdrawal', async () => {
     const { ws, messages, until } = await connect();
     const before = (await until(() => true)).individuals;
-    const { token } = await sign('cast-2020');
+    const { confirm: token } = await sign();
     const confirmed = (await (await postJson('/api/signatures/confirm', { token })).json()) as { withdrawToken: string };
     await until((m) => m.individuals === before + 1);
     const seen = messages.length;
@@ -81,7 +82,7 @@ describe('live counts over WebSocket', { timeout: 30_000 }, () => {
     const before = (await until(() => true)).individuals;
     const burst = 24;
     const tokens = [];
-    for (let i = 0; i < burst; i++) tokens.push((await sign('cast-2020')).token);
+    for (let i = 0; i < burst; i++) tokens.push((await sign()).confirm);
     const started = Date.now();
     await Promise.all(tokens.map((t) => confirm(t)));
     await until((m) => m.individuals === before + burst);
@@ -109,7 +110,7 @@ describe('live counts over WebSocket', { timeout: 30_000 }, () => {
     const before = (await until(() => true)).individuals;
     const stream = 30;
     const started = Date.now();
-    for (let i = 0; i < stream; i++) await signAndConfirm('cast-2020');
+    for (let i = 0; i < stream; i++) await signAndConfirm();
     await until((m) => m.individuals === before + stream, 1);
     await sleep(BROADCAST_INTERVAL_MS * 3);
     const elapsed = Date.now() - started;
@@ -129,7 +130,7 @@ describe('live counts over WebSocket', { timeout: 30_000 }, () => {
     const stub = liveCounts(env, 1);
     const { ws, messages, until } = await connect();
     await until(() => true);
-    await signAndConfirm('cast-2020');
+    await signAndConfirm();
     // Drive the alarm directly as well: running it twice sends nothing new.
     await runDurableObjectAlarm(stub);
     await runDurableObjectAlarm(stub);

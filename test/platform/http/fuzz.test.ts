@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { postJson, request } from '../../helpers.ts';
-import { freshIp, postForm, signer } from '../../signatures/helpers.ts';
+import { nextIp, postForm, postJson, request } from '../../support/app.ts';
+import { signer } from '../../support/signers.ts';
 
 // Adversarial text: formula injection, markup and handlers, bidi and zero-width
 // characters, NUL bytes, lone surrogates, very long strings, full-width @.
@@ -42,7 +42,7 @@ describe('fuzzing the public endpoints', () => {
   it('JSON signing: never 5xx; stored exactly as given, or refused with field errors', async () => {
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
-        const res = await postJson('/api/pledges/cast-2020/signatures', b, { 'cf-connecting-ip': freshIp() });
+        const res = await postJson('/api/pledges/cast-2020/signatures', b, { 'cf-connecting-ip': nextIp() });
         expect(res.status).toBeLessThan(500);
         const json = (await res.json()) as { status?: string; error?: { code: string; fields?: Record<string, string> } };
         if (res.status === 202) {
@@ -65,7 +65,7 @@ describe('fuzzing the public endpoints', () => {
     await fc.assert(
       fc.asyncProperty(printable, async (name) => {
         const person = signer({ name, affiliation: name.slice(0, 100) });
-        const res = await postJson('/api/pledges/cast-2020/signatures', person, { 'cf-connecting-ip': freshIp() });
+        const res = await postJson('/api/pledges/cast-2020/signatures', person, { 'cf-connecting-ip': nextIp() });
         expect(res.status).toBe(202);
         const row = await env.DB.prepare('SELECT name FROM signatures WHERE email = ?1').bind(person.email).first<{ name: string }>();
         expect(row?.name).toBe(name);
@@ -138,7 +138,7 @@ describe('fuzzing the endorsement endpoints', () => {
   it('JSON: never 5xx; accepted (202) or refused with field errors', async () => {
     await fc.assert(
       fc.asyncProperty(endorsementBody, async (b) => {
-        const res = await postJson('/api/pledges/cast-2020/endorsements', b, { 'cf-connecting-ip': freshIp() });
+        const res = await postJson('/api/pledges/cast-2020/endorsements', b, { 'cf-connecting-ip': nextIp() });
         expect(res.status).toBeLessThan(500);
         const json = (await res.json()) as { status?: string; error?: { code: string; fields?: Record<string, string> } };
         if (res.status === 202) expect(json).toEqual({ status: 'pending' });

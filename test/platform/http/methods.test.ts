@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request } from '../../helpers.ts';
+import { request } from '../../support/app.ts';
 
 describe('wrong methods', () => {
   it('answer 405 with Allow, as JSON under /api', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../../src/index.ts';
-import { request } from '../../helpers.ts';
+import { request } from '../../support/app.ts';
 
 // Every GET route of the app, with its parameters filled in, plus error responses.
 const PARAMS: Record<string, string> = { slug: 'cast-2020', token: 'A'.repeat(43), id: '1' };

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { bindingMailer, httpMailer, mailerFor, transportFor } from '../../../src/platform/mail/mailer.ts';
-import { json } from '../../helpers.ts';
+import { json } from '../../support/app.ts';
 
 const mail = { to: 'a@example.org', subject: 'S', text: 'T http://x/confirm/abc', html: '<p>T</p>' };
 

@@ -1,7 +1,8 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { retryDelaySeconds } from '../../../src/platform/mail/queue.ts';
-import { drainMail, mailQueue, postJson } from '../../helpers.ts';
+import { postJson } from '../../support/app.ts';
+import { drainMail, mailQueue } from '../../support/queues.ts';
 
 const outboxFor = async (to: string) => (await env.DB.prepare('SELECT subject FROM dev_outbox WHERE "to" = ?1').bind(to).all()).results;
 

@@ -1,10 +1,9 @@
+// Organisers in tests: the bearer header, a session cookie, form posts, rows seeded in D1.
 import { env } from 'cloudflare:test';
 import { createSession } from '../../src/admin/session.ts';
-import { request } from '../helpers.ts';
+import { postForm, request } from './app.ts';
 
-// Helpers for organiser tests: the bearer header, a session cookie, form posts.
-export const ORIGIN = 'http://localhost:8787';
-export const BEARER = { authorization: 'Bearer test-admin-token' };
+const BEARER = { authorization: 'Bearer test-admin-token' };
 
 export function adminJson(path: string, init: { method?: string; body?: unknown } = {}) {
   return request(path, {
@@ -18,20 +17,12 @@ export async function sessionCookie(actor = 'tester', now = Date.now(), ttl?: nu
   return `admin_session=${await createSession(env.SESSION_SECRET, actor, now, ttl)}`;
 }
 
-let n = 0;
+// A console form post with the session cookie (same origin, fresh address).
 export function postAdminForm(path: string, fields: Record<string, string>, cookie: string, headers: Record<string, string> = {}) {
-  return request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie, 'cf-connecting-ip': `192.0.2.${++n % 250}`, ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+  return postForm(path, fields, { cookie, ...headers });
 }
 
-export async function counts(slug = 'cast-2020'): Promise<{ individuals: number; societies: number }> {
-  const res = await request(`/api/pledges/${slug}/counts`);
-  return (await res.json()) as { individuals: number; societies: number };
-}
-
+let n = 0;
 // Inserts signatures straight into D1 (the counter triggers run as for real ones).
 export async function seedSignatures(pledgeSlug: string, rows: { state: string; ipHash?: string; domain?: string; createdAt?: number; name?: string; affiliation?: string }[]) {
   const pledge = await env.DB.prepare('SELECT id FROM pledges WHERE slug = ?1').bind(pledgeSlug).first<{ id: number }>();
@@ -43,7 +34,18 @@ export async function seedSignatures(pledgeSlug: string, rows: { state: string; 
     return env.DB.prepare(
       `INSERT INTO signatures (pledge_id, lang, text_version, state, name, email, email_key, email_domain, affiliation, field, region, ip_hash, created_at, confirmed_at)
        VALUES (?1, 'zh-Hans', ?2, ?3, ?4, ?5, ?5, ?6, ?7, 'science', 'CN-BJ', ?8, ?9, ?10)`,
-    ).bind(pledge!.id, version!.version, r.state, r.name ?? `Signer ${i}`, `s${i}@${domain}`, domain, r.affiliation ?? 'Test University', r.ipHash ?? null, at, r.state === 'confirmed' ? at : null);
+    ).bind(
+      pledge!.id,
+      version!.version,
+      r.state,
+      r.name ?? `Signer ${i}`,
+      `s${i}@${domain}`,
+      domain,
+      r.affiliation ?? 'Test University',
+      r.ipHash ?? null,
+      at,
+      r.state === 'confirmed' ? at : null,
+    );
   });
   await env.DB.batch(stmts);
 }

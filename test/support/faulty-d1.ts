@@ -17,10 +17,22 @@ export function faultyD1(real: D1Database, shouldFail: FaultRule): D1Database {
     };
     const wrapped = {
       bind: (...values: unknown[]) => wrap(stmt.bind(...values), sql),
-      first: async (col?: string) => (guard(), col === undefined ? stmt.first() : stmt.first(col)),
-      all: async () => (guard(), stmt.all()),
-      run: async () => (guard(), stmt.run()),
-      raw: async (opts?: { columnNames?: boolean }) => (guard(), stmt.raw(opts as { columnNames: true })),
+      first: async (col?: string) => {
+        guard();
+        return col === undefined ? stmt.first() : stmt.first(col);
+      },
+      all: async () => {
+        guard();
+        return stmt.all();
+      },
+      run: async () => {
+        guard();
+        return stmt.run();
+      },
+      raw: async (opts?: { columnNames?: boolean }) => {
+        guard();
+        return stmt.raw(opts as { columnNames: true });
+      },
     } as unknown as D1PreparedStatement;
     originals.set(wrapped, stmt);
     (wrapped as unknown as { sql: string }).sql = sql;

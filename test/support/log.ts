@@ -1,9 +1,10 @@
+// The transparency log in tests: the verifiers' view of the app (honest or lying), a
+// signer's receipt, and the log rows behind a signature.
 import { env } from 'cloudflare:test';
 import type { GetJson } from '../../src/log/verifier.ts';
-import { postJson, request } from '../helpers.ts';
-import { signAndGetTokens } from '../signatures/helpers.ts';
+import { postJson, request } from './app.ts';
 
-// The verifiers' view of the app: GET a JSON document, throw on an error status.
+// GET a JSON document, throw on an error status.
 export const get: GetJson = async (path) => {
   const res = await request(path);
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -13,14 +14,6 @@ export const get: GetJson = async (path) => {
 // The same, with every response passed through `change` first (a lying server).
 export function tampered(change: (path: string, body: any) => any): GetJson {
   return async (path) => change(path, structuredClone(await get(path)));
-}
-
-// Signs, confirms, and returns the tokens.
-export async function confirmedSigner(overrides: Record<string, unknown> = {}) {
-  const t = await signAndGetTokens(overrides);
-  const res = await postJson('/api/signatures/confirm', { token: t.confirm });
-  if (res.status !== 200) throw new Error(`confirm failed: ${res.status}`);
-  return t;
 }
 
 export async function receipt(token: string): Promise<any> {
