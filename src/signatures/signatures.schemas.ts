@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { named } from '../platform/openapi/operation.ts';
 
-// The body of POST /api/signatures/confirm, /withdraw and /receipt.
-export { tokenBody } from '../platform/openapi/operation.ts';
-
 export const PendingBody = named('Pending', z.object({ status: z.literal('pending') }));
 
 export const ConfirmedBody = named(
