@@ -17,7 +17,7 @@ export function queryInt(min: number, max: number, description?: string) {
     .transform(Number)
     .pipe(z.number().int().min(min, 'invalid').max(max, 'invalid'));
   const schema = z.preprocess((v) => (v === '' ? undefined : v), int.optional());
-  return (description ? schema.describe(description) : schema) as unknown as z.ZodOptional<typeof int>;
+  return description ? schema.describe(description) : schema;
 }
 
 // A free-text query value: trimmed, at most `max` characters; empty counts as absent.
@@ -33,7 +33,7 @@ export function queryText(max: number, description?: string) {
 // One of a list of values; empty counts as absent.
 export function queryEnum<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
   const schema = z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: 'invalid' }).optional());
-  return (description ? schema.describe(description) : schema) as unknown as z.ZodOptional<z.ZodEnum<{ [K in T[number]]: K }>>;
+  return description ? schema.describe(description) : schema;
 }
 
 // Pages: each field parsed with its schema; a value that does not parse gets the field's
