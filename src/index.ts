@@ -1,14 +1,11 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
+import { api, openApiDocument } from './api.ts';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { adminApi } from './admin/admin.api.ts';
 import { adminPages } from './admin/admin.pages.tsx';
-import { countsApi } from './counts/counts.api.ts';
-import { endorsementsApi } from './endorsements/endorsements.api.ts';
 import { endorsementPages } from './endorsements/endorsements.pages.tsx';
 import { expirePending, recount } from './counts/counts.cron.ts';
-import { statsApi } from './stats/stats.api.ts';
 import { statsPages } from './stats/stats.pages.tsx';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
@@ -17,9 +14,8 @@ import { publicCache } from './platform/http/cache.ts';
 import { allowedMethods } from './platform/http/methods.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
-import { liveApi } from './counts/live/live.api.ts';
 import { publishCounts } from './counts/live/live.ts';
-import { logApi, wellKnown } from './log/log.api.ts';
+import { wellKnown } from './log/log.api.ts';
 import { checkpointAll } from './log/log.cron.ts';
 import { logPages } from './log/log.pages.tsx';
 import type { Mail } from './platform/mail/mailer.ts';
@@ -28,14 +24,10 @@ import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.t
 import type { SignRequest } from './signatures/signatures.handlers.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { docsPages } from './docs/docs.pages.tsx';
-import { openApiApi } from './docs/docs.api.ts';
 import { notFoundPage } from './platform/ui/ErrorPage.tsx';
-import { pledgesApi } from './pledges/pledges.api.ts';
 import { pledgePages } from './pledge-page/pledge-page.pages.tsx';
 import { sharePages } from './share/share.pages.tsx';
-import { signatoriesApi } from './signatories/signatories.api.ts';
 import { signatoriesPages } from './signatories/signatories.pages.tsx';
-import { signaturesApi } from './signatures/signatures.api.ts';
 import { signaturePages } from './signatures/signatures.pages.tsx';
 import { errorPage } from './platform/ui/ErrorPage.tsx';
 
@@ -64,23 +56,14 @@ for (const path of ['/p/:slug', '/p/:slug/stats', '/p/:slug/signatories', '/p/:s
   app.get(path, publicCache());
 }
 
-app.route('/api/admin', adminApi());
-app.route('/api', pledgesApi);
-app.route('/api', countsApi);
-app.route('/api', statsApi);
-app.route('/api', signaturesApi);
-app.route('/api', signatoriesApi);
-app.route('/api', liveApi);
-app.route('/api', endorsementsApi);
-app.route('/api', openApiApi);
-app.route('/api', logApi);
+app.route('/', api);
 app.route('/', wellKnown);
 app.route('/', outbox);
 app.route('/admin', adminPages());
 app.route('/', pledgePages);
 app.route('/', statsPages);
 app.route('/', sharePages);
-app.route('/', docsPages);
+app.route('/', docsPages(openApiDocument));
 app.route('/', signaturePages);
 app.route('/', endorsementPages);
 app.route('/', signatoriesPages);

@@ -1,19 +1,23 @@
-import { type Context, Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { db } from '../platform/db/client.ts';
-import { emailMatchesWebsite, isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { emailMatchesWebsite, QUEUE_STATES } from '../endorsements/endorsements.ts';
 import { type EndorsementDetail, getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
 import { apiError } from '../platform/http/errors.ts';
-import { readJsonObject } from '../platform/http/json.ts';
+import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
+import { jsonObject, validationFailed, validationHook } from '../platform/openapi/validation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import * as act from './admin.actions.ts';
+import { auditQuery, endorsementsQuery, idParams, pledgeQuery, pledgeSlugParams, rejectBody, signaturesQuery, trendingQuery } from './admin.input.ts';
+import { BulkDone, BulkPreview, Items, Row } from './admin.schemas.ts';
 import { listAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, requireAdminToken } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
-import { parseBulkFilter, SEARCH_STATES } from './moderation.ts';
+import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
 import { listAllPledges } from './pledge-editor.ts';
-import { parsePledge } from './pledge-editor.input.ts';
+import { parsePledge, pledgeBody, pledgeFieldCodes } from './pledge-editor.input.ts';
 import { trendingNow } from './trending.ts';
 
 // The organisers' JSON API under /api/admin: Authorization: Bearer <ADMIN_TOKEN>.
@@ -21,12 +25,13 @@ import { trendingNow } from './trending.ts';
 
 type C = Context<AdminEnv>;
 
-const idParam = (c: C) => {
-  const id = Number(c.req.param('id'));
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-};
+const invalidFields = (c: C, codes: Record<string, string>) => validationFailed(c, 'json', codes);
+const missing = error('No such item');
+const wrongState = error('Not in a state this action applies to');
 
-const invalid = (c: C, codes: Record<string, string>) => apiError(c, 400, 'validation_failed', 'Some fields are not valid.', codes);
+// Every admin route: the bearer token, 401 without it.
+const declare = <const R extends Parameters<typeof createRoute>[0]>(route: R) =>
+  createRoute({ ...route, tags: ['Admin'], security: adminSecurity, responses: { ...route.responses, 401: error('Missing or wrong admin token') } });
 
 // An endorsement as organisers see it (contact data included: this API is private).
 export function endorsementItem(e: EndorsementDetail) {
@@ -34,27 +39,41 @@ export function endorsementItem(e: EndorsementDetail) {
   return { ...e, founding: !!e.founding, emailMatchesWebsite: emailMatchesWebsite(emailDomain, e.websiteHost) };
 }
 
-async function pledgeFilter(c: C): Promise<number | null | Response> {
-  const id = await act.pledgeIdFor(c, c.req.query('pledge'));
+async function pledgeFilter(c: C, slug: string | undefined): Promise<number | null | Response> {
+  const id = await act.pledgeIdFor(c, slug);
   return id === 'unknown' ? apiError(c, 404, 'not_found', 'No such pledge.') : id;
 }
 
 export function adminApi(opts: AuthOptions = {}) {
-  const api = new Hono<AdminEnv>();
+  const api = new OpenAPIHono<AdminEnv>();
   api.use('*', requireAdminToken(opts));
 
-  // ?state=pending (awaiting the organiser) | unconfirmed | verified | rejected
-  api.get('/endorsements', async (c) => {
-    const state = c.req.query('state') ?? 'pending';
-    if (!isQueueState(state)) return invalid(c, { state: 'invalid' });
-    const pledgeId = await pledgeFilter(c);
+  const queue = declare({
+    method: 'get',
+    path: '/endorsements',
+    operationId: 'adminListEndorsements',
+    summary: 'The endorsement queue',
+    request: { query: endorsementsQuery },
+    responses: { 200: json(Items, 'Endorsements, each with an id'), 400: invalid, 404: missing },
+  });
+  openapi(api, queue, async (c) => {
+    const { state = 'pending', pledge, limit = 200 } = c.req.valid('query');
+    const pledgeId = await pledgeFilter(c, pledge);
     if (pledgeId instanceof Response) return pledgeId;
-    const items = await listByState(c.env.DB, QUEUE_STATES[state], pledgeId);
+    const items = await listByState(c.env.DB, QUEUE_STATES[state], pledgeId, limit);
     return c.json({ state, items: items.map(endorsementItem) });
   });
 
-  api.get('/endorsements/:id', async (c) => {
-    const e = await getEndorsement(c.env.DB, idParam(c) ?? 0);
+  const endorsement = declare({
+    method: 'get',
+    path: '/endorsements/{id}',
+    operationId: 'adminGetEndorsement',
+    summary: 'One endorsement with its contact data',
+    request: { params: idParams },
+    responses: { 200: json(Row, 'The endorsement'), 400: invalid, 404: missing },
+  });
+  openapi(api, endorsement, async (c) => {
+    const e = await getEndorsement(c.env.DB, c.req.valid('param').id);
     return e ? c.json(endorsementItem(e)) : apiError(c, 404, 'not_found', 'No such endorsement.');
   });
 
@@ -65,30 +84,55 @@ export function adminApi(opts: AuthOptions = {}) {
         ? apiError(c, 404, 'not_found', 'No such endorsement.')
         : apiError(c, 409, 'wrong_state', 'This endorsement is not in a state that allows this action.');
 
-  api.post('/endorsements/:id/verify', async (c) => review(await act.verifyAction(c, idParam(c) ?? 0), c));
-
-  api.post('/endorsements/:id/reject', async (c) => {
-    const body = await readJsonObject(c);
-    if (!body.ok) return body.response;
-    const reason = typeof body.data.reason === 'string' ? body.data.reason.trim() : '';
-    if (!reason || reason.length > 1000) return invalid(c, { reason: reason ? 'tooLong' : 'required' });
-    return review(await act.rejectAction(c, idParam(c) ?? 0, reason), c);
+  const verify = declare({
+    method: 'post',
+    path: '/endorsements/{id}/verify',
+    operationId: 'verifyEndorsement',
+    summary: 'Verify an email-confirmed endorsement: it is listed and counted; the contact is told',
+    request: { params: idParams },
+    responses: { 200: json(Row, 'Verified'), 400: invalid, 404: missing, 409: error('Not awaiting verification') },
   });
+  openapi(api, verify, async (c) => review(await act.verifyAction(c, c.req.valid('param').id), c));
 
-  api.get('/signatures', async (c) => {
-    const state = c.req.query('state') || null;
-    if (state !== null && !(SEARCH_STATES as readonly string[]).includes(state)) return invalid(c, { state: 'invalid' });
-    const pledgeId = await pledgeFilter(c);
+  const reject = declare({
+    method: 'post',
+    path: '/endorsements/{id}/reject',
+    operationId: 'rejectEndorsement',
+    summary: 'Reject an endorsement with a reason; the contact is told',
+    middleware: [jsonObject()] as const,
+    request: { params: idParams, body: jsonBody(rejectBody) },
+    responses: { 200: json(Row, 'Rejected'), 400: invalid, 404: missing, 409: error('Already rejected') },
+  });
+  openapi(api, reject, async (c) => review(await act.rejectAction(c, c.req.valid('param').id, c.req.valid('json').reason), c));
+
+  const search = declare({
+    method: 'get',
+    path: '/signatures',
+    operationId: 'searchSignatures',
+    summary: 'Search signatures by name, affiliation or email, and state',
+    request: { query: signaturesQuery },
+    responses: { 200: json(Items, 'Matching signatures'), 400: invalid, 404: missing },
+  });
+  openapi(api, search, async (c) => {
+    const { q = null, state = null, pledge, limit = 50, offset = 0 } = c.req.valid('query');
+    const pledgeId = await pledgeFilter(c, pledge);
     if (pledgeId instanceof Response) return pledgeId;
-    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 50, 1), 500);
-    const offset = Math.max(Number(c.req.query('offset')) || 0, 0);
-    const items = await searchSignatures(c.env.DB, { q: c.req.query('q')?.trim() || null, state, pledgeId, limit, offset });
+    const items = await searchSignatures(c.env.DB, { q, state, pledgeId, limit, offset });
     return c.json({ items, limit, offset });
   });
 
+  const summaries = { hide: 'Hide a signer from the public list', unhide: 'Show a hidden signer again', invalidate: 'Invalidate a signature (it stops counting)', release: 'Release a held signature' };
   for (const action of ['hide', 'unhide', 'invalidate', 'release'] as const) {
-    api.post(`/signatures/:id/${action}`, async (c) => {
-      const id = idParam(c) ?? 0;
+    const route = declare({
+      method: 'post',
+      path: `/signatures/{id}/${action}`,
+      operationId: `${action}Signature`,
+      summary: summaries[action],
+      request: { params: idParams },
+      responses: { 200: json(Row, 'Done'), 400: invalid, 404: missing, 409: wrongState },
+    });
+    openapi(api, route, async (c) => {
+      const { id } = c.req.valid('param');
       if (!(await act.signatureAction(c, id, action))) {
         return (await getSignature(c.env.DB, id))
           ? apiError(c, 409, 'wrong_state', 'This signature is not in a state that allows this action.')
@@ -100,24 +144,42 @@ export function adminApi(opts: AuthOptions = {}) {
 
   // Bulk invalidation: preview first ({"matching","confirmed",...}), then run with
   // "expected": the previewed count (refused with 409 and a fresh preview if it moved).
+  // The schema validates the body; parseBulkFilter adds the rules between fields.
   async function bulkFilter(c: C) {
-    const body = await readJsonObject(c);
-    if (!body.ok) return body.response;
-    const parsed = parseBulkFilter(body.data);
-    if (!parsed.ok) return invalid(c, parsed.codes);
+    const parsed = parseBulkFilter(await c.req.json());
+    if (!parsed.ok) return invalidFields(c, parsed.codes);
     const pledgeId = await act.pledgeIdFor(c, parsed.value.pledge);
     if (pledgeId === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
     const { pledge: _p, expected, ...rest } = parsed.value;
     return { filter: { ...rest, pledgeId }, expected };
   }
 
-  api.post('/signatures/bulk-invalidate/preview', async (c) => {
+  const preview = declare({
+    method: 'post',
+    path: '/signatures/bulk-invalidate/preview',
+    operationId: 'previewBulkInvalidation',
+    summary: 'How many signatures a bulk invalidation would change, by state',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(bulkFilterBody) },
+    responses: { 200: json(BulkPreview, 'The preview'), 400: invalid, 404: missing },
+  });
+  openapi(api, preview, async (c) => {
     const f = await bulkFilter(c);
     if (f instanceof Response) return f;
     return c.json(await previewBulk(c.env.DB, f.filter));
   });
 
-  api.post('/signatures/bulk-invalidate', async (c) => {
+  const bulk = declare({
+    method: 'post',
+    path: '/signatures/bulk-invalidate',
+    operationId: 'bulkInvalidate',
+    summary: 'Invalidate every signature matching a filter (state change only, never deletion)',
+    description: 'Send "expected" (the previewed count): if the matching rows changed since, nothing happens and the answer is 409 with the fresh preview.',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(bulkFilterBody) },
+    responses: { 200: json(BulkDone, 'Invalidated'), 400: invalid, 404: missing, 409: json(Row, 'The preview is stale') },
+  });
+  openapi(api, bulk, async (c) => {
     const f = await bulkFilter(c);
     if (f instanceof Response) return f;
     const result = await act.bulkInvalidateAction(c, f.filter, f.expected);
@@ -125,54 +187,115 @@ export function adminApi(opts: AuthOptions = {}) {
     return c.json({ invalidated: result.invalidated, ids: result.ids });
   });
 
-  api.get('/trending', async (c) => c.json(await trendingNow(c.env, Number(c.req.query('min')) || undefined)));
-
-  api.get('/export/signatures.csv', async (c) => {
-    const pledgeId = await pledgeFilter(c);
-    if (pledgeId instanceof Response) return pledgeId;
-    const { csv, rows } = await signaturesCsv(c.env.DB, pledgeId);
-    await act.recordAdminAction(c, 'export.signatures', c.req.query('pledge') ?? null, { rows });
-    return c.body(csv, 200, csvResponseHeaders('signatures'));
+  const trending = declare({
+    method: 'get',
+    path: '/trending',
+    operationId: 'trending',
+    summary: 'IP hashes and email domains with many signatures in the last hour',
+    request: { query: trendingQuery },
+    responses: { 200: json(Row, 'Trending keys'), 400: invalid },
   });
+  openapi(api, trending, async (c) => c.json(await trendingNow(c.env, c.req.valid('query').min)));
 
-  api.get('/export/endorsements.csv', async (c) => {
-    const pledgeId = await pledgeFilter(c);
-    if (pledgeId instanceof Response) return pledgeId;
-    const { csv, rows } = await endorsementsCsv(c.env.DB, pledgeId);
-    await act.recordAdminAction(c, 'export.endorsements', c.req.query('pledge') ?? null, { rows });
-    return c.body(csv, 200, csvResponseHeaders('endorsements'));
+  for (const what of ['signatures', 'endorsements'] as const) {
+    const route = declare({
+      method: 'get',
+      path: `/export/${what}.csv`,
+      operationId: what === 'signatures' ? 'exportSignatures' : 'exportEndorsements',
+      summary: `CSV of ${what} (formula cells neutralised)`,
+      request: { query: pledgeQuery },
+      responses: { 200: file('text/csv', 'CSV'), 400: invalid, 404: missing },
+    });
+    openapi(api, route, async (c) => {
+      const { pledge } = c.req.valid('query');
+      const pledgeId = await pledgeFilter(c, pledge);
+      if (pledgeId instanceof Response) return pledgeId;
+      const { csv, rows } = what === 'signatures' ? await signaturesCsv(c.env.DB, pledgeId) : await endorsementsCsv(c.env.DB, pledgeId);
+      await act.recordAdminAction(c, `export.${what}`, pledge ?? null, { rows });
+      return c.body(csv, 200, csvResponseHeaders(what));
+    });
+  }
+
+  const pledges = declare({ method: 'get', path: '/pledges', operationId: 'adminListPledges', summary: 'Every pledge, drafts included', responses: { 200: json(Items, 'Pledges') } });
+  openapi(api, pledges, async (c) => c.json({ items: await listAllPledges(c.env.DB) }));
+
+  // Pledge bodies: the schema validates; parsePledge adds the rules of create and edit.
+  const pledgeHook = validationHook<AdminEnv>({ codes: pledgeFieldCodes });
+
+  const create = declare({
+    method: 'post',
+    path: '/pledges',
+    operationId: 'createPledge',
+    summary: 'Create a pledge with its texts',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(pledgeBody) },
+    responses: { 201: json(Row, 'Created'), 400: invalid },
   });
+  openapi(
+    api,
+    create,
+    async (c) => {
+      const parsed = parsePledge(c.req.valid('json'), 'create');
+      if (!parsed.ok) return invalidFields(c, parsed.codes);
+      const result = await act.createPledgeAction(c, parsed.value);
+      return result.ok ? c.json(await pledgeDetail(c.env.DB, result.slug), 201) : invalidFields(c, result.codes);
+    },
+    pledgeHook,
+  );
 
-  api.get('/pledges', async (c) => c.json({ items: await listAllPledges(c.env.DB) }));
-
-  api.post('/pledges', async (c) => {
-    const body = await readJsonObject(c);
-    if (!body.ok) return body.response;
-    const parsed = parsePledge(body.data, 'create');
-    if (!parsed.ok) return invalid(c, parsed.codes);
-    const result = await act.createPledgeAction(c, parsed.value);
-    return result.ok ? c.json(await pledgeDetail(c.env.DB, result.slug), 201) : invalid(c, result.codes);
+  const get = declare({
+    method: 'get',
+    path: '/pledges/{slug}',
+    operationId: 'adminGetPledge',
+    summary: 'A pledge with all its text versions',
+    request: { params: pledgeSlugParams },
+    responses: { 200: json(Row, 'The pledge'), 404: missing },
   });
-
-  api.get('/pledges/:slug', async (c) => {
-    const detail = await pledgeDetail(c.env.DB, c.req.param('slug'));
+  openapi(api, get, async (c) => {
+    const detail = await pledgeDetail(c.env.DB, c.req.valid('param').slug);
     return detail ? c.json(detail) : apiError(c, 404, 'not_found', 'No such pledge.');
   });
 
-  api.on(['PATCH', 'PUT'], '/pledges/:slug', async (c) => {
-    const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug'));
-    if (!pledge) return apiError(c, 404, 'not_found', 'No such pledge.');
-    const body = await readJsonObject(c);
-    if (!body.ok) return body.response;
-    const parsed = parsePledge(body.data, 'edit');
-    if (!parsed.ok) return invalid(c, parsed.codes);
-    const result = await act.updatePledgeAction(c, pledge, parsed.value);
-    return result.ok ? c.json({ ...(await pledgeDetail(c.env.DB, result.slug)), newVersions: result.newVersions }) : invalid(c, result.codes);
-  });
+  for (const method of ['patch', 'put'] as const) {
+    const route = declare({
+      method,
+      path: '/pledges/{slug}',
+      operationId: `${method}Pledge`,
+      summary: 'Edit a pledge; a changed text becomes a new version, earlier signatures keep theirs',
+      middleware: [jsonObject()] as const,
+      request: { params: pledgeSlugParams, body: jsonBody(pledgeBody) },
+      responses: { 200: json(Row, 'Saved'), 400: invalid, 404: missing },
+    });
+    openapi(
+      api,
+      route,
+      async (c) => {
+        const pledge = await getPledgeBySlug(db(c.env.DB), c.req.valid('param').slug);
+        if (!pledge) return apiError(c, 404, 'not_found', 'No such pledge.');
+        const parsed = parsePledge(c.req.valid('json'), 'edit');
+        if (!parsed.ok) return invalidFields(c, parsed.codes);
+        const result = await act.updatePledgeAction(c, pledge, parsed.value);
+        return result.ok ? c.json({ ...(await pledgeDetail(c.env.DB, result.slug)), newVersions: result.newVersions }) : invalidFields(c, result.codes);
+      },
+      // An unknown pledge answers 404 before its body is judged.
+      validationHook<AdminEnv>({
+        codes: pledgeFieldCodes,
+        before: async (c) => ((await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '')) ? undefined : apiError(c, 404, 'not_found', 'No such pledge.')),
+      }),
+    );
+  }
 
-  api.get('/audit', async (c) => {
-    const before = Number(c.req.query('before')) || null;
-    return c.json({ items: await listAudit(c.env.DB, Math.min(Number(c.req.query('limit')) || 100, 500), before) });
+  const audit = declare({
+    method: 'get',
+    path: '/audit',
+    operationId: 'auditLog',
+    summary: 'The audit log of organiser actions, newest first',
+    request: { query: auditQuery },
+    responses: { 200: json(Items, 'Entries'), 400: invalid },
+  });
+  openapi(api, audit, async (c) => {
+    const { limit = 100, before = null } = c.req.valid('query');
+    return c.json({ items: await listAudit(c.env.DB, limit, before) });
   });
 
   api.notFound((c) => apiError(c, 404, 'not_found', 'No such resource.'));

@@ -1,4 +1,6 @@
 import { type Context, Hono } from 'hono';
+import { pageQuery } from '../platform/http/query.ts';
+import { auditQuery } from './admin.input.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { clientIpHash } from '../platform/http/client.ts';
@@ -71,7 +73,7 @@ export function adminPages(opts: AuthOptions = {}) {
   });
 
   pages.get('/audit', async (c) => {
-    const before = Number(c.req.query('before')) || null;
+    const { before = null } = pageQuery(c, auditQuery);
     const rows = await listAudit(c.env.DB, 100, before);
     return adminPage(c, adminWords(c.get('lang')).nav.audit, <AuditTable lang={c.get('lang')} rows={rows} />);
   });

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { pageQuery } from '../platform/http/query.ts';
+import { endorsementsQuery } from './admin.input.ts';
 import { listByState } from '../endorsements/endorsements.queries.ts';
 import { formStrings } from '../platform/http/pages.ts';
 import { EndorsementQueue } from './AdminEndorsements.tsx';
@@ -13,8 +15,7 @@ export function endorsementRoutes() {
   const r = new Hono<AdminEnv>();
 
   r.get('/', async (c) => {
-    const q = c.req.query('state') ?? 'pending';
-    const state = isQueueState(q) ? q : 'pending';
+    const { state = 'pending' } = pageQuery(c, endorsementsQuery);
     const items = await listByState(c.env.DB, QUEUE_STATES[state], null);
     const w = adminWords(c.get('lang'));
     return adminPage(c, `${w.nav.endorsements}: ${w.queue[state]}`, <EndorsementQueue lang={c.get('lang')} state={state} items={items} />, { notice: noticeFrom(c) });

@@ -50,7 +50,7 @@ export type PledgeInput = {
 };
 
 // Field codes use dotted paths for texts ("texts.en.title") so forms can place them.
-function codesOf(error: z.ZodError): Record<string, string> {
+export function pledgeFieldCodes(error: z.ZodError): Record<string, string> {
   const out = fieldCodes(error);
   for (const issue of error.issues) if (issue.path[0] === 'texts' && issue.path.length > 2) out[issue.path.join('.')] ??= issue.message;
   return out;
@@ -58,7 +58,7 @@ function codesOf(error: z.ZodError): Record<string, string> {
 
 export function parsePledge(data: unknown, mode: 'create' | 'edit'): { ok: true; value: PledgeInput } | { ok: false; codes: Record<string, string> } {
   const r = pledgeBody.safeParse(data);
-  if (!r.success) return { ok: false, codes: codesOf(r.error) };
+  if (!r.success) return { ok: false, codes: pledgeFieldCodes(r.error) };
   const b = r.data;
   const codes: Record<string, string> = {};
   const texts: PledgeInput['texts'] = {};

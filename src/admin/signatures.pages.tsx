@@ -6,7 +6,9 @@ import { bulkInvalidateAction, pledgeIdFor, recordAdminAction, type SignatureAct
 import { adminFieldMessages, adminWords, fill } from './admin.messages.ts';
 import type { AdminEnv } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
-import { type BulkFilter, parseBulkFilter, SEARCH_STATES, TRENDING_MIN } from './moderation.ts';
+import { type BulkFilter, parseBulkFilter, TRENDING_MIN } from './moderation.ts';
+import { pageQuery } from '../platform/http/query.ts';
+import { bulkPrefillQuery, pledgeQuery, signaturesQuery, trendingQuery } from './admin.input.ts';
 import { type BulkPreview, previewBulk, searchSignatures } from './moderation.queries.ts';
 import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
 import { listAllPledges } from './pledge-editor.ts';
@@ -31,10 +33,10 @@ export function signatureRoutes() {
   const r = new Hono<AdminEnv>();
 
   r.get('/signatures', async (c) => {
-    const values = { q: c.req.query('q') ?? '', state: c.req.query('state') ?? '', pledge: c.req.query('pledge') ?? '' };
+    const query = pageQuery(c, signaturesQuery);
+    const values = { q: query.q ?? '', state: query.state ?? '', pledge: query.pledge ?? '' };
     const pledgeId = await pledgeIdFor(c, values.pledge);
-    const state = (SEARCH_STATES as readonly string[]).includes(values.state) ? values.state : null;
-    const rows = pledgeId === 'unknown' ? [] : await searchSignatures(c.env.DB, { q: values.q.trim() || null, state, pledgeId, limit: 100, offset: 0 });
+    const rows = pledgeId === 'unknown' ? [] : await searchSignatures(c.env.DB, { q: query.q ?? null, state: query.state ?? null, pledgeId, limit: 100, offset: 0 });
     const back = `/admin/signatures?${new URLSearchParams(values)}`;
     const form = { values, errors: {} };
     return adminPage(c, adminWords(c.get('lang')).nav.signatures, <SignatureSearch lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} rows={rows} back={back} />, {
@@ -53,7 +55,10 @@ export function signatureRoutes() {
   const bulkPage = async (c: C, form: FormState, preview?: BulkPreview, notice?: string, status: 200 | 400 | 409 = 200) =>
     adminPage(c, adminWords(c.get('lang')).nav.bulk, <BulkForm lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} preview={preview} />, { notice, status });
 
-  r.get('/signatures/bulk', (c) => bulkPage(c, { values: { ipHash: c.req.query('ipHash') ?? '', emailDomain: c.req.query('emailDomain') ?? '' }, errors: {} }));
+  r.get('/signatures/bulk', (c) => {
+    const { ipHash = '', emailDomain = '' } = pageQuery(c, bulkPrefillQuery);
+    return bulkPage(c, { values: { ipHash, emailDomain }, errors: {} });
+  });
 
   // Both steps re-read the filter from the form; the run also carries the previewed count.
   type BulkRead = { values: Record<string, string>; errors: Record<string, string> } | { values: Record<string, string>; filter: BulkFilter; expected: number | null };
@@ -83,17 +88,18 @@ export function signatureRoutes() {
   });
 
   r.get('/trending', async (c) => {
-    const min = Number(c.req.query('min')) || TRENDING_MIN;
+    const { min = TRENDING_MIN } = pageQuery(c, trendingQuery);
     const t = await trendingNow(c.env, min);
     return adminPage(c, adminWords(c.get('lang')).nav.trending, <TrendingTables lang={c.get('lang')} min={min} ipHashes={t.ipHashes} emailDomains={t.emailDomains} />);
   });
 
   r.get('/export/:what{(signatures|endorsements)\\.csv}', async (c) => {
     const what = c.req.param('what') === 'signatures.csv' ? 'signatures' : 'endorsements';
-    const pledgeId = await pledgeIdFor(c, c.req.query('pledge'));
+    const { pledge } = pageQuery(c, pledgeQuery);
+    const pledgeId = await pledgeIdFor(c, pledge);
     if (pledgeId === 'unknown') return c.notFound();
     const { csv, rows } = what === 'signatures' ? await signaturesCsv(c.env.DB, pledgeId) : await endorsementsCsv(c.env.DB, pledgeId);
-    await recordAdminAction(c, `export.${what}`, c.req.query('pledge') ?? null, { rows });
+    await recordAdminAction(c, `export.${what}`, pledge ?? null, { rows });
     return c.body(csv, 200, csvResponseHeaders(what));
   });
 

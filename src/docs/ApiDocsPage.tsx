@@ -15,6 +15,7 @@ function typeOf(schema: Json | undefined): string {
   if (schema.enum) return schema.enum.map((v: unknown) => JSON.stringify(v)).join(' | ');
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' | ');
   if (schema.type === 'array') return `${typeOf(schema.items)}[]`;
+  if (Array.isArray(schema.type)) return schema.type.join(' | ');
   return String(schema.type ?? 'any');
 }
 

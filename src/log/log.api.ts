@@ -1,26 +1,23 @@
 // The public log's JSON API (mounted under /api) and the published key.
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
+import { createRoute, error, invalid, json, notFound as noPledge, openapi, slugParams } from '../platform/openapi/operation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
+import { checkpointsQuery, consistencyQuery, entriesQuery, inclusionQuery } from './log.input.ts';
+import { CheckpointBody, CheckpointsPage, ConsistencyProof, EntriesPage, InclusionProof } from './log.schemas.ts';
 import { consistencyProof, ensureCheckpoint, inclusionProof, LogKeyMissing, signingKey, syncLog } from './log.ts';
 import * as q from './log.queries.ts';
 
-export const logApi = new Hono<AppEnv>();
+export const logApi = new OpenAPIHono<AppEnv>();
 
 const PAGE = 1000;
 
-async function publicPledge(c: Context<AppEnv>) {
-  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '');
+async function publicPledge(c: Context<AppEnv>, slug: string) {
+  const pledge = await getPledgeBySlug(db(c.env.DB), slug);
   return pledge && pledge.status !== 'draft' ? { id: pledge.id, slug: pledge.slug } : null;
-}
-
-// A non-negative integer query parameter, or undefined when absent; null when invalid.
-function intQuery(c: Context, name: string): number | undefined | null {
-  const v = c.req.query(name);
-  if (v === undefined || v === '') return undefined;
-  return /^\d{1,15}$/.test(v) ? Number(v) : null;
 }
 
 const notFound = (c: Context) => apiError(c, 404, 'not_found', 'No such pledge.');
@@ -44,8 +41,22 @@ async function needingKey<T>(c: Context, work: () => Promise<T>): Promise<{ ok: 
   }
 }
 
-logApi.get('/pledges/:slug/log/checkpoint', async (c) => {
-  const pledge = await publicPledge(c);
+const tags = ['Public log'];
+const noKey = error('Checkpoints cannot be signed (no signing key)', { 'Retry-After': 'Seconds to wait' });
+
+const checkpoint = createRoute({
+  method: 'get',
+  path: '/pledges/{slug}/log/checkpoint',
+  operationId: 'getLogCheckpoint',
+  summary: 'The latest signed checkpoint of the public log',
+  description: 'A new checkpoint is signed when the log grew, at most once per 10 s. The public key is at /.well-known/pledge-log-key.',
+  tags,
+  request: { params: slugParams },
+  responses: { 200: json(CheckpointBody, 'The latest checkpoint'), 404: noPledge, 503: noKey },
+});
+
+openapi(logApi, checkpoint, async (c) => {
+  const pledge = await publicPledge(c, c.req.valid('param').slug);
   if (!pledge) return notFound(c);
   const result = await needingKey(c, () => ensureCheckpoint(c.env, pledge, { now: Date.now() }));
   if (!result.ok) return result.response;
@@ -55,46 +66,64 @@ logApi.get('/pledges/:slug/log/checkpoint', async (c) => {
   return c.json(checkpoint);
 });
 
-// History, newest first: ?before=<tree size>&limit=<1..100>.
-logApi.get('/pledges/:slug/log/checkpoints', async (c) => {
-  const pledge = await publicPledge(c);
+const checkpoints = createRoute({
+  method: 'get',
+  path: '/pledges/{slug}/log/checkpoints',
+  operationId: 'listLogCheckpoints',
+  summary: 'Checkpoint history, newest first',
+  tags,
+  request: { params: slugParams, query: checkpointsQuery },
+  responses: { 200: json(CheckpointsPage, 'A page'), 400: invalid, 404: noPledge },
+});
+
+openapi(logApi, checkpoints, async (c) => {
+  const pledge = await publicPledge(c, c.req.valid('param').slug);
   if (!pledge) return notFound(c);
-  const before = intQuery(c, 'before');
-  const limit = intQuery(c, 'limit');
-  if (before === null) return badParam(c, 'before', 'before must be a tree size.');
-  if (limit === null || (limit !== undefined && (limit < 1 || limit > 100))) return badParam(c, 'limit', 'limit must be between 1 and 100.');
-  const rows = await q.checkpointsBefore(c.env.DB, pledge.id, before ?? Number.MAX_SAFE_INTEGER, limit ?? 100);
+  const { before, limit = 100 } = c.req.valid('query');
+  const rows = await q.checkpointsBefore(c.env.DB, pledge.id, before ?? Number.MAX_SAFE_INTEGER, limit);
   const last = rows.at(-1);
   cached(c, 10);
   return c.json({
     pledge: pledge.slug,
     checkpoints: rows.map((r) => ({ pledge: pledge.slug, ...r })),
-    next: rows.length === (limit ?? 100) && last ? `/api/pledges/${pledge.slug}/log/checkpoints?before=${last.treeSize}&limit=${limit ?? 100}` : null,
+    next: rows.length === limit && last ? `/api/pledges/${pledge.slug}/log/checkpoints?before=${last.treeSize}&limit=${limit}` : null,
   });
 });
 
-// ?first=&second=: RFC 6962 consistency proof between two tree sizes.
-logApi.get('/pledges/:slug/log/consistency', async (c) => {
-  const pledge = await publicPledge(c);
+const consistency = createRoute({
+  method: 'get',
+  path: '/pledges/{slug}/log/consistency',
+  operationId: 'getLogConsistencyProof',
+  summary: 'RFC 6962 consistency proof between two tree sizes',
+  tags,
+  request: { params: slugParams, query: consistencyQuery },
+  responses: { 200: json(ConsistencyProof, 'The proof'), 400: invalid, 404: noPledge },
+});
+
+openapi(logApi, consistency, async (c) => {
+  const pledge = await publicPledge(c, c.req.valid('param').slug);
   if (!pledge) return notFound(c);
-  const first = intQuery(c, 'first');
-  const second = intQuery(c, 'second');
-  if (first == null) return badParam(c, 'first', 'first must be a tree size.');
-  if (second == null || second < first) return badParam(c, 'second', 'second must be a tree size not smaller than first.');
+  const { first, second } = c.req.valid('query') as { first: number; second: number };
   const size = await syncLog(c.env.DB, pledge);
   if (second > size) return badParam(c, 'second', `The log has ${size} entries.`);
   cached(c, 300);
   return c.json({ first, second, proof: await consistencyProof(c.env.DB, pledge.id, first, second) });
 });
 
-// ?index=&treeSize=: RFC 6962 audit path of one leaf.
-logApi.get('/pledges/:slug/log/inclusion', async (c) => {
-  const pledge = await publicPledge(c);
+const inclusion = createRoute({
+  method: 'get',
+  path: '/pledges/{slug}/log/inclusion',
+  operationId: 'getLogInclusionProof',
+  summary: 'RFC 6962 audit path of a leaf in a tree of a given size',
+  tags,
+  request: { params: slugParams, query: inclusionQuery },
+  responses: { 200: json(InclusionProof, 'The audit path'), 400: invalid, 404: noPledge },
+});
+
+openapi(logApi, inclusion, async (c) => {
+  const pledge = await publicPledge(c, c.req.valid('param').slug);
   if (!pledge) return notFound(c);
-  const index = intQuery(c, 'index');
-  const treeSize = intQuery(c, 'treeSize');
-  if (index == null) return badParam(c, 'index', 'index must be a leaf index.');
-  if (treeSize == null || index >= treeSize) return badParam(c, 'treeSize', 'treeSize must be greater than index.');
+  const { index, treeSize } = c.req.valid('query') as { index: number; treeSize: number };
   const size = await syncLog(c.env.DB, pledge);
   if (treeSize > size) return badParam(c, 'treeSize', `The log has ${size} entries.`);
   const [entry] = await q.publicEntries(c.env.DB, pledge.id, index, index + 1);
@@ -102,15 +131,21 @@ logApi.get('/pledges/:slug/log/inclusion', async (c) => {
   return c.json({ index, treeSize, leafHash: entry?.leafHash, proof: await inclusionProof(c.env.DB, pledge.id, index, treeSize) });
 });
 
-// ?start=&end=: the entries [start, end), at most 1000 at a time, in order.
-logApi.get('/pledges/:slug/log/entries', async (c) => {
-  const pledge = await publicPledge(c);
+const entries = createRoute({
+  method: 'get',
+  path: '/pledges/{slug}/log/entries',
+  operationId: 'listLogEntries',
+  summary: 'Entries [start, end) of the public log, at most 1000 at a time',
+  tags,
+  request: { params: slugParams, query: entriesQuery },
+  responses: { 200: json(EntriesPage, 'A page'), 400: invalid, 404: noPledge },
+});
+
+// The entries [start, end), at most 1000 at a time, in order.
+openapi(logApi, entries, async (c) => {
+  const pledge = await publicPledge(c, c.req.valid('param').slug);
   if (!pledge) return notFound(c);
-  const from = intQuery(c, 'start');
-  const wanted = intQuery(c, 'end');
-  if (from === null) return badParam(c, 'start', 'start must be a leaf index.');
-  const start = from ?? 0;
-  if (wanted === null || (wanted !== undefined && wanted < start)) return badParam(c, 'end', 'end must not be smaller than start.');
+  const { start = 0, end: wanted } = c.req.valid('query');
   const size = await syncLog(c.env.DB, pledge);
   const end = Math.min(wanted ?? start + PAGE, start + PAGE, size);
   const entries = start < end ? await q.publicEntries(c.env.DB, pledge.id, start, end) : [];

@@ -2,25 +2,6 @@ import { z } from 'zod';
 import { named } from '../platform/openapi/operation.ts';
 import { FIELDS } from '../signatures/signatures.ts';
 
-export const signatoriesQuery = z
-  .object({
-    q: z.string().max(100, 'tooLong').optional().describe('Search in name and affiliation (substring, case-insensitive for Latin letters)'),
-    cursor: z
-      .string()
-      .max(100, 'invalid')
-      .regex(/^[A-Za-z0-9_-]+$/, 'invalid')
-      .optional()
-      .describe('Opaque cursor: the nextCursor of the previous page'),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/, 'invalid')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'invalid').max(100, 'invalid'))
-      .optional()
-      .describe('Page size, 1-100, default 50'),
-  })
-  .describe('Query of the signatories list');
-
 export const SignatoryBody = named(
   'Signatory',
   z.object({

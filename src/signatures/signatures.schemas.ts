@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { named } from '../platform/openapi/operation.ts';
 
-// The body of POST /api/signatures/confirm and /withdraw.
-export { tokenBody } from '../platform/openapi/operation.ts';
-
 export const PendingBody = named('Pending', z.object({ status: z.literal('pending') }));
 
 export const ConfirmedBody = named(
@@ -16,3 +13,6 @@ export const ConfirmedBody = named(
 );
 
 export const WithdrawnBody = named('Withdrawn', z.object({ status: z.literal('withdrawn') }));
+
+// The receipt (pledge-log-receipt/v1): checked by `npm run verify` and /p/:slug/verify.
+export const ReceiptBody = z.record(z.string(), z.unknown()).describe('pledge-log-receipt/v1');

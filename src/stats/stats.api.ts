@@ -1,33 +1,34 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
-import { cachedHeaders, defineOperation, notFound, slugParams } from '../platform/openapi/operation.ts';
+import { cachedHeaders, createRoute, json, notFound, notModified, openapi, slugParams, z } from '../platform/openapi/operation.ts';
+import { LANGS } from '../platform/i18n/lang.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import { z } from 'zod';
 import { StatsBody } from '../counts/counts.schemas.ts';
 import { pledgeStats } from './stats.ts';
 
-export const statsApi = new Hono<AppEnv>();
+export const statsApi = new OpenAPIHono<AppEnv>();
 
-export const statsOperation = defineOperation({
+const route = createRoute({
   method: 'get',
-  path: '/api/pledges/:slug/stats',
+  path: '/pledges/{slug}/stats',
   operationId: 'getStats',
   summary: 'Breakdowns and time series of confirmed signatures',
   description:
     'By field, region and society membership, from the counters. A group smaller than minGroupSize has "count": null and "suppressed": true; ' +
     'when only one group would be suppressed, the next smallest is suppressed too, so it cannot be derived from the total. Labels follow ?lang=.',
   tags: ['Counts'],
-  params: slugParams,
-  query: z.object({ lang: z.enum(['zh-Hans', 'zh-Hant', 'en']).optional().describe('Language of the labels') }),
-  responses: { 200: { description: 'Statistics', schema: StatsBody, headers: cachedHeaders }, 304: { description: 'Not modified' }, 404: notFound },
+  middleware: [publicCache(30, 300)] as const,
+  // ?lang= is read by the language middleware (an unknown value falls back, as on pages).
+  request: { params: slugParams, query: z.object({ lang: z.string().optional().describe(`Language of the labels: ${LANGS.join(' | ')}`) }) },
+  responses: { 200: json(StatsBody, 'Statistics', cachedHeaders), 304: notModified, 404: notFound },
 });
 
-statsApi.get('/pledges/:slug/stats', publicCache(30, 300), async (c) => {
+openapi(statsApi, route, async (c) => {
   const d = db(c.env.DB);
-  const pledge = await getPledgeBySlug(d, c.req.param('slug'));
+  const pledge = await getPledgeBySlug(d, c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
   return c.json(await pledgeStats(d, pledge, c.get('lang')));
 });

@@ -1,14 +1,26 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
-import { openApiPath } from '../../src/platform/openapi/document.ts';
+import { buildOpenApiDocument, openApiPath } from '../../src/platform/openapi/document.ts';
 import { json, request } from '../support/app.ts';
 
 type Json = Record<string, any>;
 
-// Every method+path the app routes under /api/ (middleware entries are method ALL).
-function appApiRoutes(): string[] {
-  const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
+// Every method+path an app routes under /api/ (middleware entries are method ALL).
+function apiRoutes(of: Hono<any, any, any>): string[] {
+  const routes = of.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
   return [...new Set(routes)].sort();
+}
+
+const appApiRoutes = () => apiRoutes(app);
+
+// Routes the app serves that the document does not declare (a plain .get(), a hidden
+// createRoute), and declarations the app does not serve.
+function undeclared(of: Hono<any, any, any>, doc: Json) {
+  const declared = documented(doc);
+  const routed = apiRoutes(of);
+  return { routed: routed.filter((r) => !declared.includes(r)), declared: declared.filter((r) => !routed.includes(r)) };
 }
 
 function documented(doc: Json): string[] {
@@ -54,6 +66,23 @@ describe('OpenAPI document', () => {
     const routes = appApiRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(11);
     expect(documented(doc)).toEqual(routes);
+  });
+
+  it('fails when a route is registered without a declaration', () => {
+    // The check itself, on a small app: one declared route, one plain and one hidden.
+    const sub = new OpenAPIHono().basePath('/api');
+    const params = z.object({ id: z.string() });
+    sub.openapi(createRoute({ method: 'get', path: '/things/{id}', request: { params }, responses: { 200: { description: 'ok' } } }), (c) => c.text('ok'));
+    sub.openapi(createRoute({ method: 'post', path: '/things', hide: true, responses: { 200: { description: 'ok' } } }), (c) => c.text('ok'));
+    sub.get('/plain', (c) => c.text('ok'));
+    const small = new Hono().route('/', sub);
+    const doc = buildOpenApiDocument(sub, { title: 't', version: '1', description: 'd' });
+    expect(undeclared(small, doc)).toEqual({ routed: ['get /api/plain', 'post /api/things'], declared: [] });
+  });
+
+  it('declares every route the app serves under /api', async () => {
+    const { body: doc } = await json('/api/openapi.json');
+    expect(undeclared(app, doc)).toEqual({ routed: [], declared: [] });
   });
 
   it('resolves every $ref and declares every path parameter', async () => {

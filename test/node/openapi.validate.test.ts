@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 // Validates the generated document against the official OpenAPI 3.1 JSON Schema.
 // Runs in Node: the validator compiles schemas to code, which workerd does not allow.
-// The document builder is pure (zod + the route declarations), so Node can import it.
-const specModule = '../../src/docs/docs.ts';
+// The document is generated from the route declarations (src/api.ts), which Node can
+// import: only src/index.ts pulls in the Worker-only exports.
+const specModule = '../../src/api.ts';
 
 describe('OpenAPI document (Node)', () => {
   it('validates against the OpenAPI 3.1 schema', async () => {

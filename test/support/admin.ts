@@ -3,7 +3,7 @@ import { env } from 'cloudflare:test';
 import { createSession } from '../../src/admin/session.ts';
 import { postForm, request } from './app.ts';
 
-const BEARER = { authorization: 'Bearer test-admin-token' };
+export const BEARER = { authorization: 'Bearer test-admin-token' };
 
 export function adminJson(path: string, init: { method?: string; body?: unknown } = {}) {
   return request(path, {

@@ -1,13 +1,12 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { apiError } from '../../platform/http/errors.ts';
 import { getPledgeBySlug } from '../../pledges/pledges.queries.ts';
-import { defineOperation, ErrorBody, named, notFound, slugParams } from '../../platform/openapi/operation.ts';
-import { z } from 'zod';
+import { createRoute, error, json, named, notFound, openapi, slugParams, z } from '../../platform/openapi/operation.ts';
 import { BROADCAST_INTERVAL_MS, connectLive } from './live.ts';
 
-export const liveApi = new Hono<AppEnv>();
+export const liveApi = new OpenAPIHono<AppEnv>();
 
 const LiveMessage = named(
   'LiveMessage',
@@ -15,9 +14,9 @@ const LiveMessage = named(
   'One WebSocket text message.',
 );
 
-export const liveOperation = defineOperation({
+const route = createRoute({
   method: 'get',
-  path: '/api/pledges/:slug/live',
+  path: '/pledges/{slug}/live',
   operationId: 'liveCounts',
   summary: 'WebSocket: the totals, pushed as they change',
   description:
@@ -25,18 +24,18 @@ export const liveOperation = defineOperation({
     `message per ${BROADCAST_INTERVAL_MS} ms; the last message after a burst is exact. Send the text "ping" to get "pong" (keep-alive). ` +
     'Where WebSockets fail, poll GET /api/pledges/{slug}/counts.',
   tags: ['Counts'],
-  params: slugParams,
+  request: { params: slugParams },
   responses: {
-    101: { description: 'Switching protocols; each message is a LiveMessage (JSON text)', schema: LiveMessage },
+    101: json(LiveMessage, 'Switching protocols; each message is a LiveMessage (JSON text)'),
     404: notFound,
-    426: { description: 'Not a WebSocket upgrade', schema: ErrorBody },
+    426: error('Not a WebSocket upgrade'),
   },
 });
 
-// GET /api/pledges/:slug/live: a WebSocket; each message is {"type":"counts",...}.
-liveApi.get('/pledges/:slug/live', async (c) => {
+// A WebSocket; each message is {"type":"counts",...}.
+openapi(liveApi, route, async (c) => {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return apiError(c, 426, 'upgrade_required', 'This endpoint takes a WebSocket upgrade.');
-  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug'));
+  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
   return connectLive(c.env, pledge.id, c.req.raw);
 });

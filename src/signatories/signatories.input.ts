@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { queryInt, queryText } from '../platform/http/query.ts';
+import { decodeCursor } from './signatories.ts';
+
+// The query of the signatories list (GET /api/pledges/:slug/signatories and its page).
+export const signatoriesQuery = z
+  .object({
+    q: queryText(100, 'Search in name and affiliation (substring, case-insensitive for Latin letters)'),
+    cursor: z
+      .string()
+      .max(100, 'invalid')
+      .regex(/^[A-Za-z0-9_-]+$/, 'invalid')
+      .refine((s) => decodeCursor(s) !== null, 'invalid')
+      .transform((s) => decodeCursor(s)!)
+      .optional()
+      .describe('Opaque cursor: the nextCursor of the previous page'),
+    limit: queryInt(1, 100, 'Page size, 1-100, default 50'),
+  })
+  .describe('Query of the signatories list');
