@@ -46,7 +46,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
   }
 
   await signPledge(
-    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), limits: sustainedLimits(c.env) },
+    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), limits: sustainedLimits(c.env), mailKeySecret: c.env.IP_HASH_SECRET },
     { pledgeId: pledge.id, title: text.title, version: input.version ?? text.version, lang: signLang },
     input,
     ipHash,
