@@ -1,7 +1,7 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../platform/crypto/tokens.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
-import { recipientKey, reserveMail } from '../platform/mail/ledger.ts';
+import { recipientKey, reserveMailStatement } from '../platform/mail/ledger.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import type { SignatureInput } from './signatures.input.ts';
@@ -39,27 +39,25 @@ async function linkPair(baseUrl: string) {
   };
 }
 
-// Whether the recipient's ledger allows one more mail someone else triggered.
-async function mayMail(deps: MailDeps, emailKey: string, pledgeId: number, kind: string): Promise<boolean> {
-  return reserveMail(deps.d1, await recipientKey(deps.mailKeySecret, emailKey), pledgeId, kind, deps.now);
-}
-
 type Recipient = { id: number; pledgeId: number; email: string; emailKey: string };
+
+// One batch: reserve a mail in the recipient's ledger (the cap across every flow) and,
+// only if reserved, add the links the mail will carry. false: send nothing.
+async function reserveAndAdd(deps: MailDeps, sig: Recipient, kind: string, tokens: q.NewToken[]): Promise<boolean> {
+  const key = await recipientKey(deps.mailKeySecret, sig.emailKey);
+  const [reserved] = await deps.d1.batch([reserveMailStatement(deps.d1, key, sig.pledgeId, kind, deps.now), ...q.addTokenStatements(deps.d1, sig.id, tokens, deps.now)]);
+  return (reserved?.results.length ?? 0) > 0;
+}
 
 // Mails a new confirm link bound to these details (older links stay valid for theirs),
 // within the recipient's mail cap.
 async function mailConfirmLink(deps: MailDeps, sig: Recipient, target: { title: string; lang: Lang }, details: q.SignatureDetails): Promise<void> {
-  if (!(await mayMail(deps, sig.emailKey, sig.pledgeId, 'signature.confirm'))) return;
   const links = await linkPair(deps.baseUrl);
-  await q.addTokens(
-    deps.d1,
-    sig.id,
-    [
-      { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
-      { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
-    ],
-    deps.now,
-  );
+  const tokens: q.NewToken[] = [
+    { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
+    { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
+  ];
+  if (!(await reserveAndAdd(deps, sig, 'signature.confirm', tokens))) return;
   await send(deps.mailer, confirmationMail(target.lang, sig.email, target.title, links.confirmUrl, links.withdrawUrl, details));
 }
 
@@ -120,9 +118,10 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     }
   } else if (action === 'remindSigned') {
     // A confirmed signer is told, and given one more withdraw link; nothing changes.
-    if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await mayMail(deps, input.emailKey, target.pledgeId, 'signature.remind'))) {
-      const withdrawToken = newToken();
-      await q.addTokens(d1, existing.id, [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }], now);
+    const withdrawToken = newToken();
+    const recipient = { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey };
+    const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }];
+    if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await reserveAndAdd(deps, recipient, 'signature.remind', tokens))) {
       await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
     }
   }
@@ -144,10 +143,10 @@ export type ConfirmResult =
   | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
   | { ok: false; status: 'invalid' | 'expired' };
 
-async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw') {
+async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   if (!isTokenShaped(token)) return null;
   const hash = await hashToken(token);
-  const row = await q.findToken(d1, hash, kind);
+  const row = await q.findToken(d1, hash, kind, withdrawHash);
   // The lookup is by hash; the explicit constant-time comparison guards against any
   // future change to how rows are found.
   if (!row || !sameDigest(row.tokenHash, hash)) return null;
@@ -166,10 +165,11 @@ function parseDetails(json: string | null): q.SignatureDetails | null {
 // Confirms exactly the details this link was mailed for. A signature already confirmed
 // stays as it is: no link, old or new, changes a confirmed signer's details or consent.
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
-  const row = await lookup(d1, token, 'confirm');
-  if (!row) return { ok: false, status: 'invalid' };
+  if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
   const withdrawToken = await withdrawTokenFor(token);
-  const withdrawStillValid = await q.hasToken(d1, row.id, await hashToken(withdrawToken), 'withdraw');
+  const row = await lookup(d1, token, 'confirm', await hashToken(withdrawToken));
+  if (!row) return { ok: false, status: 'invalid' };
+  const withdrawStillValid = row.withdrawValid === 1;
   const details = parseDetails(row.details);
   const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
     ok: true,

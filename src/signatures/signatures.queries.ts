@@ -83,14 +83,15 @@ export type SignatureDetails = {
 
 export type NewToken = { hash: string; kind: 'confirm' | 'withdraw'; details: SignatureDetails | null; expiresAt: number | null };
 
-// Adds links to a signature; never revokes one (withdrawal and deletion erase them by trigger).
-export async function addTokens(d1: D1Database, signatureId: number, tokens: NewToken[], now: number): Promise<void> {
-  await d1.batch(
-    tokens.map((t) =>
-      d1
-        .prepare(`INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
-        .bind(t.hash, signatureId, t.kind, t.details ? JSON.stringify(t.details) : null, t.expiresAt, now),
-    ),
+// Adds links to a signature; never revokes one (withdrawal and deletion erase them by
+// trigger). As statements to follow a mail-ledger reservation in one batch: each
+// inserts only if the statement before it changed a row (SQLite changes()), so no link
+// is stored when the cap refused the mail.
+export function addTokenStatements(d1: D1Database, signatureId: number, tokens: NewToken[], now: number): D1PreparedStatement[] {
+  return tokens.map((t) =>
+    d1
+      .prepare(`INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE changes() > 0`)
+      .bind(t.hash, signatureId, t.kind, t.details ? JSON.stringify(t.details) : null, t.expiresAt, now),
   );
 }
 
@@ -103,21 +104,19 @@ export type TokenRow = {
   expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  // Whether the companion withdraw token (hash given) is a live link of the same signature.
+  withdrawValid: number;
 };
 
-export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw') {
+export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   return d1
     .prepare(
-      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang
+      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
+         EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
        FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
-    .bind(hash, kind)
+    .bind(hash, kind, withdrawHash)
     .first<TokenRow>();
-}
-
-export async function hasToken(d1: D1Database, signatureId: number, hash: string, kind: 'confirm' | 'withdraw'): Promise<boolean> {
-  const row = await d1.prepare(`SELECT 1 AS x FROM signature_tokens WHERE token_hash = ?1 AND signature_id = ?2 AND kind = ?3`).bind(hash, signatureId, kind).first();
-  return row !== null;
 }
 
 const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11`;

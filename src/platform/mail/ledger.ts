@@ -16,15 +16,20 @@ export async function recipientKey(secret: string, normalisedAddress: string): P
 // Records a mail someone else triggered, if the recipient's budget for this pledge allows
 // it, in one statement (concurrent reservations cannot overshoot). false: send nothing.
 export async function reserveMail(d1: D1Database, key: string, pledgeId: number, kind: string, now: number, cap = MAX_TRIGGERED_MAILS): Promise<boolean> {
-  const row = await d1
+  const row = await reserveMailStatement(d1, key, pledgeId, kind, now, cap).first<{ id: number }>();
+  return row !== null;
+}
+
+// The same reservation as a statement, to run first in a caller's batch: it returns a
+// row when reserved, and the statements after it can test `changes() > 0`.
+export function reserveMailStatement(d1: D1Database, key: string, pledgeId: number, kind: string, now: number, cap = MAX_TRIGGERED_MAILS): D1PreparedStatement {
+  return d1
     .prepare(
       `INSERT INTO mail_ledger (recipient_key, pledge_id, kind, capped, created_at)
        SELECT ?1, ?2, ?3, 1, ?4 WHERE (SELECT count(*) FROM mail_ledger WHERE recipient_key = ?1 AND pledge_id = ?2 AND capped = 1) < ?5
        RETURNING id`,
     )
-    .bind(key, pledgeId, kind, now, cap)
-    .first<{ id: number }>();
-  return row !== null;
+    .bind(key, pledgeId, kind, now, cap);
 }
 
 // Records a mail an organiser's action sends (a notice): always sent, never capped.
