@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MAX_MAILS_PER_ENDORSEMENT } from '../../src/endorsements/endorsements.ts';
-import { recipientKey } from '../../src/platform/mail/ledger.ts';
+import { MAX_TRIGGERED_MAILS, recipientKey, reserveMail } from '../../src/platform/mail/ledger.ts';
+import { adminJson } from '../admin/admin.ts';
+import { linkTokenFrom } from '../mail.ts';
 import { postJson, request } from '../helpers.ts';
 
 // Issue 13.1: the endorsement form can no longer mail-bomb an address, nor carry a link
@@ -60,6 +62,27 @@ describe('endorsement mail cap', () => {
       expect((await postJson('/api/pledges/cast-2020/endorsements', fields, { 'cf-connecting-ip': ip() })).status).toBe(202);
     }
     expect(await mailCount(email)).toBe(MAX_MAILS_PER_ENDORSEMENT);
+  });
+});
+
+describe('organiser notices', () => {
+  it('are recorded in the ledger but not capped: a contact whose budget is spent still hears that the society is verified', async () => {
+    const email = `notice-${uid()}@notice.example.org`;
+    const key = await recipientKey(env.IP_HASH_SECRET, email);
+    const pledgeId = (await env.DB.prepare(`SELECT id FROM pledges WHERE slug = 'cast-2020'`).first<{ id: number }>())!.id;
+    for (let i = 0; i < MAX_TRIGGERED_MAILS - 1; i++) await reserveMail(env.DB, key, pledgeId, 'test', Date.now());
+    await postJson('/api/pledges/cast-2020/endorsements', body({ email }), { 'cf-connecting-ip': ip() });
+    expect(await mailCount(email)).toBe(1);
+    const token = await linkTokenFrom(email, '/endorse/confirm/');
+    expect((await request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+    const id = (await env.DB.prepare('SELECT id FROM endorsements WHERE contact_email = ?1').bind(email).first<{ id: number }>())!.id;
+    expect((await adminJson(`/api/admin/endorsements/${id}/verify`, { body: {} })).status).toBe(200);
+    expect(await mailCount(email)).toBe(2);
+    const ledger = await env.DB.prepare('SELECT kind, capped FROM mail_ledger WHERE recipient_key = ?1 ORDER BY id').bind(key).all<{ kind: string; capped: number }>();
+    expect(ledger.results.slice(-2)).toEqual([
+      { kind: 'endorsement.confirm', capped: 1 },
+      { kind: 'endorsement.verified', capped: 0 },
+    ]);
   });
 });
 
