@@ -7,6 +7,7 @@ import { baseUrl } from '../platform/http/client.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { forgetPledges } from '../pledges/pledges.cache.ts';
+import { mailReleasedSignature } from '../signatures/signatures.actions.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
 import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
@@ -38,6 +39,7 @@ function reviewDeps(c: C) {
     mailer: mailerFor(c.env),
     now: Date.now(),
     baseUrl: baseUrl(appContext(c)),
+    mailKeySecret: c.env.IP_HASH_SECRET,
     pledgeTitle: async (pledgeId: number, lang: Lang) => {
       const pledge = await d.query.pledges.findFirst({ where: (p, { eq }) => eq(p.id, pledgeId) });
       return pickText(await getCurrentTexts(d, pledgeId), lang, pledge?.defaultLang ?? 'zh-Hans')?.title ?? '';
@@ -77,6 +79,16 @@ export async function signatureAction(c: C, id: number, action: SignatureAction)
   if (!changed) return false;
   await audit(c, `signature.${action}`, `signature:${id}`, 'state' in changed ? { state: changed.state } : null);
   if (action === 'invalidate' || action === 'release') countsChanged(c, changed.pledgeId);
+  // A held signature was never mailed (issue 13): released unconfirmed, its confirmation
+  // goes out now, within the recipient's mail cap. The release stands if mail fails.
+  if (action === 'release' && 'state' in changed && changed.state === 'pending') {
+    const deps = reviewDeps(c);
+    try {
+      await mailReleasedSignature(deps, id, deps.pledgeTitle);
+    } catch (err) {
+      console.error(`confirmation mail failed for released signature ${id}: ${err instanceof Error ? err.name : 'error'}`);
+    }
+  }
   return true;
 }
 

@@ -1,9 +1,11 @@
 import { hashToken, isTokenShaped, newToken, sameDigest } from '../platform/crypto/tokens.ts';
 import { type Lang, isLang } from '../platform/i18n/lang.ts';
+import { recipientKey, recordMail, reserveMail } from '../platform/mail/ledger.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
+import { normaliseEmail } from '../signatures/email.ts';
 import { societyName } from '../pledges/pledges.queries.ts';
 import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorsements.mails.ts';
-import { ENDORSE_TOKEN_TTL_MS, parseWebsite, resubmission } from './endorsements.ts';
+import { ENDORSE_TOKEN_TTL_MS, MAX_MAILS_PER_ENDORSEMENT, parseWebsite, resubmission } from './endorsements.ts';
 import { hasHan } from './names.ts';
 import type { EndorsementInput } from './endorsements.input.ts';
 import * as q from './endorsements.queries.ts';
@@ -11,7 +13,8 @@ import * as q from './endorsements.queries.ts';
 // The endorsement use cases: submit, confirm (by the contact), verify and reject (by an
 // organiser). No HTTP here; routes adapt them.
 
-export type EndorseDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string };
+// mailKeySecret keys the mail ledger (src/platform/mail/ledger.ts): IP_HASH_SECRET.
+export type EndorseDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; mailKeySecret: string };
 export type EndorseTarget = { pledgeId: number; title: string; lang: Lang };
 
 export type SubmitResult = { ok: true; id: number; societyId: number; linked: boolean } | { ok: false; codes: Record<string, string> };
@@ -31,7 +34,7 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
   }
   const societyId = match ? match.id : await q.insertSociety(d1, society);
   const token = newToken();
-  const id = await q.upsertPendingEndorsement(d1, {
+  const upserted = await q.upsertPendingEndorsement(d1, {
     pledgeId: target.pledgeId,
     societyId,
     contactName: input.contactName,
@@ -47,9 +50,14 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     now,
   });
   // Lost a race with another submission for the same society.
-  if (id === null) return { ok: false, codes: { [field]: 'alreadySubmitted' } };
-  const name = societyName(society, target.lang);
-  await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
+  if (upserted === null) return { ok: false, codes: { [field]: 'alreadySubmitted' } };
+  const { id } = upserted;
+  // Within this endorsement's budget and the recipient's cap across every flow; past
+  // either, nothing is sent and the answer is the same.
+  if (upserted.mailsSent <= MAX_MAILS_PER_ENDORSEMENT && (await reserveMail(d1, await recipientKey(deps.mailKeySecret, input.emailKey), target.pledgeId, 'endorsement.confirm', now))) {
+    const name = societyName(society, target.lang);
+    await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
+  }
   return { ok: true, id, societyId, linked: match !== null };
 }
 
@@ -80,6 +88,13 @@ export async function peekEndorseToken(d1: D1Database, token: string, now: numbe
 export type ReviewDeps = EndorseDeps & { pledgeTitle: (pledgeId: number, lang: Lang) => Promise<string> };
 export type ReviewResult = { ok: true; endorsement: q.EndorsementDetail } | { ok: false; status: 'notFound' | 'wrongState' };
 
+// An organiser's notice is recorded in the recipient's mail ledger; an organiser's own
+// action is not capped (the cap is for mails someone else can trigger).
+async function recordNotice(deps: EndorseDeps, address: string, pledgeId: number, kind: string): Promise<void> {
+  const normalised = normaliseEmail(address);
+  if (normalised) await recordMail(deps.d1, await recipientKey(deps.mailKeySecret, normalised.key), pledgeId, kind, deps.now);
+}
+
 function contactLang(lang: string): Lang {
   return isLang(lang) ? lang : 'zh-Hans';
 }
@@ -103,6 +118,7 @@ export async function verifyEndorsement(deps: ReviewDeps, id: number, alongside:
     const lang = contactLang(e.lang);
     try {
       const title = await deps.pledgeTitle(e.pledgeId, lang);
+      await recordNotice(deps, e.contactEmail, e.pledgeId, 'endorsement.verified');
       await deps.mailer.send(endorsementVerifiedMail(lang, e.contactEmail, societyName(e, lang), title, `${deps.baseUrl}/p/${e.pledgeSlug}?lang=${lang}`));
     } catch (err) {
       console.error(`verification mail failed for endorsement ${id}: ${err instanceof Error ? err.name : 'error'}`);
@@ -119,6 +135,7 @@ export async function rejectEndorsement(deps: ReviewDeps, id: number, reason: st
   if (e.contactEmail && e.confirmedAt !== null) {
     const lang = contactLang(e.lang);
     const title = await deps.pledgeTitle(e.pledgeId, lang);
+    await recordNotice(deps, e.contactEmail, e.pledgeId, 'endorsement.rejected');
     await deps.mailer.send(endorsementRejectedMail(lang, e.contactEmail, societyName(e, lang), title, reason));
   }
   return { ok: true, endorsement: { ...e, state: 'rejected', rejectedAt: deps.now, rejectReason: reason } };

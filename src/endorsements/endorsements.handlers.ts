@@ -26,7 +26,7 @@ export async function submitEndorsementRequest(c: Context<AppEnv>, slug: string,
   const text = pickText(await getCurrentTexts(d, pledge.id), endorseLang, pledge.defaultLang);
   if (!text) return { kind: 'notFound' };
   const result = await submitEndorsement(
-    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c) },
+    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), mailKeySecret: c.env.IP_HASH_SECRET },
     { pledgeId: pledge.id, title: text.title, lang: endorseLang },
     input,
     ipHash,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldCodes, optionalText, requiredText, typeError } from '../platform/http/text.ts';
+import { fieldCodes, noLink, optionalText, requiredText, typeError } from '../platform/http/text.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { normaliseEmail } from '../signatures/email.ts';
 import type { Parsed } from '../signatures/signatures.input.ts';
@@ -9,15 +9,16 @@ import { cleanName, hasHan, nameForms } from './names.ts';
 // The JSON body of POST /api/pledges/:slug/endorsements (strict: unknown keys are errors).
 export const endorsementBody = z
   .object({
-    name: requiredText(200),
-    nameEn: optionalText(200),
+    // Mailed fields take no links (issue 13).
+    name: requiredText(200).refine(noLink, 'link'),
+    nameEn: optionalText(200).refine(noLink, 'link'),
     website: z
       .string({ error: typeError })
       .refine((s) => s.trim().length > 0, 'required')
       .refine((s) => s.trim().length === 0 || parseWebsite(s) !== null, 'invalid'),
     category: z.enum(CATEGORIES, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'invalid') }),
-    contactName: requiredText(100),
-    contactRole: requiredText(100),
+    contactName: requiredText(100).refine(noLink, 'link'),
+    contactRole: requiredText(100).refine(noLink, 'link'),
     email: z
       .string({ error: typeError })
       .refine((s) => s.trim().length > 0, 'required')
@@ -41,6 +42,8 @@ export type EndorsementInput = {
   contactName: string;
   contactRole: string;
   email: string;
+  // The normalised address (the mail ledger's key).
+  emailKey: string;
   emailDomain: string;
   statement: string | null;
   lang: Lang | undefined;
@@ -70,6 +73,7 @@ export function parseEndorsement(data: unknown): Parsed<EndorsementInput> {
       contactName: b.contactName.trim(),
       contactRole: b.contactRole.trim(),
       email: email.address,
+      emailKey: email.key,
       emailDomain: email.domain,
       statement,
       lang: b.lang as Lang | undefined,

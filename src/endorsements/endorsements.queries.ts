@@ -82,8 +82,9 @@ export type NewEndorsement = {
 };
 
 // Inserts a pending endorsement, or replaces a rejected or expired-unconfirmed one
-// (the only rows a society may submit over). Returns the id, or null when a live row exists.
-export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement): Promise<number | null> {
+// (the only rows a society may submit over). Returns the id and the mails this row has
+// caused (replacing counts on, so MAX_MAILS_PER_ENDORSEMENT holds), or null when a live row exists.
+export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement): Promise<{ id: number; mailsSent: number } | null> {
   const row = await d1
     .prepare(
       `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
@@ -92,14 +93,14 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
        ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = ${sqlText(ENDORSEMENT.pending)}, contact_name = excluded.contact_name, contact_role = excluded.contact_role,
          contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
          submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website,
-         token_expires_at = excluded.token_expires_at, mails_sent = 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
+         token_expires_at = excluded.token_expires_at, mails_sent = endorsements.mails_sent + 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
          confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
        WHERE endorsements.state = ${sqlText(ENDORSEMENT.rejected)} OR (endorsements.state = ${sqlText(ENDORSEMENT.pending)} AND endorsements.token_expires_at < ?11)
-       RETURNING id`,
+       RETURNING id, mails_sent AS mailsSent`,
     )
     .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite)
-    .first<{ id: number }>();
-  return row?.id ?? null;
+    .first<{ id: number; mailsSent: number }>();
+  return row ?? null;
 }
 
 export type EndorsementTokenRow = { id: number; pledgeId: number; state: string; tokenHash: string | null; tokenExpiresAt: number | null };

@@ -24,6 +24,7 @@ export const CATEGORIES = FIELDS;
 export type Category = (typeof CATEGORIES)[number];
 
 export const ENDORSE_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_MAILS_PER_ENDORSEMENT = 5;
 
 // A website as given ("www.cms.org.cn", "https://cms.org.cn/about") -> its canonical
 // URL and the host used to recognise the society (lower case, no "www.").

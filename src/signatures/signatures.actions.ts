@@ -1,6 +1,7 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../platform/crypto/tokens.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
-import type { Lang } from '../platform/i18n/lang.ts';
+import { isLang, type Lang } from '../platform/i18n/lang.ts';
+import { recipientKey, reserveMailStatement } from '../platform/mail/ledger.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import type { SignatureInput } from './signatures.input.ts';
@@ -9,7 +10,9 @@ import * as q from './signatures.queries.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
-export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits };
+// mailKeySecret keys the mail ledger (src/platform/mail/ledger.ts): IP_HASH_SECRET.
+export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits; mailKeySecret: string };
+export type MailDeps = Pick<SignDeps, 'd1' | 'mailer' | 'now' | 'baseUrl' | 'mailKeySecret'>;
 
 // Mail delivery failing is retryable: the signature stays stored, and submitting again
 // counts as a duplicate, which re-sends the mail.
@@ -36,11 +39,44 @@ async function linkPair(baseUrl: string) {
   };
 }
 
-// Records a signature, or re-sends the right mail for a duplicate. Both outcomes look
-// the same to the caller's visitor, so no one can learn who signed.
+type Recipient = { id: number; pledgeId: number; email: string; emailKey: string };
+
+// One batch: reserve a mail in the recipient's ledger (the cap across every flow) and,
+// only if reserved, add the links the mail will carry. false: send nothing.
+async function reserveAndAdd(deps: MailDeps, sig: Recipient, kind: string, tokens: q.NewToken[]): Promise<boolean> {
+  const key = await recipientKey(deps.mailKeySecret, sig.emailKey);
+  const [reserved] = await deps.d1.batch([reserveMailStatement(deps.d1, key, sig.pledgeId, kind, deps.now), ...q.addTokenStatements(deps.d1, sig.id, tokens, deps.now)]);
+  return (reserved?.results.length ?? 0) > 0;
+}
+
+// Mails a new confirm link bound to these details (older links stay valid for theirs),
+// within the recipient's mail cap.
+async function mailConfirmLink(deps: MailDeps, sig: Recipient, target: { title: string; lang: Lang }, details: q.SignatureDetails): Promise<void> {
+  const links = await linkPair(deps.baseUrl);
+  const tokens: q.NewToken[] = [
+    { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
+    { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
+  ];
+  if (!(await reserveAndAdd(deps, sig, 'signature.confirm', tokens))) return;
+  await send(deps.mailer, confirmationMail(target.lang, sig.email, target.title, links.confirmUrl, links.withdrawUrl, details));
+}
+
+// Records a signature, or mails the right thing for a duplicate. Both outcomes look
+// the same to the caller's visitor, so no one can learn who signed. A held signature
+// (over the sustained limits) is mailed only once an organiser releases it.
 export async function signPledge(deps: SignDeps, target: SignTarget, input: SignatureInput, ipHash: string | null): Promise<'created' | 'duplicate'> {
   const { d1, now } = deps;
-  const links = await linkPair(deps.baseUrl);
+  const details: q.SignatureDetails = {
+    name: input.name,
+    affiliation: input.affiliation,
+    title: input.title,
+    orcid: input.orcid,
+    field: input.field,
+    region: input.region,
+    public: input.public,
+    lang: target.lang,
+    textVersion: target.version,
+  };
   const inserted = await q.insertSignature(d1, {
     pledgeId: target.pledgeId,
     lang: target.lang,
@@ -55,9 +91,9 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     field: input.field,
     region: input.region,
     public: input.public,
-    confirmTokenHash: links.confirmHash,
-    withdrawTokenHash: links.withdrawHash,
-    tokenExpiresAt: now + CONFIRM_TOKEN_TTL_MS,
+    confirmTokenHash: null,
+    withdrawTokenHash: null,
+    tokenExpiresAt: null,
     ipHash,
     now,
     limits: {
@@ -68,7 +104,7 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     },
   });
   if (inserted !== null) {
-    await send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
+    if (inserted.state === 'pending') await mailConfirmLink(deps, { id: inserted.id, pledgeId: target.pledgeId, email: input.email, emailKey: input.emailKey }, target, details);
     return 'created';
   }
 
@@ -76,62 +112,81 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
   if (!existing) return 'duplicate';
   const action = duplicateAction(existing);
   if (action === 'resendConfirmation') {
-    if (await q.rotateConfirmTokens(d1, existing.id, links.confirmHash, links.withdrawHash, now + CONFIRM_TOKEN_TTL_MS, MAX_MAILS_PER_SIGNATURE, now)) {
-      await send(deps.mailer, confirmationMail(target.lang, existing.email, target.title, links.confirmUrl, links.withdrawUrl));
+    // A new link for the details just submitted; the details stored are not touched.
+    if (await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) {
+      await mailConfirmLink(deps, { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey }, target, details);
     }
   } else if (action === 'remindSigned') {
+    // A confirmed signer is told, and given one more withdraw link; nothing changes.
     const withdrawToken = newToken();
-    if (await q.rotateWithdrawToken(d1, existing.id, await hashToken(withdrawToken), MAX_MAILS_PER_SIGNATURE, now)) {
+    const recipient = { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey };
+    const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }];
+    if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await reserveAndAdd(deps, recipient, 'signature.remind', tokens))) {
       await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
     }
   }
   return 'duplicate';
 }
 
+// The organiser released a held signature that was never confirmed: now its
+// confirmation goes out (within the recipient's mail cap), for the details stored.
+export async function mailReleasedSignature(deps: MailDeps, id: number, pledgeTitle: (pledgeId: number, lang: Lang) => Promise<string>): Promise<boolean> {
+  const s = await q.signatureForMail(deps.d1, id);
+  if (!s || s.state !== 'pending' || !s.email || !s.emailKey) return false;
+  const lang: Lang = isLang(s.lang) ? s.lang : 'zh-Hans';
+  const { id: _id, pledgeId, state: _state, email, emailKey, ...details } = s;
+  await mailConfirmLink(deps, { id, pledgeId, email, emailKey }, { title: await pledgeTitle(pledgeId, lang), lang }, details);
+  return true;
+}
+
 export type ConfirmResult =
   | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
   | { ok: false; status: 'invalid' | 'expired' };
 
-async function lookup(token: string, find: (hash: string) => Promise<q.TokenRow | null>, column: 'confirmTokenHash' | 'withdrawTokenHash') {
+async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   if (!isTokenShaped(token)) return null;
   const hash = await hashToken(token);
-  const row = await find(hash);
+  const row = await q.findToken(d1, hash, kind, withdrawHash);
   // The lookup is by hash; the explicit constant-time comparison guards against any
   // future change to how rows are found.
-  if (!row || !row[column] || !sameDigest(row[column], hash)) return null;
+  if (!row || !sameDigest(row.tokenHash, hash)) return null;
   return row;
 }
 
+function parseDetails(json: string | null): q.SignatureDetails | null {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as q.SignatureDetails;
+  } catch {
+    return null;
+  }
+}
+
+// Confirms exactly the details this link was mailed for. A signature already confirmed
+// stays as it is: no link, old or new, changes a confirmed signer's details or consent.
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
   if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
-  const hash = await hashToken(token);
   const withdrawToken = await withdrawTokenFor(token);
-  // Fast path: one statement confirms a pending signature.
-  const confirmed = await q.confirmByTokenHash(d1, hash, now);
-  if (confirmed && confirmed.confirmTokenHash && sameDigest(confirmed.confirmTokenHash, hash)) {
-    const withdrawValid = confirmed.withdrawTokenHash !== null && sameDigest(confirmed.withdrawTokenHash, await hashToken(withdrawToken));
-    return { ok: true, status: 'confirmed', pledgeId: confirmed.pledgeId, lang: confirmed.lang, withdrawToken: withdrawValid ? withdrawToken : null, changed: true };
-  }
-  // Otherwise find out why: already confirmed, held, expired or unknown.
-  const row = await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash');
+  const row = await lookup(d1, token, 'confirm', await hashToken(withdrawToken));
   if (!row) return { ok: false, status: 'invalid' };
-  const withdrawStillValid = row.withdrawTokenHash !== null && sameDigest(row.withdrawTokenHash, await hashToken(withdrawToken));
+  const withdrawStillValid = row.withdrawValid === 1;
+  const details = parseDetails(row.details);
   const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
     ok: true,
     status,
     pledgeId: row.pledgeId,
-    lang: row.lang,
+    lang: changed && details ? details.lang : row.lang,
     withdrawToken: withdrawStillValid ? withdrawToken : null,
     changed,
   });
   if (row.state === 'pending') {
-    if (row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
-    return (await q.markConfirmed(d1, row.id, now)) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
+    if (row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
+    return (await q.markConfirmed(d1, row.id, details, now)) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
   }
   if (row.state === 'held') {
-    if (row.confirmedAt === null && row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
+    if (row.confirmedAt === null && row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
     // Held signatures look confirmed to the signer; they count only once released.
-    return (await q.markHeldConfirmed(d1, row.id, now)) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
+    return (await q.markHeldConfirmed(d1, row.id, details, now)) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
   }
   if (row.state === 'confirmed') return ok('alreadyConfirmed', false);
   return { ok: false, status: 'invalid' };
@@ -139,8 +194,9 @@ export async function confirmSignature(d1: D1Database, token: string, now: numbe
 
 export type WithdrawResult = { status: 'withdrawn'; pledgeId: number } | { status: 'invalid' };
 
+// Any withdraw link the signer holds works; withdrawal erases every link (by trigger).
 export async function withdrawSignature(d1: D1Database, token: string, now: number): Promise<WithdrawResult> {
-  const row = await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash');
+  const row = await lookup(d1, token, 'withdraw');
   if (!row) return { status: 'invalid' };
   const pledgeId = await q.markWithdrawn(d1, row.id, now);
   return pledgeId === null ? { status: 'invalid' } : { status: 'withdrawn', pledgeId };
@@ -148,16 +204,15 @@ export async function withdrawSignature(d1: D1Database, token: string, now: numb
 
 // Whether a token link points at a live signature, for the GET pages (changes nothing).
 export async function peekConfirmToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash')) !== null;
+  return (await lookup(d1, token, 'confirm')) !== null;
 }
 
 export async function peekWithdrawToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash')) !== null;
+  return (await lookup(d1, token, 'withdraw')) !== null;
 }
 
 // The signature a confirm or withdraw link belongs to (for receipts; changes nothing).
 export async function signatureForToken(d1: D1Database, token: string): Promise<{ id: number; pledgeId: number; state: string } | null> {
-  const row =
-    (await lookup(token, (h) => q.findByConfirmHash(d1, h), 'confirmTokenHash')) ?? (await lookup(token, (h) => q.findByWithdrawHash(d1, h), 'withdrawTokenHash'));
+  const row = (await lookup(d1, token, 'confirm')) ?? (await lookup(d1, token, 'withdraw'));
   return row ? { id: row.id, pledgeId: row.pledgeId, state: row.state } : null;
 }

@@ -21,7 +21,7 @@ export async function recordSignatures(batch: MessageBatch<SignRequest>, env: En
     batch.messages.map(async (message) => {
       const r = message.body;
       try {
-        await signPledge({ d1, mailer, now: r.now, baseUrl: r.baseUrl, limits }, r.target, r.input, r.ipHash);
+        await signPledge({ d1, mailer, now: r.now, baseUrl: r.baseUrl, limits, mailKeySecret: env.IP_HASH_SECRET }, r.target, r.input, r.ipHash);
         return true;
       } catch (err) {
         console.error(`recording a signature failed (try ${message.attempts}): ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`);

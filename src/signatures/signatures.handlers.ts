@@ -66,7 +66,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
       throw new TransientFailure(`signature queue refused: ${err instanceof Error ? err.message : 'error'}`);
     }
   }
-  else await signPledge({ d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: request.baseUrl, limits: sustainedLimits(c.env) }, request.target, input, ipHash);
+  else await signPledge({ d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: request.baseUrl, limits: sustainedLimits(c.env), mailKeySecret: c.env.IP_HASH_SECRET }, request.target, input, ipHash);
   return { kind: 'accepted', slug: pledge.slug };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldCodes, optionalText, requiredText, typeError } from '../platform/http/text.ts';
+import { fieldCodes, noLink, optionalText, requiredText, typeError } from '../platform/http/text.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { normaliseEmail } from './email.ts';
 import { normaliseOrcid } from './orcid.ts';
@@ -9,19 +9,20 @@ import { FIELDS } from './signatures.ts';
 // The JSON body of POST /api/pledges/:slug/signatures (strict: unknown keys are errors).
 export const signatureBody = z
   .object({
-    name: requiredText(100),
+    // Mailed back in the confirmation: no links (issue 13).
+    name: requiredText(100).refine(noLink, 'link'),
     email: z
       .string({ error: typeError })
       .refine((s) => s.trim().length > 0, 'required')
       .refine((s) => normaliseEmail(s) !== null, 'invalid'),
-    affiliation: requiredText(200),
+    affiliation: requiredText(200).refine(noLink, 'link'),
     field: z.enum(FIELDS, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),
     region: z
       .string({ error: typeError })
       .refine((s) => s !== '', 'required')
       .refine((s) => s === '' || isRegion(s), 'invalid')
       .describe('ISO 3166-2:CN code such as CN-BJ, or an ISO 3166-1 alpha-2 country code'),
-    title: optionalText(100),
+    title: optionalText(100).refine(noLink, 'link'),
     orcid: z
       .string({ error: 'invalid' })
       .refine((s) => s.trim() === '' || normaliseOrcid(s) !== null, 'checksum')

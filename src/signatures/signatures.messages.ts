@@ -45,6 +45,14 @@ type SignWords = {
     remindIntro: string;
     withdrawAction: string;
     ignore: string;
+    detailsIntro: string;
+    detailName: string;
+    detailAffiliation: string;
+    detailTitle: string;
+    listedPublic: string;
+    listedPrivate: string;
+    notYourDetails: string;
+    remindUnchanged: string;
   };
 };
 
@@ -66,12 +74,12 @@ const zhHans: SignWords = {
   submit: '签名',
   errorSummary: '请修改以下问题',
   errors: {
-    name: { required: '请填写姓名', tooLong: '姓名不能超过 100 个字符', invalidCharacters: '姓名含有无法使用的字符' },
+    name: { required: '请填写姓名', tooLong: '姓名不能超过 100 个字符', invalidCharacters: '姓名含有无法使用的字符', link: '姓名不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
     email: { required: '请填写电子邮箱', invalid: '请填写有效的电子邮箱,例如 name@example.com' },
-    affiliation: { required: '请填写工作单位', tooLong: '工作单位不能超过 200 个字符', invalidCharacters: '工作单位含有无法使用的字符' },
+    affiliation: { required: '请填写工作单位', tooLong: '工作单位不能超过 200 个字符', invalidCharacters: '工作单位含有无法使用的字符', link: '工作单位不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
     field: { required: '请选择学科领域', invalid: '请选择学科领域' },
     region: { required: '请选择所在地区', invalid: '请选择所在地区' },
-    title: { tooLong: '职称或职务不能超过 100 个字符', invalidCharacters: '职称或职务含有无法使用的字符' },
+    title: { tooLong: '职称或职务不能超过 100 个字符', invalidCharacters: '职称或职务含有无法使用的字符', link: '职称或职务不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
     orcid: { checksum: 'ORCID iD 格式或校验位不正确,例如 0000-0002-1825-0097', invalid: 'ORCID iD 格式不正确' },
     version: { invalid: '倡议文本版本无效,请刷新页面后重试', unknownVersion: '倡议文本已更新,请刷新页面后重试' },
     turnstileToken: { invalid: '人机验证未通过,请重试', required: '请完成人机验证' },
@@ -88,7 +96,7 @@ const zhHans: SignWords = {
   withdrawHint: '如果改变主意,你可以随时通过下面的私人链接撤回签名。请勿转发。',
   withdrawLink: '撤回我的签名',
   invalidLinkTitle: '链接无效',
-  invalidLinkBody: '这个链接无效或已经使用过。如果你已撤回签名,无需再做任何事。',
+  invalidLinkBody: '这个链接无效或已经使用过。如果你没有撤回签名,它仍然计入总数:如需撤回,请使用我们发给你的任一邮件中的撤回链接,或用同一邮箱重新提交表单,我们会给你发送新的链接。',
   expiredLinkBody: '这个确认链接已过期(有效期 7 天)。请重新提交签名,我们会再发一封确认邮件。',
   withdrawTitle: '撤回签名',
   withdrawBody: '撤回后,你的签名将不再计入总数,你的个人信息将被删除。',
@@ -106,6 +114,14 @@ const zhHans: SignWords = {
     remindIntro: '有人(可能是你)用这个邮箱再次提交了对「{title}」的签名。你的签名已经确认,无需重复签名。',
     withdrawAction: '如需撤回签名,请打开这个私人链接(请勿转发):',
     ignore: '如果这不是你本人的操作,请忽略这封邮件。',
+    detailsIntro: '这个链接确认的是以下信息:',
+    detailName: '姓名:{name}',
+    detailAffiliation: '工作单位:{affiliation}',
+    detailTitle: '职称或职务:{title}',
+    listedPublic: '公开显示:是(你的姓名和单位会显示在倡议页面上)',
+    listedPrivate: '公开显示:否(只计入总数,不显示姓名)',
+    notYourDetails: '如果这些不是你填写的信息,请不要确认。请用你自己的信息重新提交,我们会为新信息发送新的链接;这个链接仍然只会确认上面的信息。',
+    remindUnchanged: '没有任何改动:你的签名、你确认过的信息和是否公开的选择都保持不变。我们以前发给你的链接仍然有效。',
   },
 };
 
@@ -127,12 +143,12 @@ const zhHant: SignWords = {
   submit: '簽名',
   errorSummary: '請修改以下問題',
   errors: {
-    name: { required: '請填寫姓名', tooLong: '姓名不能超過 100 個字元', invalidCharacters: '姓名含有無法使用的字元' },
+    name: { required: '請填寫姓名', tooLong: '姓名不能超過 100 個字元', invalidCharacters: '姓名含有無法使用的字元', link: '姓名不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
     email: { required: '請填寫電子郵件', invalid: '請填寫有效的電子郵件,例如 name@example.com' },
-    affiliation: { required: '請填寫工作單位', tooLong: '工作單位不能超過 200 個字元', invalidCharacters: '工作單位含有無法使用的字元' },
+    affiliation: { required: '請填寫工作單位', tooLong: '工作單位不能超過 200 個字元', invalidCharacters: '工作單位含有無法使用的字元', link: '工作單位不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
     field: { required: '請選擇學科領域', invalid: '請選擇學科領域' },
     region: { required: '請選擇所在地區', invalid: '請選擇所在地區' },
-    title: { tooLong: '職稱或職務不能超過 100 個字元', invalidCharacters: '職稱或職務含有無法使用的字元' },
+    title: { tooLong: '職稱或職務不能超過 100 個字元', invalidCharacters: '職稱或職務含有無法使用的字元', link: '職稱或職務不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
     orcid: { checksum: 'ORCID iD 格式或檢查碼不正確,例如 0000-0002-1825-0097', invalid: 'ORCID iD 格式不正確' },
     version: { invalid: '倡議文本版本無效,請重新整理頁面後再試', unknownVersion: '倡議文本已更新,請重新整理頁面後再試' },
     turnstileToken: { invalid: '人機驗證未通過,請重試', required: '請完成人機驗證' },
@@ -149,7 +165,7 @@ const zhHant: SignWords = {
   withdrawHint: '如果改變主意,你可以隨時透過下面的私人連結撤回簽名。請勿轉寄。',
   withdrawLink: '撤回我的簽名',
   invalidLinkTitle: '連結無效',
-  invalidLinkBody: '這個連結無效或已經使用過。如果你已撤回簽名,無需再做任何事。',
+  invalidLinkBody: '這個連結無效或已經使用過。如果你沒有撤回簽名,它仍然計入總數:如需撤回,請使用我們寄給你的任一郵件中的撤回連結,或用同一電子郵件重新提交表單,我們會寄給你新的連結。',
   expiredLinkBody: '這個確認連結已過期(有效期 7 天)。請重新提交簽名,我們會再寄一封確認郵件。',
   withdrawTitle: '撤回簽名',
   withdrawBody: '撤回後,你的簽名將不再計入總數,你的個人資料將被刪除。',
@@ -167,6 +183,14 @@ const zhHant: SignWords = {
     remindIntro: '有人(可能是你)用這個電子郵件再次提交了對「{title}」的簽名。你的簽名已經確認,無需重複簽名。',
     withdrawAction: '如需撤回簽名,請開啟這個私人連結(請勿轉寄):',
     ignore: '如果這不是你本人的操作,請忽略這封郵件。',
+    detailsIntro: '這個連結確認的是以下資料:',
+    detailName: '姓名:{name}',
+    detailAffiliation: '工作單位:{affiliation}',
+    detailTitle: '職稱或職務:{title}',
+    listedPublic: '公開顯示:是(你的姓名和單位會顯示在倡議頁面上)',
+    listedPrivate: '公開顯示:否(只計入總數,不顯示姓名)',
+    notYourDetails: '如果這些不是你填寫的資料,請不要確認。請用你自己的資料重新提交,我們會為新資料寄送新的連結;這個連結仍然只會確認上面的資料。',
+    remindUnchanged: '沒有任何變動:你的簽名、你確認過的資料和是否公開的選擇都保持不變。我們以前寄給你的連結仍然有效。',
   },
 };
 
@@ -188,12 +212,12 @@ const en: SignWords = {
   submit: 'Sign',
   errorSummary: 'There is a problem',
   errors: {
-    name: { required: 'Enter your full name', tooLong: 'Name must be 100 characters or fewer', invalidCharacters: 'Name contains characters we cannot accept' },
+    name: { required: 'Enter your full name', tooLong: 'Name must be 100 characters or fewer', invalidCharacters: 'Name contains characters we cannot accept', link: 'Your name must not contain a web address or domain name (such as example.com); put a space after a full stop' },
     email: { required: 'Enter your email address', invalid: 'Enter an email address in the correct format, like name@example.com' },
-    affiliation: { required: 'Enter your institution or employer', tooLong: 'Institution must be 200 characters or fewer', invalidCharacters: 'Institution contains characters we cannot accept' },
+    affiliation: { required: 'Enter your institution or employer', tooLong: 'Institution must be 200 characters or fewer', invalidCharacters: 'Institution contains characters we cannot accept', link: 'Your institution must not contain a web address or domain name (such as example.com); put a space after a full stop' },
     field: { required: 'Select your field', invalid: 'Select your field' },
     region: { required: 'Select where you work', invalid: 'Select where you work' },
-    title: { tooLong: 'Title must be 100 characters or fewer', invalidCharacters: 'Title contains characters we cannot accept' },
+    title: { tooLong: 'Title must be 100 characters or fewer', invalidCharacters: 'Title contains characters we cannot accept', link: 'Your title must not contain a web address or domain name (such as example.com); put a space after a full stop' },
     orcid: { checksum: 'Enter a valid ORCID iD, like 0000-0002-1825-0097 (the last character is a check digit)', invalid: 'Enter a valid ORCID iD' },
     version: { invalid: 'The pledge text version is not valid; reload the page and try again', unknownVersion: 'The pledge text has changed; reload the page and try again' },
     turnstileToken: { invalid: 'The human check failed; try again', required: 'Complete the human check' },
@@ -210,7 +234,7 @@ const en: SignWords = {
   withdrawHint: 'If you change your mind, you can withdraw your signature at any time with this private link. Do not share it.',
   withdrawLink: 'Withdraw my signature',
   invalidLinkTitle: 'This link is not valid',
-  invalidLinkBody: 'This link is not valid or has already been used. If you have withdrawn your signature, there is nothing more to do.',
+  invalidLinkBody: 'This link is not valid or has already been used. If you have not withdrawn your signature, it still counts: to withdraw it, use the withdraw link in any email we sent you, or submit the form again with the same address and we will email you a new link.',
   expiredLinkBody: 'This confirmation link has expired (links work for 7 days). Submit the form again and we will send a new one.',
   withdrawTitle: 'Withdraw your signature',
   withdrawBody: 'Once withdrawn, your signature no longer counts and your personal data is erased.',
@@ -228,6 +252,14 @@ const en: SignWords = {
     remindIntro: 'Someone, probably you, submitted a signature for “{title}” with this email address again. Your signature is already confirmed; there is no need to sign twice.',
     withdrawAction: 'To withdraw your signature, open this private link (do not share it):',
     ignore: 'If this was not you, you can ignore this email.',
+    detailsIntro: 'This link confirms exactly these details:',
+    detailName: 'Name: {name}',
+    detailAffiliation: 'Institution: {affiliation}',
+    detailTitle: 'Title: {title}',
+    listedPublic: 'Listed publicly: yes (your name and institution are shown on the pledge page)',
+    listedPrivate: 'Listed publicly: no (you are counted; your name is not shown)',
+    notYourDetails: 'If these are not the details you entered, do not confirm. Submit the form again with your own details and we will send a new link for them; this link still confirms only the details above.',
+    remindUnchanged: 'Nothing has changed: your signature, the details you confirmed and your choice about being listed stay as they are. Every link we sent you before still works.',
   },
 };
 

@@ -1,5 +1,5 @@
-import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
+import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { type Field, WITHDRAWABLE_STATES } from './signatures.ts';
 
 // Storage for signatures: plain D1 statements (they lean on ON CONFLICT and RETURNING,
@@ -19,9 +19,10 @@ export type NewSignature = {
   field: Field;
   region: string;
   public: boolean;
-  confirmTokenHash: string;
-  withdrawTokenHash: string;
-  tokenExpiresAt: number;
+  // Links live in signature_tokens (issue 13); these legacy columns stay null.
+  confirmTokenHash: string | null;
+  withdrawTokenHash: string | null;
+  tokenExpiresAt: number | null;
   ipHash: string | null;
   now: number;
   // Sustained limits: over either, the signature is stored as held.
@@ -61,79 +62,111 @@ export async function findByEmailKey(d1: D1Database, pledgeId: number, emailKey:
     .first<ExistingSignature>();
 }
 
-// A fresh confirmation link for a still-unconfirmed signature, within the mail budget.
-export async function rotateConfirmTokens(d1: D1Database, id: number, confirmHash: string, withdrawHash: string, expiresAt: number, maxMails: number, now: number) {
-  const row = await d1
-    .prepare(
-      `UPDATE signatures SET confirm_token_hash = ?2, withdraw_token_hash = ?3, token_expires_at = ?4, mails_sent = mails_sent + 1, updated_at = ?6
-       WHERE id = ?1 AND mails_sent < ?5 AND confirmed_at IS NULL AND state IN (${sqlList([SIGNATURE.pending, SIGNATURE.held])}) RETURNING id`,
-    )
-    .bind(id, confirmHash, withdrawHash, expiresAt, maxMails, now)
-    .first<{ id: number }>();
+// One more mail for this signature, within its own budget (the mail ledger caps per
+// recipient on top). Changes nothing else about the signature.
+export async function countMail(d1: D1Database, id: number, maxMails: number): Promise<boolean> {
+  const row = await d1.prepare(`UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?1 AND mails_sent < ?2 RETURNING id`).bind(id, maxMails).first<{ id: number }>();
   return row !== null;
 }
 
-// A fresh withdraw link for a confirmed signer who signed again, within the mail budget.
-export async function rotateWithdrawToken(d1: D1Database, id: number, withdrawHash: string, maxMails: number, now: number) {
-  const row = await d1
-    .prepare(`UPDATE signatures SET withdraw_token_hash = ?2, mails_sent = mails_sent + 1, updated_at = ?4 WHERE id = ?1 AND mails_sent < ?3 RETURNING id`)
-    .bind(id, withdrawHash, maxMails, now)
-    .first<{ id: number }>();
-  return row !== null;
+// What a confirm link confirms: the details submitted with it (issue 13: a link
+// confirms exactly the details it was mailed for).
+export type SignatureDetails = {
+  name: string;
+  affiliation: string;
+  title: string | null;
+  orcid: string | null;
+  field: Field;
+  region: string;
+  public: boolean;
+  lang: string;
+  textVersion: string;
+};
+
+export type NewToken = { hash: string; kind: 'confirm' | 'withdraw'; details: SignatureDetails | null; expiresAt: number | null };
+
+// Adds links to a signature; never revokes one (withdrawal and deletion erase them by
+// trigger). As statements to follow a mail-ledger reservation in one batch: each
+// inserts only if the statement before it changed a row (SQLite changes()), so no link
+// is stored when the cap refused the mail.
+export function addTokenStatements(d1: D1Database, signatureId: number, tokens: NewToken[], now: number): D1PreparedStatement[] {
+  return tokens.map((t) =>
+    d1
+      .prepare(`INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE changes() > 0`)
+      .bind(t.hash, signatureId, t.kind, t.details ? JSON.stringify(t.details) : null, t.expiresAt, now),
+  );
 }
 
 export type TokenRow = {
   id: number;
   pledgeId: number;
   state: string;
-  confirmTokenHash: string | null;
-  withdrawTokenHash: string | null;
-  tokenExpiresAt: number | null;
+  tokenHash: string;
+  details: string | null;
+  expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  // Whether the companion withdraw token (hash given) is a live link of the same signature.
+  withdrawValid: number;
 };
 
-const TOKEN_ROW = `id, pledge_id AS pledgeId, state, confirm_token_hash AS confirmTokenHash, withdraw_token_hash AS withdrawTokenHash,
-  token_expires_at AS tokenExpiresAt, confirmed_at AS confirmedAt, lang`;
-
-export async function findByConfirmHash(d1: D1Database, hash: string) {
-  return d1.prepare(`SELECT ${TOKEN_ROW} FROM signatures WHERE confirm_token_hash = ?1`).bind(hash).first<TokenRow>();
-}
-
-export async function findByWithdrawHash(d1: D1Database, hash: string) {
-  return d1.prepare(`SELECT ${TOKEN_ROW} FROM signatures WHERE withdraw_token_hash = ?1`).bind(hash).first<TokenRow>();
-}
-
-// The common case in one statement: a pending, unexpired signature with this confirm
-// token becomes confirmed. Returns null when nothing changed (then the caller looks up why).
-export async function confirmByTokenHash(d1: D1Database, hash: string, now: number) {
+export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   return d1
     .prepare(
-      `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2
-       WHERE confirm_token_hash = ?1 AND state = ${sqlText(SIGNATURE.pending)} AND (token_expires_at IS NULL OR token_expires_at >= ?2)
-       RETURNING ${TOKEN_ROW}`,
+      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
+         EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
+       FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
-    .bind(hash, now)
+    .bind(hash, kind, withdrawHash)
     .first<TokenRow>();
 }
 
-// pending -> confirmed. The guard on state makes concurrent and repeated confirmations
-// count once; the counter triggers run inside this same statement.
-export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
-  const row = await d1
-    .prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`)
-    .bind(id, now)
-    .first();
-  return row !== null;
+const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11`;
+
+function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: SignatureDetails) {
+  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion);
+}
+
+// Once confirmed, the other confirm links of the signature keep answering "already
+// confirmed" but no longer hold anyone's details.
+const forgetOtherDetails = (d1: D1Database, id: number) =>
+  d1.prepare(`UPDATE signature_tokens SET details = NULL WHERE signature_id = ?1 AND kind = 'confirm' AND details IS NOT NULL AND EXISTS (SELECT 1 FROM signatures WHERE id = ?1 AND confirmed_at IS NOT NULL)`).bind(id);
+
+// pending -> confirmed, with the details the link was sent for (null: the row's own,
+// for links mailed before issue 13). The guard on state makes concurrent and repeated
+// confirmations count once; the counter triggers run inside this same statement.
+export async function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
+  const base = `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2`;
+  const stmt = details
+    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`), id, now, details)
+    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`).bind(id, now);
+  const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
+  return (updated?.results.length ?? 0) > 0;
 }
 
 // A held signature records that its email was confirmed but stays held (uncounted).
-export async function markHeldConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
+// (Held signatures are mailed only once released; this serves links mailed before.)
+export async function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
+  const base = `UPDATE signatures SET confirmed_at = ?2, updated_at = ?2`;
+  const stmt = details
+    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`), id, now, details)
+    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`).bind(id, now);
+  const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
+  return (updated?.results.length ?? 0) > 0;
+}
+
+// What mailing a signature's confirmation needs (the organiser's release path).
+export type MailableSignature = SignatureDetails & { id: number; pledgeId: number; state: string; email: string | null; emailKey: string | null };
+
+export async function signatureForMail(d1: D1Database, id: number): Promise<MailableSignature | null> {
   const row = await d1
-    .prepare(`UPDATE signatures SET confirmed_at = ?2, updated_at = ?2 WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`)
-    .bind(id, now)
-    .first();
-  return row !== null;
+    .prepare(
+      `SELECT id, pledge_id AS pledgeId, state, email, email_key AS emailKey, name, affiliation, title, orcid, field, region, public, lang, text_version AS textVersion
+       FROM signatures WHERE id = ?1`,
+    )
+    .bind(id)
+    .first<Omit<MailableSignature, 'public'> & { public: number }>();
+  return row ? { ...row, public: row.public === 1 } : null;
 }
 
 // Withdrawal: the state changes (counters follow by trigger) and personal data is

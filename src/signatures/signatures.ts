@@ -17,10 +17,12 @@ export const CONFIRM_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 // What a duplicate submission should trigger; the visitor sees the same answer either way.
 export type DuplicateAction = 'resendConfirmation' | 'remindSigned' | 'nothing';
 
+// A held signature is never mailed until an organiser releases it (issue 13), so a
+// duplicate of one mails nothing either.
 export function duplicateAction(existing: { state: string; confirmedAt: number | null; mailsSent: number }): DuplicateAction {
   if (existing.mailsSent >= MAX_MAILS_PER_SIGNATURE) return 'nothing';
-  if (existing.state === SIGNATURE.pending || (existing.state === SIGNATURE.held && existing.confirmedAt === null)) return 'resendConfirmation';
-  if (existing.state === SIGNATURE.confirmed || existing.state === SIGNATURE.held) return 'remindSigned';
+  if (existing.state === SIGNATURE.pending) return 'resendConfirmation';
+  if (existing.state === SIGNATURE.confirmed) return 'remindSigned';
   return 'nothing';
 }
 

@@ -132,7 +132,7 @@ describe('tokens', () => {
     expect((await postJson('/api/signatures/confirm', { token: withdraw })).status).toBe(404);
     expect((await postJson('/api/signatures/withdraw', { token: confirm })).status).toBe(404);
 
-    await env.DB.prepare(`UPDATE signatures SET token_expires_at = 1 WHERE state = 'pending'`).run();
+    await env.DB.prepare(`UPDATE signature_tokens SET expires_at = 1 WHERE kind = 'confirm' AND signature_id IN (SELECT id FROM signatures WHERE state = 'pending')`).run();
     const expired = await postJson('/api/signatures/confirm', { token: confirm });
     expect(expired.status).toBe(410);
     expect((await counts()).individuals).toBe(before.individuals);

@@ -259,3 +259,37 @@ export const logCheckpoints = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
 );
+
+// Issue 13: every mail to a person, per pledge, keyed by an HMAC (IP_HASH_SECRET) of the
+// normalised address, never the address (src/platform/mail/ledger.ts). capped: 1 for a
+// mail someone else can trigger (at most 5 per recipient and pledge), 0 for an
+// organiser's notice.
+export const mailLedger = sqliteTable(
+  'mail_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientKey: text('recipient_key').notNull(),
+    pledgeId: integer('pledge_id').notNull(),
+    kind: text('kind').notNull(),
+    capped: integer('capped', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped)],
+);
+
+// The live links of a signature (SHA-256 hashes). kind: confirm | withdraw. A confirm
+// link carries the details it was mailed for (JSON) and confirms exactly those. Rows
+// are erased by trigger when the signature is withdrawn or deleted
+// (migrations/0011a_signature_tokens.sql).
+export const signatureTokens = sqliteTable(
+  'signature_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    signatureId: integer('signature_id').notNull(),
+    kind: text('kind').notNull(),
+    details: text('details'),
+    expiresAt: integer('expires_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('signature_tokens_signature').on(t.signatureId, t.kind)],
+);

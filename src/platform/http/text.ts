@@ -41,3 +41,22 @@ export function fieldCodes(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+// Text a stranger types and we mail (names, affiliations, society and contact names)
+// must not reach a mailbox as a link: a scheme (http://, mailto:), "www." or anything
+// shaped like a domain name (evil.example). Checked after NFKC, so full-width forms
+// (ｗｗｗ．, ．) fold to ASCII, and an IME full stop between Latin letters (evil。example)
+// counts as a dot. "Dept. of Physics" and "J. R. Smith" pass (a dot then a space).
+const SCHEME = /[a-z][a-z0-9+.-]*:\/\/|\b(?:mailto|data|javascript):|\bwww\d*\./i;
+const DOMAIN = /(?:^|[^\p{L}\p{N}_-])[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}-]+)*\.(?:\p{L}{2,63}|xn--[a-z0-9-]+)(?![\p{L}\p{N}_-])/iu;
+
+export function containsLink(s: string): boolean {
+  const folded = s
+    .normalize('NFKC')
+    .replace(/[\u3002\uFF61\uFE12\u2E3C](?=[a-z0-9])/gi, '.')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '');
+  return SCHEME.test(folded) || DOMAIN.test(folded);
+}
+
+// requiredText/optionalText for a field that is mailed: also refuses links ('link').
+export const noLink = (s: string | undefined) => s === undefined || !containsLink(s);

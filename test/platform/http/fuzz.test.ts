@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { containsLink } from '../../../src/platform/http/text.ts';
 import { nextIp, postForm, postJson, request } from '../../support/app.ts';
 import { signer } from '../../support/signers.ts';
 
@@ -61,7 +62,8 @@ describe('fuzzing the public endpoints', () => {
   });
 
   it('valid signatures with adversarial text are stored exactly and shown escaped', async () => {
-    const printable = nasty.filter((s) => s.trim().length > 0 && s.length <= 100 && s.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s));
+    // Link-shaped text is refused in mailed fields (issue 13; signatures/consent.test.ts).
+    const printable = nasty.filter((s) => s.trim().length > 0 && s.length <= 100 && s.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s) && !containsLink(s));
     await fc.assert(
       fc.asyncProperty(printable, async (name) => {
         const person = signer({ name, affiliation: name.slice(0, 100) });
