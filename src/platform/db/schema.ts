@@ -250,3 +250,14 @@ export const logCheckpoints = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
 );
+
+// Published statistics, one snapshot per pledge, replaced at most once per UTC hour
+// (period 'YYYY-MM-DDTHH'): breakdowns are served from it until the next period, so
+// successive answers cannot be differenced down to one signer (src/stats/).
+export const statsSnapshots = sqliteTable('stats_snapshots', {
+  pledgeId: integer('pledge_id').primaryKey(),
+  period: text('period').notNull(),
+  takenAt: integer('taken_at').notNull(),
+  // JSON: { individuals, updatedAt, rows: [{ metric, bucket, value }] }
+  body: text('body').notNull(),
+});
