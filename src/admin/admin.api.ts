@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
-import { emailMatchesWebsite, isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
-import { type EndorsementDetail, getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
+import { isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
+import { endorsementItem } from './endorsement-queue.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { readJsonObject } from '../platform/http/json.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
@@ -29,10 +30,7 @@ const idParam = (c: C) => {
 const invalid = (c: C, codes: Record<string, string>) => apiError(c, 400, 'validation_failed', 'Some fields are not valid.', codes);
 
 // An endorsement as organisers see it (contact data included: this API is private).
-export function endorsementItem(e: EndorsementDetail) {
-  const emailDomain = e.contactEmail?.split('@')[1] ?? '';
-  return { ...e, founding: !!e.founding, emailMatchesWebsite: emailMatchesWebsite(emailDomain, e.websiteHost) };
-}
+export { endorsementItem };
 
 async function pledgeFilter(c: C): Promise<number | null | Response> {
   const id = await act.pledgeIdFor(c, c.req.query('pledge'));
