@@ -11,6 +11,7 @@ import { expirePending, recount } from './counts/counts.cron.ts';
 import { statsApi } from './stats/stats.api.ts';
 import { statsPages } from './stats/stats.pages.tsx';
 import { snapshotStats } from './stats/stats.cron.ts';
+import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit } from './platform/http/json.ts';
@@ -119,6 +120,7 @@ export default {
         await Promise.all([...new Set(drift.map((d) => d.pledgeId))].map((id) => publishCounts(env, id)));
         await checkpointAll(env, Date.now());
         await snapshotStats(env.DB);
+        await foldSearchBacklog(env.DB);
         const expired = await expirePending(env.DB);
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),

@@ -68,3 +68,19 @@ export function nameForms(input: string): { hans: string | null; hant: string | 
   const compact = name.replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
   return { hans: toHans(compact), hant: toHant(toHans(compact)), en: null };
 }
+
+// The form text is searched in: NFKC, invisible characters removed, lower case, Chinese
+// folded to Simplified (OpenCC, character level). Stored keys and queries are both
+// folded, so 大学 finds 大學 and the reverse.
+export function searchKey(s: string): string {
+  const t = stripInvisible(s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ');
+  return hasHan(t) ? toHans(t) : t;
+}
+
+// What a query is looked for as: its folded form, plus the forms a key not folded yet
+// (raw text written by a trigger, folded later) may hold: as typed, and in Traditional.
+export function searchNeedles(q: string): string[] {
+  const raw = stripInvisible(q.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  const folded = searchKey(raw).trim();
+  return [...new Set([folded, raw, hasHan(folded) ? toHant(folded) : folded])].filter(Boolean);
+}

@@ -4,7 +4,7 @@ import { FIELDS } from '../signatures/signatures.ts';
 
 export const signatoriesQuery = z
   .object({
-    q: z.string().max(100, 'tooLong').optional().describe('Search in name and affiliation (substring, case-insensitive for Latin letters)'),
+    q: z.string().max(100, 'tooLong').optional().describe('Search in name and affiliation: substring, up to 100 characters of any script, case-insensitive, Simplified and Traditional Chinese alike (大学 finds 大學)'),
     cursor: z
       .string()
       .max(100, 'invalid')
