@@ -1,8 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
-import { isQueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
-import { getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
+import { getEndorsement } from '../endorsements/endorsements.queries.ts';
+import { parseQuery } from '../platform/http/query.ts';
+import { fieldCodes } from '../platform/http/text.ts';
 import { endorsementItem } from './endorsement-queue.ts';
+import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
+import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
+import { previewReject } from './endorsement-queue.queries.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { readJsonObject } from '../platform/http/json.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
@@ -41,14 +45,43 @@ export function adminApi(opts: AuthOptions = {}) {
   const api = new Hono<AdminEnv>();
   api.use('*', requireAdminToken(opts));
 
-  // ?state=pending (awaiting the organiser) | unconfirmed | verified | rejected
+  // ?state=pending (awaiting the organiser) | unconfirmed | verified | rejected, with
+  // limit, cursor, q and sort: {"state","items","next","total"}.
   api.get('/endorsements', async (c) => {
-    const state = c.req.query('state') ?? 'pending';
-    if (!isQueueState(state)) return invalid(c, { state: 'invalid' });
-    const pledgeId = await pledgeFilter(c);
-    if (pledgeId instanceof Response) return pledgeId;
-    const items = await listByState(c.env.DB, QUEUE_STATES[state], pledgeId);
-    return c.json({ state, items: items.map(endorsementItem) });
+    const query = parseQuery(c, queueQuery);
+    if (!query.ok) return query.response;
+    const page = await queuePage(c, query.value);
+    return page === 'unknown' ? apiError(c, 404, 'not_found', 'No such pledge.') : c.json(page);
+  });
+
+  // Bulk rejection: preview ({"matching","sample"}), then run with "reason" and
+  // "expected": the previewed count (refused with 409 and a fresh preview if it moved).
+  api.post('/endorsements/bulk-reject/preview', async (c) => {
+    const body = await readJsonObject(c);
+    if (!body.ok) return body.response;
+    const parsed = bulkRejectBody.safeParse(body.data);
+    if (!parsed.success) return invalid(c, fieldCodes(parsed.error));
+    const filter = await bulkRejectFilter(c, parsed.data);
+    if (filter === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
+    const preview = await previewReject(c.env.DB, filter);
+    return c.json({ matching: preview.matching, sample: preview.sample.map(endorsementItem) });
+  });
+
+  api.post('/endorsements/bulk-reject', async (c) => {
+    const body = await readJsonObject(c);
+    if (!body.ok) return body.response;
+    const parsed = bulkRejectBody.safeParse(body.data);
+    if (!parsed.success) return invalid(c, fieldCodes(parsed.error));
+    const { reason, expected } = parsed.data;
+    if (!reason?.trim() || expected === undefined) return invalid(c, { ...(reason?.trim() ? {} : { reason: 'required' }), ...(expected === undefined ? { expected: 'required' } : {}) });
+    const filter = await bulkRejectFilter(c, parsed.data);
+    if (filter === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
+    const result = await act.bulkRejectAction(c, filter, reason.trim(), expected);
+    if (!result.ok) {
+      const preview = { matching: result.preview.matching, sample: result.preview.sample.map(endorsementItem) };
+      return c.json({ error: { code: 'preview_changed', message: 'The matching rows changed since the preview; check again.' }, preview }, 409);
+    }
+    return c.json({ rejected: result.rejected, ids: result.ids });
   });
 
   api.get('/endorsements/:id', async (c) => {

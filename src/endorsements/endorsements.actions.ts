@@ -4,7 +4,7 @@ import type { Mailer } from '../platform/mail/mailer.ts';
 import { societyName } from '../pledges/pledges.queries.ts';
 import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorsements.mails.ts';
 import { ENDORSE_TOKEN_TTL_MS, parseWebsite, resubmission } from './endorsements.ts';
-import { nameForms } from './names.ts';
+import { nameForms, searchKey } from './names.ts';
 import type { EndorsementInput } from './endorsements.input.ts';
 import * as q from './endorsements.queries.ts';
 
@@ -41,6 +41,7 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     submittedName: input.submittedName,
     submittedWebsite: input.website,
     submittedNameEn: input.nameEn,
+    searchKey: submissionSearchKey({ ...input, emailDomain: input.emailDomain }),
     lang: target.lang,
     tokenHash: await hashToken(token),
     tokenExpiresAt: now + ENDORSE_TOKEN_TTL_MS,
@@ -52,6 +53,12 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
   const name = societyName(society, target.lang);
   await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
   return { ok: true, id, societyId, linked: match !== null };
+}
+
+// What an organiser finds a submission by: its names in every form, website host and
+// URL, and the contact's email domain, folded (either Chinese script, any case).
+export function submissionSearchKey(s: { submittedName: string | null; nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string | null; websiteHost: string | null; emailDomain: string | null }): string {
+  return searchKey([s.submittedName, s.nameHans, s.nameHant, s.nameEn, s.websiteHost, s.website, s.emailDomain ? `@${s.emailDomain}` : null].filter(Boolean).join(' | '));
 }
 
 async function lookup(d1: D1Database, token: string) {

@@ -111,6 +111,8 @@ export type NewEndorsement = {
   submittedName: string;
   submittedWebsite: string;
   submittedNameEn: string | null;
+  // The folded search key of the submission (names.ts searchKey): names, website, contact domain.
+  searchKey: string;
   lang: string;
   tokenHash: string;
   tokenExpiresAt: number;
@@ -124,17 +126,17 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
   const row = await d1
     .prepare(
       `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
-         ip_hash, created_at, submitted_name, submitted_website, submitted_name_en)
-       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14)
+         ip_hash, created_at, submitted_name, submitted_website, submitted_name_en, search_key)
+       VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15)
        ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = 'pending', contact_name = excluded.contact_name, contact_role = excluded.contact_role,
          contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
-         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website, submitted_name_en = excluded.submitted_name_en,
+         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website, submitted_name_en = excluded.submitted_name_en, search_key = excluded.search_key,
          token_expires_at = excluded.token_expires_at, mails_sent = 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
          confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
        WHERE endorsements.state = 'rejected' OR (endorsements.state = 'pending' AND endorsements.token_expires_at < ?11)
        RETURNING id`,
     )
-    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite, e.submittedNameEn)
+    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite, e.submittedNameEn, e.searchKey)
     .first<{ id: number }>();
   return row?.id ?? null;
 }
@@ -178,6 +180,7 @@ export type EndorsementDetail = {
   submittedName: string | null;
   submittedWebsite: string | null;
   submittedNameEn: string | null;
+  ipHash: string | null;
   lang: string;
   rejectReason: string | null;
   createdAt: number;
@@ -186,10 +189,10 @@ export type EndorsementDetail = {
   rejectedAt: number | null;
 };
 
-const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
+export const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
   s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
   e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
-  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite, e.submitted_name_en AS submittedNameEn,
+  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite, e.submitted_name_en AS submittedNameEn, e.ip_hash AS ipHash,
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt
   FROM endorsements e JOIN societies s ON s.id = e.society_id JOIN pledges p ON p.id = e.pledge_id`;
 
