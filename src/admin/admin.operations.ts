@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ApiOperation, defineOperation, ErrorBody, invalid } from '../platform/openapi/operation.ts';
+import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
 import { bulkFilterBody } from './moderation.ts';
 import { pledgeBody } from './pledge-editor.input.ts';
 
@@ -32,9 +33,32 @@ export const adminOperations: ApiOperation[] = [
     method: 'get',
     path: '/api/admin/endorsements',
     operationId: 'adminListEndorsements',
-    summary: 'The endorsement queue',
-    query: z.object({ state: z.enum(['pending', 'unconfirmed', 'verified', 'rejected']).optional().describe('pending = awaiting the organiser (default)'), pledge: z.string().optional() }),
-    responses: { 200: { description: 'Endorsements, each with an id', schema: Items }, 400: invalid, 404: missing },
+    summary: 'The endorsement queue: keyset pages with the true total, search, sort, and signals per submission',
+    query: queueQuery,
+    responses: {
+      200: {
+        description: '{"state","items","next","total"}: items each with an id and "signals" (emailMatchesWebsite, sameContact, sameIp); "next" is an opaque cursor or null',
+        schema: Items.extend({ state: z.string(), next: z.string().nullable(), total: z.number().int() }),
+      },
+      400: invalid,
+      404: missing,
+    },
+  }),
+  admin({
+    method: 'post',
+    path: '/api/admin/endorsements/bulk-reject/preview',
+    operationId: 'previewBulkRejectEndorsements',
+    summary: 'How many submissions a bulk rejection would reject, with sample rows',
+    body: bulkRejectBody,
+    responses: { 200: { description: '{"matching","sample"}', schema: Done }, 400: invalid, 404: missing },
+  }),
+  admin({
+    method: 'post',
+    path: '/api/admin/endorsements/bulk-reject',
+    operationId: 'bulkRejectEndorsements',
+    summary: 'Reject every submission matching a filter (needs "reason" and "expected", the previewed count); no mail is sent',
+    body: bulkRejectBody,
+    responses: { 200: { description: '{"rejected","ids"}', schema: Done }, 400: invalid, 404: missing, 409: { description: 'The matching rows changed since the preview', schema: ErrorBody } },
   }),
   admin({ method: 'get', path: '/api/admin/endorsements/:id', operationId: 'adminGetEndorsement', summary: 'One endorsement with its contact data', params: idParams, responses: { 200: { description: 'The endorsement', schema: Done }, 404: missing } }),
   admin({
