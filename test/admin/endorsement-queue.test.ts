@@ -110,6 +110,8 @@ describe('endorsement queue under a flood', () => {
     const html = await (await request('/admin/endorsements?state=pending', { headers: { cookie } })).text();
     expect(html).toContain(`${FLOOD + 1}`);
     expect(html).toMatch(/href="\/admin\/endorsements\?[^"]*cursor=/);
+    const home = await (await request('/admin', { headers: { cookie } })).text();
+    expect(home).toContain(`${FLOOD + 1}`);
     const found = await (await request(`/admin/endorsements?state=pending&q=${encodeURIComponent('真实气象')}`, { headers: { cookie } })).text();
     expect(found).toContain('中國真實氣象學會');
     expect(found).not.toContain('虚假学会第1号');
