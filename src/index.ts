@@ -7,6 +7,8 @@ import { adminPages } from './admin/admin.pages.tsx';
 import { endorsementPages } from './endorsements/endorsements.pages.tsx';
 import { expirePending, recount } from './counts/counts.cron.ts';
 import { statsPages } from './stats/stats.pages.tsx';
+import { snapshotStats } from './stats/stats.cron.ts';
+import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit } from './platform/http/json.ts';
@@ -117,6 +119,8 @@ export default {
         // Repaired totals reach open pages too.
         await Promise.all([...new Set(drift.map((d) => d.pledgeId))].map((id) => publishCounts(env, id)));
         await checkpointAll(env, Date.now());
+        await snapshotStats(env.DB);
+        await foldSearchBacklog(env.DB);
         const expired = await expirePending(env.DB);
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),

@@ -13,6 +13,7 @@ import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
 import type { BulkFilter } from './moderation.ts';
 import * as m from './moderation.queries.ts';
+import { previewReject, type QueueFilter, rejectBulk, type RejectPreview } from './endorsement-queue.queries.ts';
 import { createPledge, type EditResult, updatePledge } from './pledge-editor.ts';
 import type { PledgeInput } from './pledge-editor.input.ts';
 
@@ -126,3 +127,14 @@ export async function updatePledgeAction(c: C, pledge: { id: number; slug: strin
 }
 
 export { audit as recordAdminAction };
+
+export type BulkRejectOutcome = { ok: true; rejected: number; ids: number[] } | { ok: false; preview: RejectPreview };
+
+// Rejects every submission matching the filter if they still number what the organiser
+// previewed; otherwise answers the fresh preview. Audited in the same batch.
+export async function bulkRejectAction(c: C, filter: QueueFilter, reason: string, expected: number): Promise<BulkRejectOutcome> {
+  const preview = await previewReject(c.env.DB, filter);
+  if (preview.matching !== expected) return { ok: false, preview };
+  const ids = await rejectBulk(c.env.DB, filter, reason, Date.now(), c.get('actor'));
+  return { ok: true, rejected: ids.length, ids };
+}

@@ -1,8 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { db } from '../platform/db/client.ts';
-import { emailMatchesWebsite, QUEUE_STATES } from '../endorsements/endorsements.ts';
-import { type EndorsementDetail, getEndorsement, listByState } from '../endorsements/endorsements.queries.ts';
+import { getEndorsement } from '../endorsements/endorsements.queries.ts';
+import { endorsementItem } from './endorsement-queue.ts';
+import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
+import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
+import { previewReject } from './endorsement-queue.queries.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
 import { jsonObject, validationFailed, validationHook } from '../platform/openapi/validation.ts';
@@ -34,10 +37,7 @@ const declare = <const R extends Parameters<typeof createRoute>[0]>(route: R) =>
   createRoute({ ...route, tags: ['Admin'], security: adminSecurity, responses: { ...route.responses, 401: error('Missing or wrong admin token') } });
 
 // An endorsement as organisers see it (contact data included: this API is private).
-export function endorsementItem(e: EndorsementDetail) {
-  const emailDomain = e.contactEmail?.split('@')[1] ?? '';
-  return { ...e, founding: !!e.founding, emailMatchesWebsite: emailMatchesWebsite(emailDomain, e.websiteHost) };
-}
+export { endorsementItem };
 
 async function pledgeFilter(c: C, slug: string | undefined): Promise<number | null | Response> {
   const id = await act.pledgeIdFor(c, slug);
@@ -48,20 +48,60 @@ export function adminApi(opts: AuthOptions = {}) {
   const api = new OpenAPIHono<AdminEnv>();
   api.use('*', requireAdminToken(opts));
 
+  // ?state=pending (awaiting the organiser) | unconfirmed | verified | rejected, with
+  // limit, cursor, q and sort: {"state","items","next","total"}.
   const queue = declare({
     method: 'get',
     path: '/endorsements',
     operationId: 'adminListEndorsements',
-    summary: 'The endorsement queue',
-    request: { query: endorsementsQuery },
-    responses: { 200: json(Items, 'Endorsements, each with an id'), 400: invalid, 404: missing },
+    summary: 'The endorsement queue: keyset pages with the true total, search, sort, and signals per submission',
+    request: { query: queueQuery },
+    responses: { 200: json(Items, '{"state","items","next","total"}: items each with an id and "signals"; "next" is an opaque cursor or null'), 400: invalid, 404: missing },
   });
   openapi(api, queue, async (c) => {
-    const { state = 'pending', pledge, limit = 200 } = c.req.valid('query');
-    const pledgeId = await pledgeFilter(c, pledge);
-    if (pledgeId instanceof Response) return pledgeId;
-    const items = await listByState(c.env.DB, QUEUE_STATES[state], pledgeId, limit);
-    return c.json({ state, items: items.map(endorsementItem) });
+    const page = await queuePage(c, c.req.valid('query'));
+    return page === 'unknown' ? apiError(c, 404, 'not_found', 'No such pledge.') : c.json(page);
+  });
+
+  // Bulk rejection: preview ({"matching","sample"}), then run with "reason" and
+  // "expected": the previewed count (refused with 409 and a fresh preview if it moved).
+  const rejectPreview = declare({
+    method: 'post',
+    path: '/endorsements/bulk-reject/preview',
+    operationId: 'previewBulkRejectEndorsements',
+    summary: 'How many submissions a bulk rejection would reject, with sample rows',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(bulkRejectBody) },
+    responses: { 200: json(Row, '{"matching","sample"}'), 400: invalid, 404: missing },
+  });
+  openapi(api, rejectPreview, async (c) => {
+    const filter = await bulkRejectFilter(c, c.req.valid('json'));
+    if (filter === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
+    const preview = await previewReject(c.env.DB, filter);
+    return c.json({ matching: preview.matching, sample: preview.sample.map(endorsementItem) });
+  });
+
+  const bulkReject = declare({
+    method: 'post',
+    path: '/endorsements/bulk-reject',
+    operationId: 'bulkRejectEndorsements',
+    summary: 'Reject every submission matching a filter (needs "reason" and "expected", the previewed count); no mail is sent',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(bulkRejectBody) },
+    responses: { 200: json(Row, '{"rejected","ids"}'), 400: invalid, 404: missing, 409: error('The matching rows changed since the preview') },
+  });
+  openapi(api, bulkReject, async (c) => {
+    const body = c.req.valid('json');
+    const reason = body.reason?.trim();
+    if (!reason || body.expected === undefined) return invalidFields(c, { ...(reason ? {} : { reason: 'required' }), ...(body.expected === undefined ? { expected: 'required' } : {}) });
+    const filter = await bulkRejectFilter(c, body);
+    if (filter === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
+    const result = await act.bulkRejectAction(c, filter, reason, body.expected);
+    if (!result.ok) {
+      const preview = { matching: result.preview.matching, sample: result.preview.sample.map(endorsementItem) };
+      return c.json({ error: { code: 'preview_changed', message: 'The matching rows changed since the preview; check again.' }, preview }, 409);
+    }
+    return c.json({ rejected: result.rejected, ids: result.ids });
   });
 
   const endorsement = declare({

@@ -8,7 +8,7 @@ import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { overBurstLimit } from '../pledges/submission.ts';
 import { AdminHome, AuditTable, LoginForm } from './AdminPages.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
-import { listByState } from '../endorsements/endorsements.queries.ts';
+import { listQueue } from './endorsement-queue.queries.ts';
 import { adminWords } from './admin.messages.ts';
 import { endorsementRoutes } from './endorsements.pages.tsx';
 import { pledgeRoutes } from './pledges.pages.tsx';
@@ -68,8 +68,9 @@ export function adminPages(opts: AuthOptions = {}) {
   });
 
   pages.get('/', async (c) => {
-    const [queue, pledges] = await Promise.all([listByState(c.env.DB, 'confirmed', null), listAllPledges(c.env.DB)]);
-    return adminPage(c, adminWords(c.get('lang')).console, <AdminHome lang={c.get('lang')} awaiting={queue.length} pledges={pledges} />);
+    // The true number awaiting an organiser (not capped by a page size).
+    const [queue, pledges] = await Promise.all([listQueue(c.env.DB, { state: 'confirmed', pledgeId: null, q: null }, { sort: 'oldest', cursor: null, limit: 1 }), listAllPledges(c.env.DB)]);
+    return adminPage(c, adminWords(c.get('lang')).console, <AdminHome lang={c.get('lang')} awaiting={queue.total} pledges={pledges} />);
   });
 
   pages.get('/audit', async (c) => {

@@ -1,5 +1,7 @@
+import { searchNeedles } from '../endorsements/names.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
+import { foldSearchKeys, NEEDLE_MATCH } from '../signatories/signatories.queries.ts';
 import { type BulkFilter, INVALIDATABLE_STATES } from './moderation.ts';
 
 // Storage for signature moderation: search, single-row actions, bulk invalidation.
@@ -33,19 +35,19 @@ const ROW = `SELECT s.id, p.slug AS pledgeSlug, s.state, s.name, s.email, s.affi
   s.confirmed_at AS confirmedAt, s.withdrawn_at AS withdrawnAt, s.invalidated_at AS invalidatedAt
   FROM signatures s JOIN pledges p ON p.id = s.pledge_id`;
 
-const likePattern = (q: string) => `%${q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-
 export type SearchQuery = { q: string | null; state: string | null; pledgeId: number | null; limit: number; offset: number };
 
-// By substring of name, affiliation or email (case-insensitive for ASCII), newest first.
+// By substring of name or affiliation (either Chinese script, case-insensitive) or of
+// the email, newest first. Any length and script: instr() on search keys, never LIKE.
 export async function searchSignatures(d1: D1Database, s: SearchQuery): Promise<SignatureRow[]> {
+  if (s.q) await foldSearchKeys(d1);
   const { results } = await d1
     .prepare(
-      `${ROW} WHERE (?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' OR s.affiliation LIKE ?1 ESCAPE '\\' OR s.email LIKE ?1 ESCAPE '\\')
+      `${ROW} WHERE (?1 IS NULL OR instr(lower(s.email), lower(?6)) > 0 OR EXISTS (SELECT 1 FROM signature_search k WHERE k.signature_id = s.id AND ${NEEDLE_MATCH('?1')}))
          AND (?2 IS NULL OR s.state = ?2) AND (?3 IS NULL OR s.pledge_id = ?3)
        ORDER BY s.id DESC LIMIT ?4 OFFSET ?5`,
     )
-    .bind(s.q ? likePattern(s.q) : null, s.state, s.pledgeId, s.limit, s.offset)
+    .bind(s.q ? JSON.stringify(searchNeedles(s.q)) : null, s.state, s.pledgeId, s.limit, s.offset, s.q ?? '')
     .all<SignatureRow>();
   return results;
 }

@@ -20,12 +20,12 @@ export type CountsBody = z.infer<typeof CountsBody>;
 const GroupSchema = named(
   'Group',
   z.object({
-    key: z.string().describe('Field name, region code (ISO 3166-2:CN or ISO 3166-1 alpha-2), or society id'),
+    key: z.string().describe('Field name, region code (ISO 3166-2:CN or ISO 3166-1 alpha-2), or society id; "*" for the suppressed groups taken together'),
     label: z.string().describe('The group name in the requested language'),
     count: z.number().int().nullable().describe('null when suppressed'),
-    suppressed: z.boolean().describe('true: fewer than minGroupSize signatures (or hidden so that such a group cannot be derived)'),
+    suppressed: z.boolean().describe('true: the entry "*" standing for every group of fewer than minGroupSize signatures (and any hidden so that such a group cannot be derived); their keys are not published'),
   }),
-  'One group of a breakdown. Groups smaller than minGroupSize are suppressed: count is null and suppressed is true.',
+  'One group of a breakdown. Groups smaller than minGroupSize are suppressed: they are published only together, as one entry with key "*", count null and suppressed true.',
 );
 
 const PointSchema = named('Point', z.object({ bucket: z.string().describe('UTC hour YYYY-MM-DDTHH or day YYYY-MM-DD'), count: z.number().int() }));
@@ -44,7 +44,7 @@ export const StatsBody = named(
     perHour: z.array(PointSchema).describe('Confirmed signatures per hour, the last 48 hours'),
     perDay: z.array(PointSchema).describe('Confirmed signatures per day, from the first to today'),
   }),
-  'Breakdowns of confirmed signatures, from the counters.',
+  'Breakdowns of confirmed signatures, from a snapshot of the counters taken at most once an hour (the same answer until the next UTC hour).',
 );
 export type StatsBody = z.infer<typeof StatsBody>;
 export type GroupBody = z.infer<typeof GroupSchema>;

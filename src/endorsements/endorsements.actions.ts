@@ -6,7 +6,7 @@ import { normaliseEmail } from '../signatures/email.ts';
 import { societyName } from '../pledges/pledges.queries.ts';
 import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorsements.mails.ts';
 import { ENDORSE_TOKEN_TTL_MS, MAX_MAILS_PER_ENDORSEMENT, parseWebsite, resubmission } from './endorsements.ts';
-import { hasHan } from './names.ts';
+import { hasHan, nameForms, searchKey } from './names.ts';
 import type { EndorsementInput } from './endorsements.input.ts';
 import * as q from './endorsements.queries.ts';
 
@@ -43,6 +43,8 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     statement: input.statement,
     submittedName: input.submittedName,
     submittedWebsite: input.website,
+    submittedNameEn: input.nameEn,
+    searchKey: submissionSearchKey({ ...input, emailDomain: input.emailDomain }),
     lang: target.lang,
     tokenHash: await hashToken(token),
     tokenExpiresAt: now + ENDORSE_TOKEN_TTL_MS,
@@ -59,6 +61,12 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
     await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
   }
   return { ok: true, id, societyId, linked: match !== null };
+}
+
+// What an organiser finds a submission by: its names in every form, website host and
+// URL, and the contact's email domain, folded (either Chinese script, any case).
+export function submissionSearchKey(s: { submittedName: string | null; nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string | null; websiteHost: string | null; emailDomain: string | null }): string {
+  return searchKey([s.submittedName, s.nameHans, s.nameHant, s.nameEn, s.websiteHost, s.website, s.emailDomain ? `@${s.emailDomain}` : null].filter(Boolean).join(' | '));
 }
 
 async function lookup(d1: D1Database, token: string) {
@@ -106,11 +114,15 @@ function contactLang(lang: string): Lang {
 export async function verifyEndorsement(deps: ReviewDeps, id: number, alongside: (endorsementId: number, at: number) => D1PreparedStatement[] = () => []): Promise<ReviewResult> {
   const e = await q.getEndorsement(deps.d1, id);
   if (!e) return { ok: false, status: 'notFound' };
+  // Exactly what this submission said, now vetted: it becomes the society's public
+  // identity if nothing verified vouches for the society yet.
   const website = e.submittedWebsite ? parseWebsite(e.submittedWebsite) : null;
-  const nameEn = e.submittedName && !hasHan(e.submittedName) ? e.submittedName : null;
+  const forms = e.submittedName ? nameForms(e.submittedName) : { hans: null, hant: null, en: null };
+  const nameEn = e.submittedNameEn ?? forms.en;
+  const vetted = { nameHans: forms.hans, nameHant: forms.hant, nameEn, website: website?.url ?? null, websiteHost: website?.host ?? null };
   const [verified] = await deps.d1.batch([
     q.markVerifiedStatement(deps.d1, id, deps.now),
-    q.completeSocietyStatement(deps.d1, e.societyId, { website: website?.url ?? null, websiteHost: website?.host ?? null, nameEn }, { endorsementId: id, at: deps.now }),
+    q.completeSocietyStatement(deps.d1, e.societyId, vetted, { endorsementId: id, at: deps.now }),
     ...alongside(id, deps.now),
   ]);
   if (!verified?.results.length) return { ok: false, status: 'wrongState' };

@@ -1,23 +1,46 @@
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { ENDORSEMENT } from '../platform/db/states.ts';
 import { type Category, REJECTABLE_STATES, VERIFIABLE_STATES } from './endorsements.ts';
+import { nameKey } from './names.ts';
 
 // Storage for societies and endorsements: plain D1 statements. Functions take the binding first.
 
 export type SocietyMatch = { id: number; by: 'name' | 'website' };
 
-// A known society by any of its names (Chinese in either script, English) or by website host.
+// Fills the matching keys of societies that have none (seeded rows, rows from before
+// the keys existed): SQLite cannot fold scripts or confusables, so the Worker does.
+export async function ensureNameKeys(d1: D1Database, batch = 500): Promise<number> {
+  const { results } = await d1
+    .prepare(
+      `SELECT s.id, s.name_hans AS hans, s.name_hant AS hant,
+         coalesce(s.name_en, (SELECT e.submitted_name_en FROM endorsements e WHERE e.society_id = s.id AND e.submitted_name_en IS NOT NULL ORDER BY e.id LIMIT 1)) AS en
+       FROM societies s WHERE s.name_key IS NULL AND s.name_en_key IS NULL ORDER BY s.id LIMIT ?1`,
+    )
+    .bind(batch)
+    .all<{ id: number; hans: string | null; hant: string | null; en: string | null }>();
+  if (results.length === 0) return 0;
+  await d1.batch(
+    results.map((r) => {
+      const zh = r.hans ?? r.hant;
+      // A row with no name at all gets an empty English key, so it is not read again.
+      return d1.prepare('UPDATE societies SET name_key = ?2, name_en_key = ?3 WHERE id = ?1').bind(r.id, zh ? nameKey(zh) : null, r.en ? nameKey(r.en) : zh ? null : '');
+    }),
+  );
+  return results.length;
+}
+
+// A known society by any of its names, compared by key (either script, invisible
+// characters and look-alike letters folded), or by the host of its verified website.
 export async function findSociety(
   d1: D1Database,
   names: { hans: string | null; hant: string | null; en: string | null },
   websiteHost: string,
 ): Promise<SocietyMatch | null> {
+  await ensureNameKeys(d1);
+  const zh = names.hans ?? names.hant;
   const byName = await d1
-    .prepare(
-      `SELECT id FROM societies WHERE (?1 IS NOT NULL AND name_hans = ?1) OR (?2 IS NOT NULL AND name_hant = ?2)
-         OR (?3 IS NOT NULL AND lower(name_en) = lower(?3)) ORDER BY id LIMIT 1`,
-    )
-    .bind(names.hans, names.hant, names.en)
+    .prepare(`SELECT id FROM societies WHERE (?1 IS NOT NULL AND name_key = ?1) OR (?2 IS NOT NULL AND name_en_key = ?2) ORDER BY id LIMIT 1`)
+    .bind(zh ? nameKey(zh) : null, names.en ? nameKey(names.en) : null)
     .first<{ id: number }>();
   if (byName) return { id: byName.id, by: 'name' };
   const byHost = await d1.prepare(`SELECT id FROM societies WHERE website_host = ?1 ORDER BY id LIMIT 1`).bind(websiteHost).first<{ id: number }>();
@@ -26,14 +49,18 @@ export async function findSociety(
 
 export type NewSociety = { nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string; websiteHost: string; category: Category };
 
-// Inserts a society; a concurrent insert of the same Chinese name resolves to the existing row.
+// Inserts a society with its Chinese names and matching keys only: its website and
+// English name stay on the submission until an organiser verifies it (completeSociety),
+// so a rejected or unverified submission never decides what is public. A concurrent
+// insert of the same Chinese name resolves to the existing row.
 export async function insertSociety(d1: D1Database, s: NewSociety): Promise<number> {
+  const zh = s.nameHans ?? s.nameHant;
   const row = await d1
     .prepare(
-      `INSERT INTO societies (name_hans, name_hant, name_en, website, website_host, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+      `INSERT INTO societies (name_hans, name_hant, category, name_key, name_en_key) VALUES (?1, ?2, ?3, ?4, ?5)
        ON CONFLICT DO NOTHING RETURNING id`,
     )
-    .bind(s.nameHans, s.nameHant, s.nameEn, s.website, s.websiteHost, s.category)
+    .bind(s.nameHans, s.nameHant, s.category, zh ? nameKey(zh) : null, s.nameEn ? nameKey(s.nameEn) : null)
     .first<{ id: number }>();
   if (row) return row.id;
   const existing = await d1.prepare(`SELECT id FROM societies WHERE name_hans = ?1 OR name_hant = ?2`).bind(s.nameHans, s.nameHant).first<{ id: number }>();
@@ -41,21 +68,32 @@ export async function insertSociety(d1: D1Database, s: NewSociety): Promise<numb
   return existing.id;
 }
 
-// Fills in what a known society lacks (a website, an English name); never overwrites.
-// Runs in the verification batch, and only if that endorsement was just verified, so an
-// unvetted submission cannot change a society.
-export function completeSocietyStatement(
-  d1: D1Database,
-  id: number,
-  s: { website: string | null; websiteHost: string | null; nameEn: string | null },
-  verified: { endorsementId: number; at: number },
-): D1PreparedStatement {
+export type VerifiedSociety = { nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string | null; websiteHost: string | null };
+
+// Writes the verified submission's details onto its society. A society that no verified
+// or founding endorsement vouches for yet takes them whole (whatever an earlier,
+// unvetted submission left there); one that has verified details only gets what it
+// lacks (never overwritten). Runs in the verification batch, and only if that
+// endorsement was just verified, so an unvetted submission cannot change a society.
+export function completeSocietyStatement(d1: D1Database, id: number, s: VerifiedSociety, verified: { endorsementId: number; at: number }): D1PreparedStatement {
+  const zh = s.nameHans ?? s.nameHant;
+  // Vouched for by no other endorsement yet (the endorsements table does not change here).
+  const fresh = `NOT EXISTS (SELECT 1 FROM endorsements o WHERE o.society_id = ?1 AND o.id != ?5 AND (o.state = 'verified' OR o.founding = 1))`;
   return d1
     .prepare(
-      `UPDATE societies SET website = coalesce(website, ?2), website_host = coalesce(website_host, ?3), name_en = coalesce(name_en, ?4)
+      `UPDATE OR IGNORE societies SET
+         name_hans = CASE WHEN ${fresh} THEN coalesce(?7, name_hans) ELSE coalesce(name_hans, ?7) END,
+         name_hant = CASE WHEN ${fresh} THEN coalesce(?8, name_hant) ELSE coalesce(name_hant, ?8) END,
+         name_en = CASE WHEN ${fresh} THEN ?4 ELSE coalesce(name_en, ?4) END,
+         website = CASE WHEN ${fresh} THEN ?2 ELSE coalesce(website, ?2) END,
+         website_host = CASE WHEN ${fresh} THEN ?3 ELSE coalesce(website_host, ?3) END,
+         name_key = coalesce(?9, name_key), name_en_key = CASE WHEN ${fresh} OR name_en IS NULL THEN coalesce(?10, name_en_key) ELSE name_en_key END
        WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = ${sqlText(ENDORSEMENT.verified)} AND verified_at = ?6)`,
     )
-    .bind(id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at);
+    .bind(
+      id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at, s.nameHans, s.nameHant,
+      zh ? nameKey(zh) : null, s.nameEn ? nameKey(s.nameEn) : null,
+    );
 }
 
 export async function findEndorsement(d1: D1Database, pledgeId: number, societyId: number) {
@@ -74,6 +112,9 @@ export type NewEndorsement = {
   statement: string | null;
   submittedName: string;
   submittedWebsite: string;
+  submittedNameEn: string | null;
+  // The folded search key of the submission (names.ts searchKey): names, website, contact domain.
+  searchKey: string;
   lang: string;
   tokenHash: string;
   tokenExpiresAt: number;
@@ -88,17 +129,17 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
   const row = await d1
     .prepare(
       `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
-         ip_hash, created_at, submitted_name, submitted_website)
-       VALUES (?1, ?2, ${sqlText(ENDORSEMENT.pending)}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13)
+         ip_hash, created_at, submitted_name, submitted_website, submitted_name_en, search_key)
+       VALUES (?1, ?2, ${sqlText(ENDORSEMENT.pending)}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15)
        ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = ${sqlText(ENDORSEMENT.pending)}, contact_name = excluded.contact_name, contact_role = excluded.contact_role,
          contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
-         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website,
+         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website, submitted_name_en = excluded.submitted_name_en, search_key = excluded.search_key,
          token_expires_at = excluded.token_expires_at, mails_sent = endorsements.mails_sent + 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
          confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
        WHERE endorsements.state = ${sqlText(ENDORSEMENT.rejected)} OR (endorsements.state = ${sqlText(ENDORSEMENT.pending)} AND endorsements.token_expires_at < ?11)
        RETURNING id, mails_sent AS mailsSent`,
     )
-    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite)
+    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite, e.submittedNameEn, e.searchKey)
     .first<{ id: number; mailsSent: number }>();
   return row ?? null;
 }
@@ -141,6 +182,8 @@ export type EndorsementDetail = {
   statement: string | null;
   submittedName: string | null;
   submittedWebsite: string | null;
+  submittedNameEn: string | null;
+  ipHash: string | null;
   lang: string;
   rejectReason: string | null;
   createdAt: number;
@@ -149,10 +192,10 @@ export type EndorsementDetail = {
   rejectedAt: number | null;
 };
 
-const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
+export const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
   s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
   e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
-  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite,
+  e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite, e.submitted_name_en AS submittedNameEn, e.ip_hash AS ipHash,
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt
   FROM endorsements e JOIN societies s ON s.id = e.society_id JOIN pledges p ON p.id = e.pledge_id`;
 

@@ -1,6 +1,7 @@
+import { searchKey, searchNeedles } from '../endorsements/names.ts';
 import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
 import { sqlList } from '../platform/db/sql.ts';
-import { containsPattern, type Cursor, type Signatory } from './signatories.ts';
+import type { Cursor, Signatory } from './signatories.ts';
 
 type Row = Signatory & { id: number };
 
@@ -14,8 +15,9 @@ export async function listSignatories(d1: D1Database, pledgeId: number, opts: { 
     where.push(`(confirmed_at < ?${binds.length - 1} OR (confirmed_at = ?${binds.length - 1} AND id < ?${binds.length}))`);
   }
   if (opts.q) {
-    binds.push(containsPattern(opts.q));
-    where.push(`(name LIKE ?${binds.length} ESCAPE '\\' OR affiliation LIKE ?${binds.length} ESCAPE '\\')`);
+    await foldSearchKeys(d1);
+    binds.push(JSON.stringify(searchNeedles(opts.q)));
+    where.push(`EXISTS (SELECT 1 FROM signature_search k WHERE k.signature_id = signatures.id AND ${NEEDLE_MATCH(`?${binds.length}`)})`);
   }
   binds.push(opts.limit + 1);
   const { results } = await d1
@@ -26,4 +28,30 @@ export async function listSignatories(d1: D1Database, pledgeId: number, opts: { 
     .bind(...binds)
     .all<Row>();
   return { rows: results.slice(0, opts.limit), more: results.length > opts.limit };
+}
+
+// Whether a search key (k.key) contains any of the needles (a JSON array bound as `param`).
+// instr() has no pattern length limit, unlike LIKE on D1 (50 bytes).
+export const NEEDLE_MATCH = (param: string) => `EXISTS (SELECT 1 FROM json_each(${param}) n WHERE instr(k.key, n.value) > 0)`;
+
+// Folds the search keys the trigger wrote raw (name and affiliation, lower case) with
+// OpenCC, a batch at a time: on search, and from the Cron Trigger. A key whose row
+// changed meanwhile is left for the next round (the trigger rewrote it).
+export async function foldSearchKeys(d1: D1Database, limit = 200): Promise<number> {
+  const { results } = await d1
+    .prepare(
+      `SELECT k.signature_id AS id, k.key, s.name, s.affiliation FROM signature_search k JOIN signatures s ON s.id = k.signature_id
+       WHERE k.folded = 0 ORDER BY k.signature_id LIMIT ?1`,
+    )
+    .bind(limit)
+    .all<{ id: number; key: string; name: string | null; affiliation: string | null }>();
+  if (results.length === 0) return 0;
+  await d1.batch(
+    results.map((r) =>
+      d1
+        .prepare('UPDATE signature_search SET key = ?3, folded = 1 WHERE signature_id = ?1 AND key = ?2 AND folded = 0')
+        .bind(r.id, r.key, searchKey(`${r.name ?? ''} ${r.affiliation ?? ''}`)),
+    ),
+  );
+  return results.length;
 }

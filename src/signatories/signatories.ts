@@ -22,11 +22,6 @@ export function decodeCursor(s: string): Cursor | null {
   }
 }
 
-// A LIKE pattern matching `q` anywhere, with the LIKE wildcards in it escaped (by \).
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
-
 // A CSV cell that spreadsheets will not run as a formula: cells starting with = + - @,
 // a tab or a carriage return get a leading apostrophe (OWASP's advice). Always quoted.
 export function csvCell(value: string): string {

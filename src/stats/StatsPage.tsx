@@ -38,7 +38,8 @@ function DataTable(props: { rows: [string, string][]; lang: Lang }) {
 export function StatsPage(props: StatsPageProps) {
   const { lang, stats } = props;
   const t = messages(lang);
-  const fewer = fill(t.fewerThan, { n: stats.minGroupSize });
+  // Suppressed groups arrive as one entry without a count (its label says why).
+  const fewer = '—';
   const count = (g: GroupBody) => (g.count === null ? fewer : formatNumber(g.count, lang));
   const breakdown = (heading: string, groups: GroupBody[]) =>
     groups.length === 0 ? null : (

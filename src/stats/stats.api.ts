@@ -17,8 +17,9 @@ const route = createRoute({
   operationId: 'getStats',
   summary: 'Breakdowns and time series of confirmed signatures',
   description:
-    'By field, region and society membership, from the counters. A group smaller than minGroupSize has "count": null and "suppressed": true; ' +
-    'when only one group would be suppressed, the next smallest is suppressed too, so it cannot be derived from the total. Labels follow ?lang=.',
+    'By field, region and society membership, from a snapshot of the counters taken at most once per UTC hour (every answer within the hour is the same, ' +
+    'so two answers cannot be differenced down to one signer). Groups smaller than minGroupSize are published only together, as one entry with key "*", ' +
+    '"count": null and "suppressed": true, never by key; when only one group would be suppressed, the next smallest is suppressed too. Labels follow ?lang=.',
   tags: ['Counts'],
   middleware: [publicCache(30, 300)] as const,
   // ?lang= is read by the language middleware (an unknown value falls back, as on pages).

@@ -41,7 +41,8 @@ describe('endorsement submission', () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: 'pending' });
     const row = await endorsementRow('wang@test-materials.org.cn');
-    expect(row).toMatchObject({ state: 'pending', nameHans: '中国测试新材料学会', nameHant: '中國測試新材料學會', host: 'test-materials.org.cn' });
+    // The website stays on the submission until an organiser verifies it.
+    expect(row).toMatchObject({ state: 'pending', nameHans: '中国测试新材料学会', nameHant: '中國測試新材料學會', host: null });
     const mail = await lastMailTo('wang@test-materials.org.cn');
     expect(mail?.text).toMatch(/http:\/\/localhost:8787\/endorse\/confirm\/[A-Za-z0-9_-]{43}/);
   });
@@ -75,9 +76,11 @@ describe('endorsement submission', () => {
     expect(after?.n).toBe(before?.n);
   });
 
-  it('recognises a known society by its website host and by its Simplified name', async () => {
+  it('recognises a known society by its verified website host and by its Simplified name', async () => {
     await postJson('/api/pledges/cast-2020/endorsements', body({ name: '中国网站识别学会', website: 'https://site-match.example.org/about', email: 'a@site-match.example.org' }), { 'cf-connecting-ip': ip() });
     const first = await endorsementRow('a@site-match.example.org');
+    // Only a verified website identifies a society (an unvetted one could squat it).
+    await env.DB.prepare("UPDATE societies SET website = 'https://site-match.example.org/about', website_host = 'site-match.example.org' WHERE id = ?1").bind(first!.societyId).run();
     const again = await postJson('/api/pledges/cast-2020/endorsements?lang=en', body({ name: 'Site Match Society', website: 'http://www.SITE-MATCH.example.org', email: 'b@site-match.example.org' }), { 'cf-connecting-ip': ip() });
     expect(again.status).toBe(400);
     const err = (await again.json()) as { error: { fields: Record<string, string> } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillSeries, suppressSmallGroups } from '../../src/stats/breakdown.ts';
 
 describe('suppressSmallGroups', () => {
-  it('shows groups of 5 or more, largest first, and suppresses smaller ones', () => {
+  it('shows groups of 5 or more, largest first, and publishes smaller ones only together, without keys', () => {
     const groups = suppressSmallGroups([
       { key: 'a', value: 7 },
       { key: 'b', value: 4 },
@@ -13,8 +13,7 @@ describe('suppressSmallGroups', () => {
     expect(groups).toEqual([
       { key: 'c', count: 12, suppressed: false },
       { key: 'a', count: 7, suppressed: false },
-      { key: 'b', count: null, suppressed: true },
-      { key: 'd', count: null, suppressed: true },
+      { key: '*', count: null, suppressed: true },
     ]);
   });
 
@@ -26,8 +25,7 @@ describe('suppressSmallGroups', () => {
     ]);
     expect(groups).toEqual([
       { key: 'a', count: 9, suppressed: false },
-      { key: 'b', count: null, suppressed: true },
-      { key: 'c', count: null, suppressed: true },
+      { key: '*', count: null, suppressed: true },
     ]);
   });
 

@@ -67,12 +67,19 @@ export const societies = sqliteTable(
     website: text('website'),
     category: text('category').notNull().default('other'),
     createdAt: createdAt(),
+    // Matching keys (src/endorsements/names.ts nameKey), filled by the Worker; never shown.
+    // The names, website and host above are public: only verified data is written there.
+    nameKey: text('name_key'),
+    nameEnKey: text('name_en_key'),
   },
   (t) => [
     uniqueIndex('societies_name_hans').on(t.nameHans),
     uniqueIndex('societies_name_hant').on(t.nameHant),
     index('societies_name_en').on(t.nameEn),
     index('societies_website_host').on(t.websiteHost),
+    index('societies_name_key').on(t.nameKey),
+    index('societies_name_en_key').on(t.nameEnKey),
+    index('societies_unkeyed').on(t.id).where(sql`name_key IS NULL AND name_en_key IS NULL`),
   ],
 );
 
@@ -95,6 +102,7 @@ export const endorsements = sqliteTable(
     // A known society's missing website is filled from here only when an organiser verifies.
     submittedName: text('submitted_name'),
     submittedWebsite: text('submitted_website'),
+    submittedNameEn: text('submitted_name_en'),
     lang: text('lang').notNull().default('zh-Hans'),
     tokenHash: text('token_hash'),
     tokenExpiresAt: integer('token_expires_at'),
@@ -293,3 +301,15 @@ export const signatureTokens = sqliteTable(
   },
   (t) => [index('signature_tokens_signature').on(t.signatureId, t.kind)],
 );
+
+// Published statistics, one snapshot per pledge, replaced at most once per UTC hour
+// (period 'YYYY-MM-DDTHH'): breakdowns are served from it until the next period, so
+// successive answers cannot be differenced down to one signer (src/stats/).
+export const statsSnapshots = sqliteTable('stats_snapshots', {
+  pledgeId: integer('pledge_id').primaryKey(),
+  period: text('period').notNull(),
+  takenAt: integer('taken_at').notNull(),
+  // JSON: { individuals, updatedAt, rows: [{ metric, bucket, value }] }
+  body: text('body').notNull(),
+});
+
