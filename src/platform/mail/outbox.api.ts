@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { config } from '../config.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../http/errors.ts';
 import { listOutbox } from './mailer.ts';
@@ -8,7 +9,7 @@ import { listOutbox } from './mailer.ts';
 export const outbox = new Hono<AppEnv>();
 
 outbox.get('/dev/outbox', async (c) => {
-  if (c.env.MAIL_TRANSPORT !== 'dev') return apiError(c, 404, 'not_found', 'No such resource.');
+  if (config(c.env).mail.transport !== 'dev') return apiError(c, 404, 'not_found', 'No such resource.');
   const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 10_000);
   return c.json(await listOutbox(c.env.DB, limit));
 });
