@@ -14,6 +14,7 @@ import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit } from './platform/http/json.ts';
 import { allowedMethods } from './platform/http/methods.ts';
+import { formBodyLimit } from './platform/http/pages.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
 import { liveApi } from './counts/live/live.api.ts';
@@ -41,6 +42,12 @@ export const app = new Hono<AppEnv>();
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
+// Form posts: a body limit checked before parsing (the console sets its own, after its
+// session check, for the larger pledge editor).
+const formLimit = formBodyLimit((c) => errorPage(c, 413));
+app.use(async function formBodyLimits(c, next) {
+  return c.req.path.startsWith('/api/') || c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? next() : formLimit(c, next);
+});
 // Every state-changing request to a page must come from our own origin. The JSON API
 // needs no such check: it only accepts application/json, which a cross-site form cannot send.
 const sameOrigin = csrf();
