@@ -12,7 +12,7 @@ import { statsApi } from './stats/stats.api.ts';
 import { statsPages } from './stats/stats.pages.tsx';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
-import { jsonBodyLimit } from './platform/http/json.ts';
+import { jsonBodyLimit, wellFormedJson } from './platform/http/json.ts';
 import { allowedMethods } from './platform/http/methods.ts';
 import { formBodyLimit } from './platform/http/pages.ts';
 import { securityHeaders } from './platform/http/security.ts';
@@ -42,6 +42,7 @@ export const app = new Hono<AppEnv>();
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
+app.use('/api/*', wellFormedJson());
 // Form posts: a body limit checked before parsing (the console sets its own, after its
 // session check, for the larger pledge editor).
 const formLimit = formBodyLimit((c) => errorPage(c, 413));
