@@ -9,7 +9,8 @@ import * as q from './signatures.queries.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
-export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits };
+// defer: runs work after the response (waitUntil); without it the work is awaited.
+export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits; defer?: (work: Promise<unknown>) => void };
 
 // Mail delivery failing is retryable: the signature stays stored, and submitting again
 // counts as a duplicate, which re-sends the mail.
@@ -36,8 +37,22 @@ async function linkPair(baseUrl: string) {
   };
 }
 
+// The follow-up of a submission, off the response path: it starts once the answer has
+// gone (a macrotask later), and a failure is logged, never shown. Nothing accepted is
+// lost: the row is stored before the answer, and signing again re-sends a lost mail.
+async function later(deps: SignDeps, work: () => Promise<void>): Promise<void> {
+  if (!deps.defer) return work();
+  deps.defer(
+    new Promise((resolve) => setTimeout(resolve, 0))
+      .then(work)
+      .catch((err) => console.error(`sign follow-up failed: ${err instanceof Error ? err.name : 'error'}`)),
+  );
+}
+
 // Records a signature, or re-sends the right mail for a duplicate. Both outcomes look
-// the same to the caller's visitor, so no one can learn who signed.
+// the same to the caller's visitor, so no one can learn who signed: the answer waits
+// only for the INSERT, which new and known addresses share; the mail and the duplicate
+// handling follow it (deps.defer).
 export async function signPledge(deps: SignDeps, target: SignTarget, input: SignatureInput, ipHash: string | null): Promise<'created' | 'duplicate'> {
   const { d1, now } = deps;
   const links = await linkPair(deps.baseUrl);
@@ -68,12 +83,18 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     },
   });
   if (inserted !== null) {
-    await send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl));
+    await later(deps, () => send(deps.mailer, confirmationMail(target.lang, input.email, target.title, links.confirmUrl, links.withdrawUrl)));
     return 'created';
   }
+  await later(deps, () => duplicateFollowUp(deps, target, input, links));
+  return 'duplicate';
+}
 
+// A known address signed again: re-send the confirmation, or remind a confirmed signer.
+async function duplicateFollowUp(deps: SignDeps, target: SignTarget, input: SignatureInput, links: Awaited<ReturnType<typeof linkPair>>): Promise<void> {
+  const { d1, now } = deps;
   const existing = await q.findByEmailKey(d1, target.pledgeId, input.emailKey);
-  if (!existing) return 'duplicate';
+  if (!existing) return;
   const action = duplicateAction(existing);
   if (action === 'resendConfirmation') {
     if (await q.rotateConfirmTokens(d1, existing.id, links.confirmHash, links.withdrawHash, now + CONFIRM_TOKEN_TTL_MS, MAX_MAILS_PER_SIGNATURE, now)) {
@@ -85,7 +106,6 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
       await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
     }
   }
-  return 'duplicate';
 }
 
 export type ConfirmResult =

@@ -26,6 +26,16 @@ export function sustainedLimits(env: Env): SustainedLimits {
   };
 }
 
+// Work after the response (waitUntil), when the runtime gives an execution context.
+function deferrer(c: Context<AppEnv>): ((work: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx;
+    return (work) => ctx.waitUntil(work);
+  } catch {
+    return undefined;
+  }
+}
+
 // The shared path of the form and the JSON API: checks, then the sign use case.
 export async function submitSignature(c: Context<AppEnv>, slug: string, data: unknown, lang: Lang): Promise<SubmitOutcome> {
   const admitted = await admitSubmission(c, slug);
@@ -47,7 +57,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
   }
 
   await signPledge(
-    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), limits: sustainedLimits(c.env) },
+    { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: baseUrl(c), limits: sustainedLimits(c.env), defer: deferrer(c) },
     { pledgeId: pledge.id, title: text.title, version: input.version ?? text.version, lang: signLang },
     input,
     ipHash,

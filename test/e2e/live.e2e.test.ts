@@ -37,8 +37,13 @@ async function sign(n: number): Promise<string> {
     body: JSON.stringify({ name: `E2E ${n}`, email, affiliation: 'Test Lab', field: 'science', region: 'CN-BJ' }),
   });
   expect(res.status).toBe(202);
-  const outbox = (await (await fetch(`${BASE}/dev/outbox`)).json()) as Array<{ to: string; text: string }>;
-  const token = outbox.find((m) => m.to === email)?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+  // The mail is sent after the answer (waitUntil): poll briefly.
+  let token: string | undefined;
+  for (let i = 0; i < 100 && !token; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 100));
+    const outbox = (await (await fetch(`${BASE}/dev/outbox`)).json()) as Array<{ to: string; text: string }>;
+    token = outbox.find((m) => m.to === email)?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+  }
   expect(token).toBeTruthy();
   return token!;
 }

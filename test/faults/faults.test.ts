@@ -48,10 +48,10 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
     expect(await rowsFor(person.email)).toBe(0);
   });
 
-  it('mail delivery fails: 503; the signature is kept and the retry re-sends the mail', async () => {
+  it('mail delivery fails (after the answer, issue 13 item 12): the signature is kept and the retry re-sends the mail', async () => {
     const person = signer();
     const broken = { MAIL_TRANSPORT: 'http', MAIL_HTTP_URL: 'http://127.0.0.1:9/', MAIL_HTTP_TOKEN: 'x' } as unknown as Partial<Env>;
-    await expect503(await call('/api/pledges/cast-2020/signatures', json(person), undefined, broken));
+    expect((await call('/api/pledges/cast-2020/signatures', json(person), undefined, broken)).status).toBe(202);
     expect(await mailsTo(person.email)).toHaveLength(0);
     expect((await call('/api/pledges/cast-2020/signatures', json(person))).status).toBe(202);
     expect(await mailsTo(person.email)).toHaveLength(1);

@@ -36,8 +36,13 @@ describe('receipt verification against a running server', () => {
     const email = `node-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const signed = await post('/api/pledges/cast-2020/signatures', { name: 'Node Test', email, affiliation: 'Test Lab', field: 'science', region: 'CN-BJ' });
     expect(signed.status).toBe(202);
-    const outbox = (await (await fetch(`${base}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(outbox.find((m) => m.to === email)?.text ?? '')?.[1];
+    // The mail is sent after the answer (waitUntil): poll briefly.
+    let token: string | undefined;
+    for (let i = 0; i < 100 && !token; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      const outbox = (await (await fetch(`${base}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
+      token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(outbox.find((m) => m.to === email)?.text ?? '')?.[1];
+    }
     expect(token).toBeDefined();
     expect((await post('/api/signatures/confirm', { token })).status).toBe(200);
     const res = await post('/api/signatures/receipt', { token });
