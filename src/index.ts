@@ -10,6 +10,7 @@ import { endorsementPages } from './endorsements/endorsements.pages.tsx';
 import { expirePending, recount } from './counts/counts.cron.ts';
 import { statsApi } from './stats/stats.api.ts';
 import { statsPages } from './stats/stats.pages.tsx';
+import { config, ConfigError } from './platform/config.ts';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit, wellFormedJson } from './platform/http/json.ts';
@@ -39,6 +40,12 @@ export { LiveCounts } from './counts/live/LiveCounts.ts';
 
 export const app = new Hono<AppEnv>();
 
+// The configuration first: a bad value fails the first request with a ConfigError that
+// names the variable (in the log), instead of NaN somewhere later.
+app.use(async function loadConfig(c, next) {
+  config(c.env);
+  await next();
+});
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
@@ -103,7 +110,7 @@ app.onError((err, c) => {
   }
   const storage = isTransientFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
-  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
+  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, err instanceof ConfigError ? 2000 : 200)}` : 'error'}`);
   const status = storage ? 503 : 500;
   if (storage) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (c.req.path.startsWith('/api/')) {

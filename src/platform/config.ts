@@ -40,7 +40,8 @@ const httpUrl = z.unknown().optional().transform((v, ctx) => {
     url = new URL(s);
   } catch {}
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got ${JSON.stringify(s.slice(0, 100))}` });
+    // The value is not echoed: a URL may carry a key.
+    ctx.addIssue({ code: 'custom', message: 'expected an absolute http(s) URL' });
     return z.NEVER;
   }
   return s.replace(/\/+$/, '');
