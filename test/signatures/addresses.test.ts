@@ -85,9 +85,9 @@ describe('lone surrogates', () => {
           const res = await request(route.path, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp(), ...route.headers }, body: text });
           const label = `${route.path} ${where} ${field}`;
           expect(res.status, label).toBe(400);
-          const body = (await res.json()) as { error: { code: string; message: string } };
-          expect(body.error.code, label).toBe('invalid_characters');
-          expect(typeof body.error.message, label).toBe('string');
+          const body = (await res.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+          expect(body.error.code, label).toBe('validation_failed');
+          expect(body.error.fields[where === 'key' ? `${field}\ufffd` : field], label).toMatch(/Unicode/);
         }
       }
     }

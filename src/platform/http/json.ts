@@ -32,8 +32,9 @@ export async function readJsonObject(c: Context): Promise<{ ok: true; data: Reco
 
 // Lone surrogates (a \uD800 escape with no partner) are not text: D1 cannot store them
 // faithfully and no field accepts them. Any JSON body carrying one, in any key or value,
-// is a 400 before a route sees it. Only escapes can produce them (UTF-8 cannot), so a
-// body without a \uD8xx-\uDFxx escape is passed on without parsing.
+// is a 400 (validation_failed, naming the top-level fields) before a route sees it.
+// Only escapes can produce them (UTF-8 cannot), so a body without a \uD8xx-\uDFxx
+// escape is passed on without parsing.
 export function wellFormedJson(): MiddlewareHandler {
   return async function wellFormedJson(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.raw.body === null) return next();
@@ -50,7 +51,11 @@ export function wellFormedJson(): MiddlewareHandler {
     } catch {
       return next(); // not JSON: the route answers
     }
-    return isWellFormedValue(data) ? next() : apiError(c, 400, 'invalid_characters', 'The body contains text that is not valid Unicode (an unpaired surrogate).');
+    if (isWellFormedValue(data)) return next();
+    const fields: Record<string, string> = {};
+    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : [['_', data] as const];
+    for (const [k, v] of entries) if (!k.isWellFormed() || !isWellFormedValue(v)) fields[k.toWellFormed()] = 'This text is not valid Unicode (it has an unpaired surrogate).';
+    return apiError(c, 400, 'validation_failed', 'The body contains text that is not valid Unicode.', fields);
   };
 }
 
