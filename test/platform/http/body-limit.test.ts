@@ -69,6 +69,11 @@ describe('form body limit', () => {
     const res = await request('/api/pledges/cast-2020/signatures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(40 * KB) }) });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
+    const chunked = lazyBody(200 * KB * KB);
+    const streamed = await post('/api/pledges/cast-2020/signatures', chunked.stream, { 'content-type': 'application/json' });
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
+    expect(chunked.read()).toBeLessThan(256 * KB);
   });
 
   it('still accepts ordinary forms, and an organiser pledge text of 1 MB (the editor has a larger limit)', async () => {
