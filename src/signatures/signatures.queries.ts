@@ -29,8 +29,10 @@ export type NewSignature = {
 // Inserts unless this person already signed this pledge, in one statement that also
 // decides from recent activity (same IP hash, same email domain, last hour) whether the
 // signature is held. Returns the new row's id and state, or null for a duplicate.
+// A duplicate rewrites its own email_key (same value; no trigger watches it), so that it
+// too commits a write: a no-op conflict answered measurably faster than a new row.
 export async function insertSignature(d1: D1Database, s: NewSignature): Promise<{ id: number; state: 'pending' | 'held' } | null> {
-  return d1
+  const row = await d1
     .prepare(
       `INSERT INTO signatures (pledge_id, lang, text_version, state, name, email, email_key, email_domain, affiliation, title, orcid, field, region, public,
          confirm_token_hash, withdraw_token_hash, token_expires_at, mails_sent, ip_hash, created_at, updated_at)
@@ -40,14 +42,16 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
               THEN 'held' ELSE 'pending' END,
          ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19
        WHERE true
-       ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id, state`,
+       ON CONFLICT (pledge_id, email_key) DO UPDATE SET email_key = excluded.email_key
+       RETURNING id, state, confirm_token_hash = ?15 AS created`,
     )
     .bind(
       s.pledgeId, s.lang, s.textVersion, null, s.name, s.email, s.emailKey, s.emailDomain, s.affiliation, s.title, s.orcid, s.field, s.region,
       s.public ? 1 : 0, s.confirmTokenHash, s.withdrawTokenHash, s.tokenExpiresAt, s.ipHash, s.now,
       s.limits.since, s.limits.perIp, s.limits.perDomain, s.limits.domainExempt ? 1 : 0,
     )
-    .first<{ id: number; state: 'pending' | 'held' }>();
+    .first<{ id: number; state: 'pending' | 'held'; created: number }>();
+  return row?.created ? { id: row.id, state: row.state } : null;
 }
 
 export type ExistingSignature = { id: number; state: string; email: string; confirmedAt: number | null; mailsSent: number };
