@@ -50,4 +50,25 @@ export async function load(port: number, total: number, concurrency: number, mak
   return { requests: total, seconds, rps: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
 }
 
+// Sends requests one at a time (no queueing to blur them) and returns each latency in ms,
+// in the order made: for comparing two kinds of request interleaved.
+export async function timeEach(port: number, reqs: Req[]): Promise<{ ms: number; status: number }[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const out: { ms: number; status: number }[] = [];
+  for (const req of reqs) {
+    const t0 = performance.now();
+    const res = await once(agent, port, req);
+    out.push({ ms: performance.now() - t0, status: res.status });
+  }
+  agent.destroy();
+  return out;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 export { once };

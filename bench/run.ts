@@ -6,11 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { load, once, percentile, type Result } from './load.ts';
+import { load, median, once, percentile, type Result, timeEach } from './load.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 3000);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const TIMING_PAIRS = Number(process.env.BENCH_TIMING_PAIRS ?? 200);
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
 const children: ChildProcess[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
@@ -114,6 +115,10 @@ async function main() {
   const confirmedPerSecond = tokens.length / flowSeconds;
   console.log(`${'app: sign + confirm'.padEnd(28)} ${confirmedPerSecond.toFixed(0).padStart(6)} confirmed signatures/s`);
 
+  // Who signed must not show in response times (issue 13, item 12): new addresses and
+  // addresses that already signed (confirmed above), interleaved, one request at a time.
+  const timing = await measureNewVsDuplicate(pApp, run, tokens.length);
+
   // Live fan-out: N open WebSockets; time from sending a confirmation to each socket
   // holding the new count.
   const fanout = await measureFanout(pApp, run);
@@ -148,11 +153,30 @@ async function main() {
   for (const [name, met, value] of targets) console.log(`  ${met ? 'met    ' : 'NOT MET'} ${name}: ${value}`);
 
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
-  const out = { machine, concurrency: CONCURRENCY, results, confirmedPerSecond, fanout, pageBytes, bundle, ratios, targets: targets.map(([name, met, value]) => ({ name, met, value })) };
+  const out = { machine, concurrency: CONCURRENCY, results, confirmedPerSecond, timing, fanout, pageBytes, bundle, ratios, targets: targets.map(([name, met, value]) => ({ name, met, value })) };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
   writeBenchMd(out);
   console.log('\nwrote bench-results/latest.json and BENCH.md');
+}
+
+async function measureNewVsDuplicate(port: number, run: string, known: number) {
+  const json = { 'content-type': 'application/json' };
+  const reqs = Array.from({ length: TIMING_PAIRS * 2 }, (_, k) => {
+    const i = k >> 1;
+    // Even: a new address; odd: one of the signatures confirmed above (same body shape).
+    const body = k % 2 === 0 ? signBody(i, `t${run}`) : signBody(i % Math.max(1, known), run);
+    return { method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { ...json, 'cf-connecting-ip': ip() }, body };
+  });
+  await timeEach(port, reqs.slice(0, 20).map((r) => ({ ...r, body: r.body.replace(/@/, 'w@') }))); // warm-up, other addresses
+  const times = await timeEach(port, reqs);
+  const bad = times.filter((t) => t.status !== 202).length;
+  if (bad) console.warn(`  ! new vs duplicate: ${bad} answers were not 202`);
+  const fresh = times.filter((_, k) => k % 2 === 0).map((t) => t.ms);
+  const dup = times.filter((_, k) => k % 2 === 1).map((t) => t.ms);
+  const r = { pairs: TIMING_PAIRS, newMedianMs: median(fresh), duplicateMedianMs: median(dup), differenceMs: median(dup) - median(fresh) };
+  console.log(`${'sign: new vs duplicate'.padEnd(28)} median ${r.newMedianMs.toFixed(2)} ms vs ${r.duplicateMedianMs.toFixed(2)} ms (difference ${r.differenceMs.toFixed(2)} ms, ${TIMING_PAIRS} interleaved pairs)`);
+  return r;
 }
 
 async function measureFanout(port: number, run: string) {
@@ -236,6 +260,7 @@ function writeBenchMd(out: Record<string, unknown> & { machine: Record<string, u
     ...rows,
     '',
     `Sign + confirm: **${(out.confirmedPerSecond as number).toFixed(0)} confirmed signatures/s**. Live fan-out to ${(out.fanout as { sockets: number }).sockets} sockets: p50 ${(out.fanout as { p50: number }).p50.toFixed(0)} ms, p99 ${(out.fanout as { p99: number }).p99.toFixed(0)} ms.`,
+    `Sign answers, new vs duplicate address (${(out.timing as { pairs: number }).pairs} interleaved pairs, one at a time): median ${(out.timing as { newMedianMs: number }).newMedianMs.toFixed(2)} ms vs ${(out.timing as { duplicateMedianMs: number }).duplicateMedianMs.toFixed(2)} ms.`,
     `Pledge page first response: ${(out.pageBytes as { raw: number }).raw} B raw, ${(out.pageBytes as { gzip: number }).gzip} B gzip. Worker bundle: ${(out.bundle as { gzipKiB: number | null }).gzipKiB ?? '?'} KiB gzip.`,
     '',
     '| ratio (same run) | value |',

@@ -11,9 +11,11 @@ import { snapshotStats } from './stats/stats.cron.ts';
 import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import type { AppEnv } from './platform/env.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
-import { jsonBodyLimit } from './platform/http/json.ts';
+import { jsonBodyLimit, wellFormedJson } from './platform/http/json.ts';
 import { publicCache } from './platform/http/cache.ts';
+import { config, ConfigError } from './platform/config.ts';
 import { allowedMethods } from './platform/http/methods.ts';
+import { formBodyLimit } from './platform/http/pages.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
 import { publishCounts } from './counts/live/live.ts';
@@ -37,9 +39,22 @@ export { LiveCounts } from './counts/live/LiveCounts.ts';
 
 export const app = new Hono<AppEnv>();
 
+// The configuration first: a bad value fails the first request with a ConfigError that
+// names the variable (in the log), instead of NaN somewhere later.
+app.use(async function loadConfig(c, next) {
+  config(c.env);
+  await next();
+});
 app.use(securityHeaders());
 app.use(language());
 app.use('/api/*', jsonBodyLimit());
+app.use('/api/*', wellFormedJson());
+// Form posts: a body limit checked before parsing (the console sets its own, after its
+// session check, for the larger pledge editor).
+const formLimit = formBodyLimit((c) => errorPage(c, 413));
+app.use(async function formBodyLimits(c, next) {
+  return c.req.path.startsWith('/api/') || c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? next() : formLimit(c, next);
+});
 // Every state-changing request to a page must come from our own origin. The JSON API
 // needs no such check: it only accepts application/json, which a cross-site form cannot send.
 const sameOrigin = csrf();
@@ -91,7 +106,7 @@ app.onError((err, c) => {
   }
   const storage = isTransientFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
-  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'error'}`);
+  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, err instanceof ConfigError ? 2000 : 200)}` : 'error'}`);
   const status = storage ? 503 : 500;
   if (storage) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (c.req.path.startsWith('/api/')) {

@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { pageQuery } from '../platform/http/query.ts';
 import { auditQuery } from './admin.input.ts';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { clientIpHash } from '../platform/http/client.ts';
-import { formStrings, privatePage } from '../platform/http/pages.ts';
+import { formBodyLimit, formStrings, MAX_EDITOR_FORM_BYTES, MAX_FORM_BYTES, privatePage } from '../platform/http/pages.ts';
+import { errorPage } from '../platform/ui/ErrorPage.tsx';
 import { overBurstLimit } from '../pledges/submission.ts';
 import { AdminHome, AuditTable, LoginForm } from './AdminPages.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
@@ -14,10 +15,10 @@ import { endorsementRoutes } from './endorsements.pages.tsx';
 import { pledgeRoutes } from './pledges.pages.tsx';
 import { signatureRoutes } from './signatures.pages.tsx';
 import { listAudit, recordAudit } from './audit.ts';
-import { type AdminEnv, type AuthOptions, adminVars, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession } from './auth.ts';
+import { type AdminEnv, type AuthOptions, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession, sessionKeys } from './auth.ts';
 import { backTo, adminPage } from './AdminPage.tsx';
 import { listAllPledges } from './pledge-editor.ts';
-import { createSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
+import { createSession, endSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
 
 // The organisers' console at /admin: server-rendered, usable without JavaScript.
 // Every form POST is checked by Origin (hono/csrf); the session cookie is SameSite=Strict.
@@ -28,6 +29,8 @@ export function adminPages(opts: AuthOptions = {}) {
   const session = requireAdminSession(opts);
   const accessOnly = requireAccessIfConfigured(opts);
   pages.use('*', (c, next) => (c.req.path === '/admin/login' ? accessOnly(c, next) : session(c, next)));
+  // After the session check, so only organisers get the pledge editor's larger allowance.
+  pages.use('*', formBodyLimit((c) => errorPage(appContext(c), 413), (path) => (path.startsWith('/admin/pledges') ? MAX_EDITOR_FORM_BYTES : MAX_FORM_BYTES)));
 
   const loginPage = (c: Context<AdminEnv>, error?: string, status: 200 | 401 | 429 = 200) => {
     const lang = c.get('lang');
@@ -50,7 +53,7 @@ export function adminPages(opts: AuthOptions = {}) {
     if (!(await isAdminToken(c.env, form.token))) return loginPage(c, w.badLogin, 401);
     const actor = form.actor?.trim() && isActorName(form.actor.trim()) ? form.actor.trim() : 'organiser';
     const now = Date.now();
-    setCookie(c, SESSION_COOKIE, await createSession(adminVars(c.env).SESSION_SECRET ?? '', actor, now), {
+    setCookie(c, SESSION_COOKIE, await createSession(c.env.DB, sessionKeys(c.env), actor, now), {
       path: '/admin',
       httpOnly: true,
       secure: true,
@@ -62,6 +65,7 @@ export function adminPages(opts: AuthOptions = {}) {
   });
 
   pages.post('/logout', async (c) => {
+    await endSession(c.env.DB, sessionKeys(c.env), getCookie(c, SESSION_COOKIE));
     await recordAudit(c.env.DB, c.get('actor'), { action: 'admin.logout' });
     deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: true, httpOnly: true, sameSite: 'Strict' });
     return c.redirect('/admin/login', 303);

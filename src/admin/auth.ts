@@ -1,17 +1,21 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { hashToken, sameDigest } from '../platform/crypto/tokens.ts';
+import { config } from '../platform/config.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { type AccessKeys, certsEndpointKeys, verifyAccessJwt } from './access.ts';
-import { readSession, SESSION_COOKIE } from './session.ts';
+import { readSession, SESSION_COOKIE, type SessionKeys } from './session.ts';
 
 // Who is acting: set by the middlewares below, written to the audit log.
 export type AdminEnv = { Bindings: Env; Variables: AppEnv['Variables'] & { actor: string } };
 
-// Optional secrets/vars, absent from the generated Env unless configured.
-type AdminVars = { ADMIN_TOKEN?: string; SESSION_SECRET?: string; ACCESS_AUD?: string; ACCESS_TEAM_DOMAIN?: string };
-export const adminVars = (env: Env) => env as unknown as AdminVars;
+
+// The secrets a session is bound to (changing either ends every session).
+export function sessionKeys(env: Env): SessionKeys {
+  const { token, sessionSecret } = config(env).admin;
+  return { adminToken: token, sessionSecret };
+}
 
 // The admin context is the app context plus the actor; shared helpers take the app's.
 export const appContext = (c: Context<AdminEnv>) => c as unknown as Context<AppEnv>;
@@ -31,7 +35,7 @@ function defaultKeys(teamDomain: string): AccessKeys {
 // Constant-time comparison of a presented token with ADMIN_TOKEN (both hashed first, so
 // not even the length leaks). An unset ADMIN_TOKEN admits no one.
 export async function isAdminToken(env: Env, presented: string | undefined): Promise<boolean> {
-  const expected = adminVars(env).ADMIN_TOKEN;
+  const expected = config(env).admin.token;
   if (!expected || !presented) return false;
   return sameDigest(await hashToken(presented), await hashToken(expected));
 }
@@ -39,7 +43,7 @@ export async function isAdminToken(env: Env, presented: string | undefined): Pro
 // Cloudflare Access, when ACCESS_AUD and ACCESS_TEAM_DOMAIN are set: the identity in a
 // valid JWT, or null. 'off' when Access is not configured.
 async function accessIdentity(c: Context, opts: AuthOptions): Promise<string | null | 'off'> {
-  const { ACCESS_AUD: aud, ACCESS_TEAM_DOMAIN: teamDomain } = adminVars(c.env as Env);
+  const { accessAud: aud, accessTeamDomain: teamDomain } = config(c.env as Env).admin;
   if (!aud || !teamDomain) return 'off';
   const token = c.req.header('cf-access-jwt-assertion') ?? getCookie(c, 'CF_Authorization');
   if (!token) return null;
@@ -74,7 +78,7 @@ export function requireAdminSession(opts: AuthOptions = {}): MiddlewareHandler<A
   return async function requireAdminSession(c, next) {
     const access = await accessIdentity(c, opts);
     if (access === null) return c.text('A valid Cloudflare Access token is required.', 403);
-    const actor = await readSession(adminVars(c.env).SESSION_SECRET ?? '', getCookie(c, SESSION_COOKIE), Date.now());
+    const actor = await readSession(c.env.DB, sessionKeys(c.env), getCookie(c, SESSION_COOKIE), Date.now());
     if (!actor) {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);
       return c.text('Your session has expired; log in again.', 401);

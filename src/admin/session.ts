@@ -1,11 +1,17 @@
-import { hmacHex, sameDigest, toBase64Url } from '../platform/crypto/tokens.ts';
+import { hashToken, hmacHex, isTokenShaped, newToken, sameDigest } from '../platform/crypto/tokens.ts';
 
-// The organiser's session cookie: "<expires>.<actor, base64url>.<hmac>" (only
-// cookie-safe characters), signed with
-// SESSION_SECRET (HMAC-SHA-256). Stateless: the expiry is inside the signed value, so
-// an old cookie stops working even if a browser keeps it.
+// The organiser's session: a random id in the cookie ("<id>.<hmac>", cookie-safe), and a
+// row in D1 (admin_sessions: the id's SHA-256 hash, the actor, the expiry, and the
+// fingerprint of the secrets it was made under). A session is valid only while its row
+// exists, is unexpired and carries the current fingerprint, so:
+// - logout deletes the row, and a copy of the cookie stops working at once;
+// - changing ADMIN_TOKEN or SESSION_SECRET changes the fingerprint (bound into the
+//   cookie's HMAC too), and every session ends.
+// The HMAC lets forged cookies be refused without a database read.
 export const SESSION_COOKIE = 'admin_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+export type SessionKeys = { sessionSecret: string; adminToken: string };
 
 const ACTOR = /^[\p{L}\p{N} ._@-]{1,60}$/u;
 
@@ -13,29 +19,49 @@ export function isActorName(s: string): boolean {
   return ACTOR.test(s);
 }
 
-async function mac(secret: string, payload: string): Promise<string> {
-  return hmacHex(secret, `admin-session:v1:${payload}`);
+// A keyed digest of both secrets: neither can be recovered from it.
+async function fingerprint(keys: SessionKeys): Promise<string> {
+  return hmacHex(keys.sessionSecret, `admin-session:fingerprint:v2:${await hashToken(keys.adminToken)}`);
 }
 
-export async function createSession(secret: string, actor: string, now: number, ttl = SESSION_TTL_MS): Promise<string> {
-  if (!secret) throw new Error('SESSION_SECRET is not set');
-  const payload = `${now + ttl}.${toBase64Url(new TextEncoder().encode(actor))}`;
-  return `${payload}.${await mac(secret, payload)}`;
+async function mac(keys: SessionKeys, print: string, id: string): Promise<string> {
+  return hmacHex(keys.sessionSecret, `admin-session:v2:${print}:${id}`);
 }
 
-// The actor of a valid, unexpired session, else null.
-export async function readSession(secret: string, value: string | undefined, now: number): Promise<string | null> {
-  if (!secret || !value || value.length > 400) return null;
-  const last = value.lastIndexOf('.');
-  if (last < 0) return null;
-  const payload = value.slice(0, last);
-  if (!sameDigest(value.slice(last + 1), await mac(secret, payload))) return null;
-  const [expires, actor, ...rest] = payload.split('.');
-  if (rest.length > 0 || !expires || !actor || !/^\d+$/.test(expires) || now >= Number(expires)) return null;
-  try {
-    const bytes = Uint8Array.from(atob(actor.replaceAll('-', '+').replaceAll('_', '/')), (ch) => ch.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return null;
-  }
+export async function createSession(d1: D1Database, keys: SessionKeys, actor: string, now: number, ttl = SESSION_TTL_MS): Promise<string> {
+  if (!keys.sessionSecret) throw new Error('SESSION_SECRET is not set');
+  const id = newToken();
+  const print = await fingerprint(keys);
+  await d1.batch([
+    // Old rows go as new ones come: expired ones, and any made under other secrets.
+    d1.prepare('DELETE FROM admin_sessions WHERE expires_at <= ?1 OR fingerprint != ?2').bind(now, print),
+    d1.prepare('INSERT INTO admin_sessions (id_hash, actor, fingerprint, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(await hashToken(id), actor, print, now, now + ttl),
+  ]);
+  return `${id}.${await mac(keys, print, id)}`;
+}
+
+// The id of a cookie whose HMAC is right under the current secrets, else null.
+async function sessionId(keys: SessionKeys, value: string | undefined): Promise<{ id: string; print: string } | null> {
+  if (!keys.sessionSecret || !keys.adminToken || !value || value.length > 200) return null;
+  const [id, tag, ...rest] = value.split('.');
+  if (rest.length > 0 || !id || !tag || !isTokenShaped(id)) return null;
+  const print = await fingerprint(keys);
+  return sameDigest(tag, await mac(keys, print, id)) ? { id, print } : null;
+}
+
+// The actor of a live session, else null.
+export async function readSession(d1: D1Database, keys: SessionKeys, value: string | undefined, now: number): Promise<string | null> {
+  const s = await sessionId(keys, value);
+  if (!s) return null;
+  const row = await d1
+    .prepare('SELECT actor FROM admin_sessions WHERE id_hash = ?1 AND fingerprint = ?2 AND expires_at > ?3')
+    .bind(await hashToken(s.id), s.print, now)
+    .first<{ actor: string }>();
+  return row?.actor ?? null;
+}
+
+// Logout: the session ends on the server, whatever copies of the cookie exist.
+export async function endSession(d1: D1Database, keys: SessionKeys, value: string | undefined): Promise<void> {
+  const s = await sessionId(keys, value);
+  if (s) await d1.prepare('DELETE FROM admin_sessions WHERE id_hash = ?1').bind(await hashToken(s.id)).run();
 }

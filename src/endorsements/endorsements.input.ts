@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldCodes, noLink, optionalText, requiredText, typeError } from '../platform/http/text.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
-import { normaliseEmail } from '../signatures/email.ts';
+import { hasQuotedLocalPart, normaliseEmail } from '../signatures/email.ts';
 import type { Parsed } from '../signatures/signatures.input.ts';
 import { CATEGORIES, type Category, parseWebsite } from './endorsements.ts';
 import { cleanName, hasHan, nameForms } from './names.ts';
@@ -22,6 +22,7 @@ export const endorsementBody = z
     email: z
       .string({ error: typeError })
       .refine((s) => s.trim().length > 0, 'required')
+      .refine((s) => !hasQuotedLocalPart(s), 'quoted')
       .refine((s) => s.trim().length === 0 || normaliseEmail(s) !== null, 'invalid'),
     statement: optionalText(2000),
     lang: z.string({ error: 'invalid' }).refine(isLang, 'invalid').optional(),

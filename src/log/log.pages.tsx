@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
+import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
@@ -25,7 +26,7 @@ logPages.get('/p/:slug/verify', async (c) => {
   const lang = c.get('lang');
   const w = logWords(lang);
   const api = `/api/pledges/${pledge.slug}/log`;
-  const origin = (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
+  const origin = baseUrl(c);
   return c.html(
     <Layout lang={lang} path={c.req.path} title={`${w.verifyTitle} · ${messages(lang).siteName}`} scripts={['/log-verify.js']}>
       <h1>{w.verifyTitle}</h1>

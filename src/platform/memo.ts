@@ -1,3 +1,5 @@
+import { config } from './config.ts';
+
 // A small per-isolate memo with a time to live: hot reads (a pledge by slug, its
 // counters) are answered from memory for a moment instead of from D1 on every request.
 // Entries are dropped on change within this isolate (forget); other isolates see a
@@ -34,8 +36,7 @@ export class Memo<K, V> {
   }
 }
 
-// READ_CACHE_MS from the environment (default 2 s).
+// READ_CACHE_MS from the configuration (default 2 s).
 export function readCacheMs(env: { READ_CACHE_MS?: string }): number {
-  const ms = Number(env.READ_CACHE_MS ?? 2000);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 2000;
+  return config(env).readCacheMs;
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { db, type Db } from '../platform/db/client.ts';
+import { config } from '../platform/config.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { clientIp, clientIpHash } from '../platform/http/client.ts';
 import type { Refusal } from '../platform/http/outcome.ts';
@@ -36,6 +37,7 @@ export async function admitSubmission(c: Context<AppEnv>, slug: string): Promise
 
 // Turnstile, only when TURNSTILE_SECRET is set: null when passed, else the field error.
 export async function turnstileRefusal(c: Context<AppEnv>, token: string | undefined): Promise<Refusal | null> {
-  if (!c.env.TURNSTILE_SECRET || (await verifyTurnstile(c.env.TURNSTILE_SECRET, token, clientIp(c)))) return null;
+  const secret = config(c.env).turnstile.secret;
+  if (!secret || (await verifyTurnstile(secret, token, clientIp(c)))) return null;
   return { kind: 'invalid', codes: { turnstileToken: token ? 'invalid' : 'required' } };
 }

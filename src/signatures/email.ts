@@ -2,7 +2,7 @@
 //
 // The rule (documented in README, "One signature per person"):
 // - NFKC first, so full-width forms typed with a Chinese IME (＠, ．, ｑｑ) become ASCII;
-//   then trim.
+//   the ideographic full stop 。 (and ｡, which NFKC turns into it) becomes "."; then trim.
 // - The domain is lower-cased and converted to punycode (IDNA), so bücher.de and
 //   xn--bcher-kva.de are the same mailbox.
 // - The local part is lower-cased: no provider in practice treats case as significant,
@@ -11,25 +11,44 @@
 //   that supports tags, and tags are the cheapest way to mint "new" addresses.
 // - Dots in the local part are dropped only for Gmail, the one large provider that
 //   ignores them; elsewhere a.b and ab are different people.
-// The address as typed (after NFKC and trim) is what we mail; the key only dedupes.
+// - Provider aliases fold into one domain: googlemail.com is gmail.com.
+// - Quoted local parts ("x y"@d) are refused (hasQuotedLocalPart gives the field a clear
+//   message): they are legal but no real signer needs them, and they make "same mailbox"
+//   undecidable.
+// The address we mail is the address we key: the local part as typed (after NFKC and
+// trim) at the domain in its DNS form (lower case, punycode), so what the key saw as
+// pku.edu.cn is also where the mail goes.
 export type NormalisedEmail = { address: string; key: string; domain: string };
 
-const DOT_BLIND_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+const DOT_BLIND_DOMAINS = new Set(['gmail.com']);
+const PROVIDER_ALIASES: Record<string, string> = { 'googlemail.com': 'gmail.com' };
+
+// IME punctuation NFKC leaves alone: the ideographic full stop.
+function foldIme(s: string): string {
+  return s.normalize('NFKC').replaceAll('\u3002', '.').trim();
+}
+
+export function hasQuotedLocalPart(input: string): boolean {
+  const s = foldIme(input);
+  return s.slice(0, Math.max(0, s.lastIndexOf('@'))).includes('"');
+}
 
 export function normaliseEmail(input: string): NormalisedEmail | null {
-  const address = input.normalize('NFKC').trim();
-  if (address.length > 254 || /[\s\p{Cc}\p{Cf}]/u.test(address)) return null;
-  const at = address.lastIndexOf('@');
-  if (at <= 0 || at === address.length - 1) return null;
-  const local = address.slice(0, at);
+  if (!input.isWellFormed()) return null;
+  const typed = foldIme(input);
+  if (typed.length > 254 || /[\s\p{Cc}\p{Cf}"]/u.test(typed)) return null;
+  const at = typed.lastIndexOf('@');
+  if (at <= 0 || at === typed.length - 1) return null;
+  const local = typed.slice(0, at);
   if (local.length > 64 || local.includes('@') || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
-  const domain = toAsciiDomain(address.slice(at + 1));
+  const domain = toAsciiDomain(typed.slice(at + 1));
   if (!domain) return null;
+  const keyDomain = PROVIDER_ALIASES[domain] ?? domain;
   let keyLocal = local.toLowerCase();
   const plus = keyLocal.indexOf('+');
   if (plus > 0) keyLocal = keyLocal.slice(0, plus);
-  if (DOT_BLIND_DOMAINS.has(domain)) keyLocal = keyLocal.replaceAll('.', '');
-  return { address, key: `${keyLocal}@${domain}`, domain };
+  if (DOT_BLIND_DOMAINS.has(keyDomain)) keyLocal = keyLocal.replaceAll('.', '');
+  return { address: `${local}@${domain}`, key: `${keyLocal}@${keyDomain}`, domain: keyDomain };
 }
 
 // IDNA via the URL parser (punycode + lower-casing); null unless it is a plausible

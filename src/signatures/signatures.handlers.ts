@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { config } from '../platform/config.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
@@ -19,11 +20,11 @@ import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
 export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };
 
 export function sustainedLimits(env: Env): SustainedLimits {
-  const vars = env as unknown as Record<string, string | undefined>;
+  const limits = config(env).signLimits;
   return {
-    perIpHour: Number(env.SIGN_LIMIT_IP_HOUR) || 300,
-    perDomainHour: Number(env.SIGN_LIMIT_DOMAIN_HOUR) || 2000,
-    exemptDomains: new Set((vars.SIGN_LIMIT_EXEMPT_DOMAINS ?? DEFAULT_EXEMPT_DOMAINS).split(',').map((d) => d.trim().toLowerCase())),
+    perIpHour: limits.perIpHour,
+    perDomainHour: limits.perDomainHour,
+    exemptDomains: new Set(limits.exemptDomains ?? DEFAULT_EXEMPT_DOMAINS.split(',').map((d) => d.trim().toLowerCase())),
   };
 }
 

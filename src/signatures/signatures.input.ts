@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldCodes, noLink, optionalText, requiredText, typeError } from '../platform/http/text.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
-import { normaliseEmail } from './email.ts';
+import { hasQuotedLocalPart, normaliseEmail } from './email.ts';
 import { normaliseOrcid } from './orcid.ts';
 import { isRegion } from './regions.ts';
 import { FIELDS } from './signatures.ts';
@@ -14,6 +14,7 @@ export const signatureBody = z
     email: z
       .string({ error: typeError })
       .refine((s) => s.trim().length > 0, 'required')
+      .refine((s) => !hasQuotedLocalPart(s), 'quoted')
       .refine((s) => normaliseEmail(s) !== null, 'invalid'),
     affiliation: requiredText(200).refine(noLink, 'link'),
     field: z.enum(FIELDS, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),

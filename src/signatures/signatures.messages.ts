@@ -75,7 +75,7 @@ const zhHans: SignWords = {
   errorSummary: '请修改以下问题',
   errors: {
     name: { required: '请填写姓名', tooLong: '姓名不能超过 100 个字符', invalidCharacters: '姓名含有无法使用的字符', link: '姓名不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
-    email: { required: '请填写电子邮箱', invalid: '请填写有效的电子邮箱,例如 name@example.com' },
+    email: { required: '请填写电子邮箱', invalid: '请填写有效的电子邮箱,例如 name@example.com', quoted: '邮箱地址中不能有引号("),请填写不带引号的地址' },
     affiliation: { required: '请填写工作单位', tooLong: '工作单位不能超过 200 个字符', invalidCharacters: '工作单位含有无法使用的字符', link: '工作单位不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
     field: { required: '请选择学科领域', invalid: '请选择学科领域' },
     region: { required: '请选择所在地区', invalid: '请选择所在地区' },
@@ -144,7 +144,7 @@ const zhHant: SignWords = {
   errorSummary: '請修改以下問題',
   errors: {
     name: { required: '請填寫姓名', tooLong: '姓名不能超過 100 個字元', invalidCharacters: '姓名含有無法使用的字元', link: '姓名不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
-    email: { required: '請填寫電子郵件', invalid: '請填寫有效的電子郵件,例如 name@example.com' },
+    email: { required: '請填寫電子郵件', invalid: '請填寫有效的電子郵件,例如 name@example.com', quoted: '電子郵件地址中不能有引號("),請填寫不帶引號的地址' },
     affiliation: { required: '請填寫工作單位', tooLong: '工作單位不能超過 200 個字元', invalidCharacters: '工作單位含有無法使用的字元', link: '工作單位不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
     field: { required: '請選擇學科領域', invalid: '請選擇學科領域' },
     region: { required: '請選擇所在地區', invalid: '請選擇所在地區' },
@@ -213,7 +213,7 @@ const en: SignWords = {
   errorSummary: 'There is a problem',
   errors: {
     name: { required: 'Enter your full name', tooLong: 'Name must be 100 characters or fewer', invalidCharacters: 'Name contains characters we cannot accept', link: 'Your name must not contain a web address or domain name (such as example.com); put a space after a full stop' },
-    email: { required: 'Enter your email address', invalid: 'Enter an email address in the correct format, like name@example.com' },
+    email: { required: 'Enter your email address', invalid: 'Enter an email address in the correct format, like name@example.com', quoted: 'Enter the address without quotation marks ("), like name@example.com' },
     affiliation: { required: 'Enter your institution or employer', tooLong: 'Institution must be 200 characters or fewer', invalidCharacters: 'Institution contains characters we cannot accept', link: 'Your institution must not contain a web address or domain name (such as example.com); put a space after a full stop' },
     field: { required: 'Select your field', invalid: 'Select your field' },
     region: { required: 'Select where you work', invalid: 'Select where you work' },

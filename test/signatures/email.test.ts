@@ -9,13 +9,13 @@ describe('normaliseEmail', () => {
     }
   });
 
-  it('keeps the address as typed (after NFKC and trim) for mailing', () => {
-    expect(normaliseEmail(' Alice+x@Example.org ')!.address).toBe('Alice+x@Example.org');
+  it('keeps the local part as typed (after NFKC and trim) for mailing, at the domain as keyed', () => {
+    expect(normaliseEmail(' Alice+x@Example.org ')!.address).toBe('Alice+x@example.org');
     expect(normaliseEmail('li＠qq．com')!.address).toBe('li@qq.com');
   });
 
   it('converts internationalised domains to punycode', () => {
-    expect(normaliseEmail('wang@bücher.de')).toEqual({ address: 'wang@bücher.de', key: 'wang@xn--bcher-kva.de', domain: 'xn--bcher-kva.de' });
+    expect(normaliseEmail('wang@bücher.de')).toEqual({ address: 'wang@xn--bcher-kva.de', key: 'wang@xn--bcher-kva.de', domain: 'xn--bcher-kva.de' });
     expect(normaliseEmail('wang@xn--bcher-kva.de')!.key).toBe('wang@xn--bcher-kva.de');
     expect(normaliseEmail('张@北京大学.中国')!.domain).toBe('xn--1lq90ic7fzpc.xn--fiqs8s');
   });

@@ -13,8 +13,9 @@ export function adminJson(path: string, init: { method?: string; body?: unknown 
   });
 }
 
+// A session as logging in makes it (recorded in D1 under the test secrets).
 export async function sessionCookie(actor = 'tester', now = Date.now(), ttl?: number): Promise<string> {
-  return `admin_session=${await createSession(env.SESSION_SECRET, actor, now, ttl)}`;
+  return `admin_session=${await createSession(env.DB, { sessionSecret: env.SESSION_SECRET, adminToken: env.ADMIN_TOKEN }, actor, now, ttl)}`;
 }
 
 // A console form post with the session cookie (same origin, fresh address).

@@ -313,3 +313,19 @@ export const statsSnapshots = sqliteTable('stats_snapshots', {
   body: text('body').notNull(),
 });
 
+
+// Organiser sessions (src/admin/session.ts; migrations/0013_admin_sessions.sql): a row per
+// logged-in session, deleted at logout. id_hash is SHA-256 of the cookie's random id;
+// fingerprint is an HMAC of ADMIN_TOKEN and SESSION_SECRET, so changing either ends
+// every session.
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    actor: text('actor').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('admin_sessions_expires').on(t.expiresAt)],
+);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { config } from '../config.ts';
 import { hmacHex } from '../crypto/tokens.ts';
 
 // The client's address as Cloudflare reports it. Used only to rate limit and, hashed,
@@ -11,10 +12,10 @@ export function clientIp(c: Context): string | null {
 // Keyed hash of the client address (HMAC with IP_HASH_SECRET).
 export async function clientIpHash(c: Context<AppEnv>): Promise<string | null> {
   const ip = clientIp(c);
-  return ip ? (await hmacHex(c.env.IP_HASH_SECRET, ip)).slice(0, 32) : null;
+  return ip ? (await hmacHex(config(c.env).ipHashSecret, ip)).slice(0, 32) : null;
 }
 
 // Links in mails point at PUBLIC_URL when set, else at the address the request came to.
 export function baseUrl(c: Context<AppEnv>): string {
-  return (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
+  return config(c.env).publicUrl ?? new URL(c.req.url).origin;
 }

@@ -29,3 +29,50 @@ export async function readJsonObject(c: Context): Promise<{ ok: true; data: Reco
   }
   return { ok: true, data: data as Record<string, unknown> };
 }
+
+// Lone surrogates (a \uD800 escape with no partner) are not text: D1 cannot store them
+// faithfully and no field accepts them. Any JSON body carrying one, in any key or value,
+// is a 400 (validation_failed, naming the top-level fields) before a route sees it.
+// Only escapes can produce them (UTF-8 cannot), so a body without a \uD8xx-\uDFxx
+// escape is passed on without parsing.
+export function wellFormedJson(): MiddlewareHandler {
+  return async function wellFormedJson(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.raw.body === null) return next();
+    let text: string;
+    try {
+      text = await c.req.text();
+    } catch {
+      return next(); // the body limit answers this one
+    }
+    if (!/\\u[dD][89a-fA-F]/.test(text)) return next();
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return next(); // not JSON: the route answers
+    }
+    if (isWellFormedValue(data)) return next();
+    const fields: Record<string, string> = {};
+    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : [['_', data] as const];
+    for (const [k, v] of entries) if (!k.isWellFormed() || !isWellFormedValue(v)) fields[k.toWellFormed()] = 'This text is not valid Unicode (it has an unpaired surrogate).';
+    return apiError(c, 400, 'validation_failed', 'The body contains text that is not valid Unicode.', fields);
+  };
+}
+
+function isWellFormedValue(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!v.isWellFormed()) return false;
+    } else if (Array.isArray(v)) {
+      stack.push(...v);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (!k.isWellFormed()) return false;
+        stack.push(x);
+      }
+    }
+  }
+  return true;
+}

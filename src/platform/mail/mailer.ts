@@ -1,4 +1,5 @@
 import { desc } from 'drizzle-orm';
+import { config } from '../config.ts';
 import { db } from '../db/client.ts';
 import { devOutbox } from '../db/schema.ts';
 import { queueMailer } from './queue.ts';
@@ -73,15 +74,16 @@ export function mailerFor(env: MailEnv): Mailer {
 
 // The transport that delivers: development outbox, Email binding or HTTP API.
 export function transportFor(env: MailEnv): Mailer {
-  switch (env.MAIL_TRANSPORT) {
+  const mail = config(env).mail;
+  switch (mail.transport) {
     case 'dev':
       return devMailer(env.DB);
     case 'http':
-      if (!env.MAIL_HTTP_URL || !env.MAIL_HTTP_TOKEN) throw new Error('MAIL_HTTP_URL and MAIL_HTTP_TOKEN must be set');
-      return httpMailer(env.MAIL_HTTP_URL, env.MAIL_HTTP_TOKEN, env.MAIL_FROM);
-    default:
+      if (!mail.httpUrl || !mail.httpToken) throw new Error('MAIL_HTTP_URL and MAIL_HTTP_TOKEN must be set');
+      return httpMailer(mail.httpUrl, mail.httpToken, mail.from);
+    case 'email':
       if (!env.EMAIL) throw new Error('the EMAIL binding is not configured');
-      return bindingMailer(env.EMAIL, env.MAIL_FROM);
+      return bindingMailer(env.EMAIL, mail.from);
   }
 }
 
