@@ -21,6 +21,8 @@ import { publishCounts } from './counts/live/live.ts';
 import { logApi, wellKnown } from './log/log.api.ts';
 import { checkpointAll } from './log/log.cron.ts';
 import { logPages } from './log/log.pages.tsx';
+import { logProblems } from './log/log.ts';
+import { publicLogCors, tlogApi } from './log/tlog.api.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { docsPages } from './docs/docs.pages.tsx';
 import { openApiApi } from './docs/docs.api.ts';
@@ -48,10 +50,17 @@ app.use(async function formCsrf(c, next) {
   return c.req.path.startsWith('/api/') ? next() : sameOrigin(c, next);
 });
 
+// A misconfigured log (e.g. the published development key on a public site) is reported
+// here: 503 with the problems, so a deployment check fails.
 app.get('/healthz', async (c) => {
   await c.env.DB.prepare('SELECT 1').first();
-  return c.json({ ok: true });
+  const problems = await logProblems(c.env);
+  return problems.length > 0 ? c.json({ ok: false, problems }, 503) : c.json({ ok: true });
 });
+
+// Third-party monitors read the public log from their own origins.
+app.use('/api/pledges/:slug/log/*', publicLogCors);
+app.use('/.well-known/pledge-log-key', publicLogCors);
 
 app.route('/api/admin', adminApi());
 app.route('/api', pledgesApi);
@@ -64,6 +73,7 @@ app.route('/api', endorsementsApi);
 app.route('/api', openApiApi);
 app.route('/api', logApi);
 app.route('/', wellKnown);
+app.route('/', tlogApi);
 app.route('/', outbox);
 app.route('/admin', adminPages());
 app.route('/', pledgePages);

@@ -186,3 +186,30 @@ export async function findLogDrift(d1: D1Database): Promise<LogDrift[]> {
     .all<LogDrift>();
   return results;
 }
+
+// Hashes of the perfect subtrees of one level, indices [start, end), in order (level 0:
+// the cached leaf hashes). For tiles (c2sp.org/tlog-tiles).
+export async function levelHashes(d1: D1Database, pledgeId: number, level: number, start: number, end: number): Promise<string[]> {
+  const stmt =
+    level === 0
+      ? d1.prepare(`SELECT leaf_hash AS hash FROM log_entries WHERE pledge_id = ?1 AND seq >= ?2 AND seq < ?3 AND leaf_hash IS NOT NULL ORDER BY seq`).bind(pledgeId, start, end)
+      : d1.prepare(`SELECT hash FROM log_nodes WHERE pledge_id = ?1 AND level = ?4 AND idx >= ?2 AND idx < ?3 ORDER BY idx`).bind(pledgeId, start, end, level);
+  const { results } = await stmt.all<{ hash: string }>();
+  return results.map((r) => r.hash);
+}
+
+// Witness cosignature lines stored for a checkpoint (each ends in "\n").
+export async function cosignatureLines(d1: D1Database, pledgeId: number, treeSize: number): Promise<string[]> {
+  const { results } = await d1
+    .prepare(`SELECT line FROM log_cosignatures WHERE pledge_id = ?1 AND tree_size = ?2 ORDER BY witness`)
+    .bind(pledgeId, treeSize)
+    .all<{ line: string }>();
+  return results.map((r) => r.line);
+}
+
+export async function insertCosignature(d1: D1Database, pledgeId: number, treeSize: number, witness: string, time: number, line: string): Promise<void> {
+  await d1
+    .prepare(`INSERT OR IGNORE INTO log_cosignatures (pledge_id, tree_size, witness, time, line) VALUES (?1, ?2, ?3, ?4, ?5)`)
+    .bind(pledgeId, treeSize, witness, time, line)
+    .run();
+}
