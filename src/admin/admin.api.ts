@@ -10,6 +10,7 @@ import { listAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, requireAdminToken } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
 import { parseBulkFilter, SEARCH_STATES } from './moderation.ts';
+import { INVALIDATION_CATEGORIES, type InvalidationCategory } from '../log/entry.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
 import { listAllPledges } from './pledge-editor.ts';
@@ -89,7 +90,10 @@ export function adminApi(opts: AuthOptions = {}) {
   for (const action of ['hide', 'unhide', 'invalidate', 'release'] as const) {
     api.post(`/signatures/:id/${action}`, async (c) => {
       const id = idParam(c) ?? 0;
-      if (!(await act.signatureAction(c, id, action))) {
+      // invalidate takes an optional JSON body {"category"}: the public reason in the log.
+      const category = action === 'invalidate' ? await invalidationCategory(c) : undefined;
+      if (category instanceof Response) return category;
+      if (!(await act.signatureAction(c, id, action, category))) {
         return (await getSignature(c.env.DB, id))
           ? apiError(c, 409, 'wrong_state', 'This signature is not in a state that allows this action.')
           : apiError(c, 404, 'not_found', 'No such signature.');
@@ -100,15 +104,31 @@ export function adminApi(opts: AuthOptions = {}) {
 
   // Bulk invalidation: preview first ({"matching","confirmed",...}), then run with
   // "expected": the previewed count (refused with 409 and a fresh preview if it moved).
+  async function invalidationCategory(c: C): Promise<InvalidationCategory | undefined | Response> {
+    if (!c.req.header('content-type')?.includes('json')) return undefined;
+    const body = await readJsonObject(c);
+    if (!body.ok) return body.response;
+    return categoryOf(c, body.data.category);
+  }
+
+  function categoryOf(c: C, value: unknown): InvalidationCategory | undefined | Response {
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (INVALIDATION_CATEGORIES as readonly string[]).includes(value)) return value as InvalidationCategory;
+    return apiError(c, 400, 'validation_failed', `category must be one of ${INVALIDATION_CATEGORIES.join(', ')}.`, { category: 'invalid' });
+  }
+
   async function bulkFilter(c: C) {
     const body = await readJsonObject(c);
     if (!body.ok) return body.response;
-    const parsed = parseBulkFilter(body.data);
+    const category = categoryOf(c, body.data.category);
+    if (category instanceof Response) return category;
+    const { category: _c, ...filterBody } = body.data;
+    const parsed = parseBulkFilter(filterBody);
     if (!parsed.ok) return invalid(c, parsed.codes);
     const pledgeId = await act.pledgeIdFor(c, parsed.value.pledge);
     if (pledgeId === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
     const { pledge: _p, expected, ...rest } = parsed.value;
-    return { filter: { ...rest, pledgeId }, expected };
+    return { filter: { ...rest, pledgeId }, expected, category };
   }
 
   api.post('/signatures/bulk-invalidate/preview', async (c) => {
@@ -120,7 +140,7 @@ export function adminApi(opts: AuthOptions = {}) {
   api.post('/signatures/bulk-invalidate', async (c) => {
     const f = await bulkFilter(c);
     if (f instanceof Response) return f;
-    const result = await act.bulkInvalidateAction(c, f.filter, f.expected);
+    const result = await act.bulkInvalidateAction(c, f.filter, f.expected, f.category);
     if (!result.ok) return c.json({ error: { code: 'preview_changed', message: 'The matching rows changed since the preview; check again.' }, preview: result.preview }, 409);
     return c.json({ invalidated: result.invalidated, ids: result.ids });
   });

@@ -1,7 +1,7 @@
 // The log's use cases: hash new entries, sign checkpoints, prove inclusion and
 // consistency. No HTTP here; src/log/log.api.ts adapts them.
 import { type Checkpoint, importSigningKey, type SigningKey, signCheckpoint } from './checkpoint.ts';
-import { commitment, entryLeafHash } from './entry.ts';
+import { commitment, entryLeafHash, reasonFields } from './entry.ts';
 import { logKeyName } from './tlog.ts';
 import * as q from './log.queries.ts';
 import {
@@ -44,7 +44,7 @@ export async function syncLog(d1: D1Database, pledge: LogPledge, budget = REQUES
     for (const e of batch) {
       if (e.seq !== from + leaves.length) throw new Error(`log of pledge ${pledge.id}: entry ${from + leaves.length} missing`);
       const c = await commitment(e.salt, e.subjectId);
-      const h = await entryLeafHash(pledge.slug, { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: c });
+      const h = await entryLeafHash(pledge.slug, { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: c, ...reasonFields(e.reason) });
       leaves.push({ seq: e.seq, commitment: c, leafHash: toHex(h) });
       hashes.push(h);
     }

@@ -1,7 +1,7 @@
 // The log's C2SP views: the checkpoint and counts as signed notes, tiles and entry
 // bundles. HTTP-free; src/log/tlog.api.ts serves them.
 import type { Checkpoint } from './checkpoint.ts';
-import { leafData, type PublicEntry } from './entry.ts';
+import { leafData, publicEntry } from './entry.ts';
 import { type LogEnv, type LogPledge, signingKey, syncLog } from './log.ts';
 import * as q from './log.queries.ts';
 import { type Bytes, fromHex } from './merkle.ts';
@@ -81,7 +81,7 @@ export async function tile(env: LogEnv, pledge: LogPledge, ref: TileRef): Promis
   if (ref.level === 'entries') {
     const entries = await q.publicEntries(env.DB, pledge.id, start, start + ref.width);
     if (entries.length !== ref.width) return null;
-    return encodeBundle(entries.map(({ leafHash: _, ...e }) => leafData(pledge.slug, e as PublicEntry)));
+    return encodeBundle(entries.map((e) => leafData(pledge.slug, publicEntry(e))));
   }
   const hashes = await q.levelHashes(env.DB, pledge.id, level * TILE_HEIGHT, start, start + ref.width);
   if (hashes.length !== ref.width) return null;

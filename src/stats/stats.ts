@@ -9,13 +9,25 @@ import { fillSeries, hourBucket, MIN_GROUP_SIZE, suppressSmallGroups } from './b
 import type { StatsBody } from '../counts/counts.schemas.ts';
 import { getCounts } from '../pledges/counters.queries.ts';
 import { type CounterRow, getBreakdownCounters, getSocietyNames } from './stats.queries.ts';
+import { reasonFields } from '../log/entry.ts';
+import { removalsByReason } from '../log/log.queries.ts';
 
 export const HOURS_SHOWN = 48;
 
 // The published statistics of a pledge, in the visitor's language.
 export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date.now()): Promise<StatsBody> {
   const since = now - (HOURS_SHOWN - 1) * 3_600_000;
-  const [counts, rows] = await Promise.all([getCounts(db, pledge.id), getBreakdownCounters(db, pledge.id, hourBucket(since))]);
+  const [counts, rows, removed] = await Promise.all([getCounts(db, pledge.id), getBreakdownCounters(db, pledge.id, hourBucket(since)), removalsByReason(db.$client, pledge.id)]);
+  const removals = { withdrawn: 0, invalidated: 0, byCategory: {} as Record<string, number> };
+  for (const r of removed) {
+    if (r.type !== 'individual') continue;
+    const { reason, category } = reasonFields(r.reason);
+    if (reason === 'withdrawn') removals.withdrawn += r.n;
+    if (reason === 'invalidated' && category) {
+      removals.invalidated += r.n;
+      removals.byCategory[category] = (removals.byCategory[category] ?? 0) + r.n;
+    }
+  }
   const of = (metric: string) => rows.filter((r) => r.metric === metric).map((r: CounterRow) => ({ key: r.bucket, bucket: r.bucket, value: r.value }));
   const societyIds = of('society').map((r) => Number(r.key)).filter(Number.isSafeInteger);
   const societies = new Map((await getSocietyNames(db, societyIds)).map((s) => [String(s.id), societyName(s, lang)]));
@@ -33,5 +45,6 @@ export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date
     bySociety: suppressSmallGroups(of('society')).map(label((k) => societies.get(k) ?? k)),
     perHour: fillSeries(of('hour'), since, now, 'hour'),
     perDay: days.length ? fillSeries(of('day'), Date.parse(`${days[0]}T00:00:00Z`), now, 'day') : [],
+    removals,
   };
 }
