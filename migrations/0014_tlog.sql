@@ -116,3 +116,7 @@ BEGIN
     coalesce((SELECT salt FROM log_entries WHERE pledge_id = new.pledge_id AND subject_type = 'society' AND subject_id = new.id LIMIT 1), lower(hex(randomblob(16)))),
     (CAST(unixepoch('now') AS INTEGER) / 3600) * 3600000;
 END;
+--> statement-breakpoint
+-- The public signer list, by day of confirmation (newest first) and by name within a
+-- day (src/signatories/signatories.queries.ts): no order by time within a day.
+CREATE INDEX `signatures_wall` ON `signatures` (`pledge_id`, (confirmed_at / 86400000) DESC, `name`, `id`) WHERE state = 'confirmed' AND public = 1 AND hidden = 0;

@@ -18,7 +18,7 @@ signatoriesPages.get('/p/:slug/signatories', async (c) => {
   const lang = c.get('lang');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
   const cursorParam = c.req.query('cursor');
-  const cursor = cursorParam && cursorParam.length <= 100 ? decodeCursor(cursorParam) : null;
+  const cursor = cursorParam && cursorParam.length <= 2000 ? decodeCursor(cursorParam) : null;
   const [texts, page] = await Promise.all([getCurrentTexts(d, pledge.id), listSignatories(c.env.DB, pledge.id, { q: q || undefined, cursor, limit: PAGE_SIZE })]);
   const last = page.rows.at(-1);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
