@@ -198,13 +198,26 @@ export async function levelHashes(d1: D1Database, pledgeId: number, level: numbe
   return results.map((r) => r.hash);
 }
 
-// Witness cosignature lines stored for a checkpoint (each ends in "\n").
+// The newest cosignature line of each witness for a checkpoint (each ends in "\n").
 export async function cosignatureLines(d1: D1Database, pledgeId: number, treeSize: number): Promise<string[]> {
   const { results } = await d1
-    .prepare(`SELECT line FROM log_cosignatures WHERE pledge_id = ?1 AND tree_size = ?2 ORDER BY witness`)
+    .prepare(
+      `SELECT line FROM log_cosignatures c WHERE pledge_id = ?1 AND tree_size = ?2
+         AND time = (SELECT max(time) FROM log_cosignatures d WHERE d.pledge_id = c.pledge_id AND d.tree_size = c.tree_size AND d.witness = c.witness)
+       ORDER BY witness`,
+    )
     .bind(pledgeId, treeSize)
     .all<{ line: string }>();
   return results.map((r) => r.line);
+}
+
+// Per witness: the largest tree size it cosigned for a pledge, and when it last did.
+export async function witnessStates(d1: D1Database, pledgeId: number): Promise<Map<string, { size: number; time: number }>> {
+  const { results } = await d1
+    .prepare(`SELECT witness, max(tree_size) AS size, max(time) AS time FROM log_cosignatures WHERE pledge_id = ?1 GROUP BY witness`)
+    .bind(pledgeId)
+    .all<{ witness: string; size: number; time: number }>();
+  return new Map(results.map((r) => [r.witness, { size: r.size, time: r.time }]));
 }
 
 export async function insertCosignature(d1: D1Database, pledgeId: number, treeSize: number, witness: string, time: number, line: string): Promise<void> {

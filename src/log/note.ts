@@ -34,9 +34,10 @@ export async function encodeVkey(name: string, type: number, publicKey: Uint8Arr
 
 // Parses a vkey; throws on anything malformed (wrong ID, unknown type, bad key length).
 export async function parseVkey(vkey: string): Promise<Verifier> {
-  const parts = vkey.trim().split('+');
-  if (parts.length !== 3) throw new Error('a verifier key has three parts separated by +');
-  const [name, idHex, b64] = parts as [string, string, string];
+  // The base64 part may itself contain "+": split at the first two only.
+  const m = /^([^+]+)\+([^+]+)\+(.+)$/.exec(vkey.trim());
+  if (!m) throw new Error('a verifier key has three parts separated by +');
+  const [, name, idHex, b64] = m as unknown as [string, string, string, string];
   if (!isKeyName(name) || !/^[0-9a-f]{8}$/.test(idHex)) throw new Error('bad verifier key name or ID');
   const material = fromBase64(b64);
   const type = material[0];

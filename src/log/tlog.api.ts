@@ -10,6 +10,7 @@ import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { ensureCheckpoint, LogKeyMissing } from './log.ts';
 import { checkpointNote, countsNote, LogOriginMissing, tile } from './tlog.actions.ts';
 import { parseTilePath, TILE_WIDTH } from './tlog.ts';
+import { requestCosignatures } from './witnesses.ts';
 
 export const tlogApi = new Hono<AppEnv>();
 
@@ -40,6 +41,8 @@ async function latestNote(c: Context<AppEnv>, which: 'checkpoint' | 'counts') {
   try {
     const checkpoint = await ensureCheckpoint(c.env, pledge, { now: Date.now() });
     if (!checkpoint) return unavailable(c, new Error('No checkpoint has been signed yet; try again later.'));
+    // Witnesses that have not cosigned this size yet are asked now (5 s at most each).
+    if (which === 'checkpoint' && c.env.LOG_WITNESSES) await requestCosignatures(c.env, pledge, checkpoint);
     const note = which === 'checkpoint' ? await checkpointNote(c.env, pledge, checkpoint) : await countsNote(c.env, checkpoint);
     return text(c, 200, note, 'public, max-age=5');
   } catch (err) {
