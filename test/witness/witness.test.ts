@@ -12,7 +12,8 @@ import { parseNote, parseVkey, signNote, verifyNote } from '../../src/log/note.t
 import { checkpointText, parseCheckpointText } from '../../src/log/tlog.ts';
 import { importSigningKey } from '../../src/log/checkpoint.ts';
 import { addCheckpoint, checkRequest, importWitnessKey, type Latest, type WitnessKey } from '../../witness/src/witness.ts';
-import { confirmedSigner } from '../log/helpers.ts';
+import { confirmedSigner, receipt } from '../log/helpers.ts';
+import { verifyReceipt } from '../../src/log/verifier.ts';
 
 const LOG_SEED = 'TpDQK9D/3P9jHKplprBhk0HOcpMPY8D7Gof+TNEEiqQ=';
 type Witness = { url: string; key: WitnessKey; state: Map<string, Latest>; queue: Promise<unknown> };
@@ -122,5 +123,24 @@ describe('witnesses', () => {
     const names = (await verifyNote(note, [await parseVkey(logVkey), ...(await Promise.all(witnesses.map((x) => parseVkey(x.key.vkey))))])).verified.map((v) => v.verifier.name);
     expect(names).toContain('w1.witness.test/pledge');
     expect(names).not.toContain('w2.witness.test/pledge');
+  });
+
+  it('the verifier requires a quorum of known witnesses on the checkpoint note', async () => {
+    // After the previous test only w1 cosigned the latest tree.
+    const t = await confirmedSigner();
+    await ensureCheckpoint(env, { id: 1, slug: 'cast-2020' }, { now: Date.now() + 180_000, minIntervalMs: 0 });
+    await get('/log/cast-2020/checkpoint');
+    const r = await receipt(t.confirm);
+    const getJson = async (path: string) => (await get(path)).json();
+    const getText = async (path: string) => (await get(path)).text();
+    const vkeys = witnesses.map((w) => w.key.vkey);
+    const one = await verifyReceipt(r, { get: getJson, getText, witnesses: { vkeys, quorum: 1 } });
+    expect(one.checks.filter((c) => !c.ok)).toEqual([]);
+    const two = await verifyReceipt(r, { get: getJson, getText, witnesses: { vkeys, quorum: 2 } });
+    expect(two.ok).toBe(false);
+    expect(two.checks.find((c) => !c.ok)?.name).toBe('cosigned by at least 2 of 2 known witnesses');
+    // A witness the signer does not know does not count, even if its line is there.
+    const stranger = await importWitnessKey(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))), 'w1.witness.test/pledge');
+    expect((await verifyReceipt(r, { get: getJson, getText, witnesses: { vkeys: [stranger.vkey], quorum: 1 } })).ok).toBe(false);
   });
 });
