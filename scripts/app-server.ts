@@ -67,7 +67,8 @@ export async function startApp(options: { readyTimeoutMs?: number } = {}): Promi
     rmSync(persistTo, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+  // APP_READY_TIMEOUT_MS: more time on a loaded machine.
+  const deadline = Date.now() + (options.readyTimeoutMs ?? (Number(process.env.APP_READY_TIMEOUT_MS) || 120_000));
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();

@@ -6,6 +6,9 @@
 // published key, consistency from the receipt's checkpoint to the latest (not stale,
 // not rolled back), every entry rehashed into the signed root, every checkpoint in the
 // history, and that the signed counts equal additions minus removals.
+// With --witness <vkey> (repeatable) and --quorum N (default: all of them) it also
+// requires the signed-note checkpoint at /log/<slug>/checkpoint to carry cosignatures by
+// at least N of those witnesses (c2sp.org/tlog-witness), for the same tree.
 // Exit code 0 when every check passes, 1 when one fails, 2 on usage errors.
 import { readFileSync } from 'node:fs';
 import { verifyReceipt } from '../src/log/verifier.ts';
@@ -15,9 +18,17 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--server');
+const VALUED = ['--server', '--witness', '--quorum'];
+const file = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
 if (!file) {
-  console.error('usage: npm run verify -- <receipt.json> [--server URL] [--offline] [--json]');
+  console.error('usage: npm run verify -- <receipt.json> [--server URL] [--offline] [--json] [--witness VKEY]... [--quorum N]');
+  process.exit(2);
+}
+const witnessKeys = args.flatMap((a, i) => (a === '--witness' && args[i + 1] ? [args[i + 1]!] : []));
+const quorumArg = flag('--quorum');
+const quorum = quorumArg === undefined ? witnessKeys.length : Number(quorumArg);
+if (!Number.isInteger(quorum) || quorum < 0 || quorum > witnessKeys.length) {
+  console.error('--quorum must be a whole number between 0 and the number of --witness keys');
   process.exit(2);
 }
 
@@ -40,10 +51,18 @@ const get = base
       return res.json();
     }
   : undefined;
+const getText = base
+  ? async (path: string): Promise<string> => {
+      const res = await fetch(`${base}${path}`);
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+      return res.text();
+    }
+  : undefined;
+const witnesses = witnessKeys.length > 0 ? { vkeys: witnessKeys, quorum } : undefined;
 
 let result;
 try {
-  result = await verifyReceipt(receipt, get ? { get } : {});
+  result = await verifyReceipt(receipt, get && getText ? { get, getText, ...(witnesses ? { witnesses } : {}) } : {});
 } catch (err) {
   console.error(`verification could not finish: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

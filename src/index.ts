@@ -26,6 +26,8 @@ import type { Mail } from './platform/mail/mailer.ts';
 import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
 import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
 import type { SignRequest } from './signatures/signatures.handlers.ts';
+import { logProblems } from './log/log.ts';
+import { publicLogCors, tlogApi } from './log/tlog.api.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { docsPages } from './docs/docs.pages.tsx';
 import { notFoundPage } from './platform/ui/ErrorPage.tsx';
@@ -62,10 +64,17 @@ app.use(async function formCsrf(c, next) {
   return c.req.path.startsWith('/api/') ? next() : sameOrigin(c, next);
 });
 
+// A misconfigured log (e.g. the published development key on a public site) is reported
+// here: 503 with the problems, so a deployment check fails.
 app.get('/healthz', async (c) => {
   await c.env.DB.prepare('SELECT 1').first();
-  return c.json({ ok: true });
+  const problems = await logProblems(c.env);
+  return problems.length > 0 ? c.json({ ok: false, problems }, 503) : c.json({ ok: true });
 });
+
+// Third-party monitors read the public log from their own origins.
+app.use('/api/pledges/:slug/log/*', publicLogCors);
+app.use('/.well-known/pledge-log-key', publicLogCors);
 
 // Public pages are the same bytes for every visitor of a language (no per-response
 // nonce), so browsers and shared caches may keep them briefly and revalidate by ETag.
@@ -75,6 +84,7 @@ for (const path of ['/p/:slug', '/p/:slug/stats', '/p/:slug/signatories', '/p/:s
 
 app.route('/', api);
 app.route('/', wellKnown);
+app.route('/', tlogApi);
 app.route('/', outbox);
 app.route('/admin', adminPages());
 app.route('/', pledgePages);

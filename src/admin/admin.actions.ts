@@ -12,6 +12,7 @@ import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.q
 import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
 import type { BulkFilter } from './moderation.ts';
+import type { InvalidationCategory } from '../log/entry.ts';
 import * as m from './moderation.queries.ts';
 import { previewReject, type QueueFilter, rejectBulk, type RejectPreview } from './endorsement-queue.queries.ts';
 import { createPledge, type EditResult, updatePledge } from './pledge-editor.ts';
@@ -69,16 +70,16 @@ export async function rejectAction(c: C, id: number, reason: string): Promise<Re
 export type SignatureAction = 'hide' | 'unhide' | 'invalidate' | 'release';
 
 // One signature: hide/unhide from the public list, invalidate, or release a held one.
-export async function signatureAction(c: C, id: number, action: SignatureAction): Promise<boolean> {
+export async function signatureAction(c: C, id: number, action: SignatureAction, category?: InvalidationCategory): Promise<boolean> {
   const now = Date.now();
   const changed =
     action === 'hide' || action === 'unhide'
       ? await m.setHidden(c.env.DB, id, action === 'hide', now)
       : action === 'invalidate'
-        ? await m.invalidateSignature(c.env.DB, id, now)
+        ? await m.invalidateSignature(c.env.DB, id, now, category)
         : await m.releaseSignature(c.env.DB, id, now);
   if (!changed) return false;
-  await audit(c, `signature.${action}`, `signature:${id}`, 'state' in changed ? { state: changed.state } : null);
+  await audit(c, `signature.${action}`, `signature:${id}`, 'state' in changed ? { state: changed.state } : action === 'invalidate' ? { category: category ?? 'other' } : null);
   if (action === 'invalidate' || action === 'release') countsChanged(c, changed.pledgeId);
   // A held signature was never mailed (issue 13): released unconfirmed, its confirmation
   // goes out now, within the recipient's mail cap. The release stands if mail fails.
@@ -97,12 +98,12 @@ export type BulkOutcome = { ok: true; invalidated: number; ids: number[] } | { o
 
 // Runs a bulk invalidation if the rows matching still number what the organiser
 // previewed (when given); otherwise answers the fresh preview.
-export async function bulkInvalidateAction(c: C, filter: BulkFilter, expected: number | null): Promise<BulkOutcome> {
+export async function bulkInvalidateAction(c: C, filter: BulkFilter, expected: number | null, category?: InvalidationCategory): Promise<BulkOutcome> {
   if (expected !== null) {
     const preview = await m.previewBulk(c.env.DB, filter);
     if (preview.matching !== expected) return { ok: false, preview };
   }
-  const rows = await m.invalidateBulk(c.env.DB, filter, Date.now(), c.get('actor'));
+  const rows = await m.invalidateBulk(c.env.DB, filter, Date.now(), c.get('actor'), category);
   const ids = rows.map((r) => r.id);
   for (const pledgeId of new Set(rows.map((r) => r.pledgeId))) countsChanged(c, pledgeId);
   return { ok: true, invalidated: ids.length, ids };

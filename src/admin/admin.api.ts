@@ -7,6 +7,7 @@ import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
 import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
 import { previewReject } from './endorsement-queue.queries.ts';
 import { apiError } from '../platform/http/errors.ts';
+import { readJsonObject } from '../platform/http/json.ts';
 import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
 import { jsonObject, validationFailed, validationHook } from '../platform/openapi/validation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
@@ -16,7 +17,9 @@ import { BulkDone, BulkPreview, Items, Row } from './admin.schemas.ts';
 import { listAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, requireAdminToken } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
+import { z } from 'zod';
 import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
+import { INVALIDATION_CATEGORIES, type InvalidationCategory } from '../log/entry.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
 import { listAllPledges } from './pledge-editor.ts';
@@ -43,6 +46,9 @@ async function pledgeFilter(c: C, slug: string | undefined): Promise<number | nu
   const id = await act.pledgeIdFor(c, slug);
   return id === 'unknown' ? apiError(c, 404, 'not_found', 'No such pledge.') : id;
 }
+
+// Bulk invalidation's filter, plus the public reason its log entries carry.
+const bulkInvalidateBody = bulkFilterBody.extend({ category: z.enum(INVALIDATION_CATEGORIES).optional() });
 
 export function adminApi(opts: AuthOptions = {}) {
   const api = new OpenAPIHono<AdminEnv>();
@@ -173,7 +179,10 @@ export function adminApi(opts: AuthOptions = {}) {
     });
     openapi(api, route, async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await act.signatureAction(c, id, action))) {
+      // invalidate takes an optional JSON body {"category"}: the public reason in the log.
+      const category = action === 'invalidate' ? await invalidationCategory(c) : undefined;
+      if (category instanceof Response) return category;
+      if (!(await act.signatureAction(c, id, action, category))) {
         return (await getSignature(c.env.DB, id))
           ? apiError(c, 409, 'wrong_state', 'This signature is not in a state that allows this action.')
           : apiError(c, 404, 'not_found', 'No such signature.');
@@ -184,14 +193,31 @@ export function adminApi(opts: AuthOptions = {}) {
 
   // Bulk invalidation: preview first ({"matching","confirmed",...}), then run with
   // "expected": the previewed count (refused with 409 and a fresh preview if it moved).
-  // The schema validates the body; parseBulkFilter adds the rules between fields.
+  async function invalidationCategory(c: C): Promise<InvalidationCategory | undefined | Response> {
+    if (!c.req.header('content-type')?.includes('json')) return undefined;
+    const body = await readJsonObject(c);
+    if (!body.ok) return body.response;
+    return categoryOf(c, body.data.category);
+  }
+
+  function categoryOf(c: C, value: unknown): InvalidationCategory | undefined | Response {
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (INVALIDATION_CATEGORIES as readonly string[]).includes(value)) return value as InvalidationCategory;
+    return apiError(c, 400, 'validation_failed', `category must be one of ${INVALIDATION_CATEGORIES.join(', ')}.`, { category: 'invalid' });
+  }
+
   async function bulkFilter(c: C) {
-    const parsed = parseBulkFilter(await c.req.json());
+    const body = await readJsonObject(c);
+    if (!body.ok) return body.response;
+    const category = categoryOf(c, body.data.category);
+    if (category instanceof Response) return category;
+    const { category: _c, ...filterBody } = body.data;
+    const parsed = parseBulkFilter(filterBody);
     if (!parsed.ok) return invalidFields(c, parsed.codes);
     const pledgeId = await act.pledgeIdFor(c, parsed.value.pledge);
     if (pledgeId === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
     const { pledge: _p, expected, ...rest } = parsed.value;
-    return { filter: { ...rest, pledgeId }, expected };
+    return { filter: { ...rest, pledgeId }, expected, category };
   }
 
   const preview = declare({
@@ -200,7 +226,7 @@ export function adminApi(opts: AuthOptions = {}) {
     operationId: 'previewBulkInvalidation',
     summary: 'How many signatures a bulk invalidation would change, by state',
     middleware: [jsonObject()] as const,
-    request: { body: jsonBody(bulkFilterBody) },
+    request: { body: jsonBody(bulkInvalidateBody) },
     responses: { 200: json(BulkPreview, 'The preview'), 400: invalid, 404: missing },
   });
   openapi(api, preview, async (c) => {
@@ -216,13 +242,13 @@ export function adminApi(opts: AuthOptions = {}) {
     summary: 'Invalidate every signature matching a filter (state change only, never deletion)',
     description: 'Send "expected" (the previewed count): if the matching rows changed since, nothing happens and the answer is 409 with the fresh preview.',
     middleware: [jsonObject()] as const,
-    request: { body: jsonBody(bulkFilterBody) },
+    request: { body: jsonBody(bulkInvalidateBody) },
     responses: { 200: json(BulkDone, 'Invalidated'), 400: invalid, 404: missing, 409: json(Row, 'The preview is stale') },
   });
   openapi(api, bulk, async (c) => {
     const f = await bulkFilter(c);
     if (f instanceof Response) return f;
-    const result = await act.bulkInvalidateAction(c, f.filter, f.expected);
+    const result = await act.bulkInvalidateAction(c, f.filter, f.expected, f.category);
     if (!result.ok) return c.json({ error: { code: 'preview_changed', message: 'The matching rows changed since the preview; check again.' }, preview: result.preview }, 409);
     return c.json({ invalidated: result.invalidated, ids: result.ids });
   });

@@ -1,3 +1,4 @@
+import type { InvalidationCategory } from '../log/entry.ts';
 import { searchNeedles } from '../endorsements/names.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
@@ -65,13 +66,14 @@ export async function setHidden(d1: D1Database, id: number, hidden: boolean, now
     .first();
 }
 
-export async function invalidateSignature(d1: D1Database, id: number, now: number): Promise<Changed> {
+// category: the public reason the log records with the removal (src/log/entry.ts).
+export async function invalidateSignature(d1: D1Database, id: number, now: number, category: InvalidationCategory = 'other'): Promise<Changed> {
   return d1
     .prepare(
-      `UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?2, updated_at = ?2
+      `UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?2, updated_at = ?2, invalidation_category = ?3
        WHERE id = ?1 AND state IN (${sqlList(INVALIDATABLE_STATES)}) RETURNING id, pledge_id AS pledgeId`,
     )
-    .bind(id, now)
+    .bind(id, now, category)
     .first();
 }
 
@@ -108,9 +110,11 @@ export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPr
 // One batch, all or nothing: every matching row becomes invalidated (counters follow by
 // trigger), and the audit entry lists exactly the rows this run changed (those stamped
 // with this run's time).
-export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string): Promise<{ id: number; pledgeId: number }[]> {
+export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string, category: InvalidationCategory = 'suspicious'): Promise<{ id: number; pledgeId: number }[]> {
   const [changed] = await d1.batch<{ id: number; pledgeId: number }>([
-    d1.prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?6, updated_at = ?6 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`).bind(...bindFilter(f), now),
+    d1
+      .prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?6, updated_at = ?6, invalidation_category = ?7 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`)
+      .bind(...bindFilter(f), now, category),
     d1
       .prepare(
         `INSERT INTO audit_log (actor, action, target, detail, created_at)

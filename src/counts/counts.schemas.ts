@@ -43,6 +43,13 @@ export const StatsBody = named(
     bySociety: z.array(GroupSchema).describe('Membership of a society, for signers who gave one'),
     perHour: z.array(PointSchema).describe('Confirmed signatures per hour, the last 48 hours'),
     perDay: z.array(PointSchema).describe('Confirmed signatures per day, from the first to today'),
+    removals: z
+      .object({
+        withdrawn: z.number().int().describe('Individual signatures withdrawn by their signers'),
+        invalidated: z.number().int().describe('Individual signatures invalidated by an organiser'),
+        byCategory: z.record(z.string(), z.number().int()).describe('Invalidations by category (duplicate, fraud, suspicious, other, deleted)'),
+      })
+      .describe('Removals from the count, as the public log records them (removals logged before reasons were recorded are not included)'),
   }),
   'Breakdowns of confirmed signatures, from a snapshot of the counters taken at most once an hour (the same answer until the next UTC hour).',
 );

@@ -1,6 +1,6 @@
 // Log entries: what a leaf says, how its bytes are made, and what the counts must be.
 // Pure; shared by the Worker, scripts/verify.ts and the tests.
-import { fromHex, isHash, leafHash, sha256, toHex, utf8, type Hash } from './merkle.ts';
+import { type Bytes, fromHex, isHash, leafHash, sha256, toHex, utf8, type Hash } from './merkle.ts';
 
 export const ENTRY_KINDS = ['add', 'remove'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -10,7 +10,26 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 // The public part of an entry. `commitment` hides who: SHA-256(salt || subject id),
 // with a 128-bit random salt that only the subject's own receipt reveals. The same
 // subject keeps one salt, so its removal carries the same commitment as its addition.
-export type PublicEntry = { seq: number; kind: EntryKind; type: SubjectType; time: number; commitment: string };
+// A removal logged since migration 0014 also says why (public): `withdrawn` by the
+// signer, or `invalidated` by an organiser with a category. Times are whole hours (ms),
+// so that entries cannot be matched to the public signer list by time.
+export type PublicEntry = { seq: number; kind: EntryKind; type: SubjectType; time: number; commitment: string; reason?: RemovalReason; category?: string };
+
+export const REMOVAL_REASONS = ['withdrawn', 'invalidated'] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+// What an organiser gives when invalidating a signature; `deleted` (a deleted row) and
+// `revoked` (a society no longer verified) are set by the log itself.
+export const INVALIDATION_CATEGORIES = ['duplicate', 'fraud', 'suspicious', 'other'] as const;
+export type InvalidationCategory = (typeof INVALIDATION_CATEGORIES)[number];
+const CATEGORY = /^[a-z][a-z-]{0,31}$/;
+
+// The stored reason column ('withdrawn' | 'invalidated:<category>' | NULL) as entry fields.
+export function reasonFields(stored: string | null | undefined): Pick<PublicEntry, 'reason' | 'category'> {
+  if (!stored) return {};
+  if (stored === 'withdrawn') return { reason: 'withdrawn' };
+  const [reason, category] = stored.split(':');
+  return reason === 'invalidated' && category ? { reason: 'invalidated', category } : {};
+}
 
 export function isPublicEntry(e: unknown): e is PublicEntry {
   if (typeof e !== 'object' || e === null) return false;
@@ -21,7 +40,10 @@ export function isPublicEntry(e: unknown): e is PublicEntry {
     (ENTRY_KINDS as readonly unknown[]).includes(x.kind) &&
     (SUBJECT_TYPES as readonly unknown[]).includes(x.type) &&
     Number.isSafeInteger(x.time) &&
-    isHash(x.commitment)
+    isHash(x.commitment) &&
+    (x.reason === undefined || (x.kind === 'remove' && (REMOVAL_REASONS as readonly unknown[]).includes(x.reason))) &&
+    (x.category === undefined || (x.reason === 'invalidated' && typeof x.category === 'string' && CATEGORY.test(x.category))) &&
+    (x.reason !== 'invalidated' || x.category !== undefined)
   );
 }
 
@@ -34,9 +56,19 @@ export async function commitment(saltHex: string, subjectId: number): Promise<st
   return toHex(await sha256(fromHex(saltHex), utf8(String(subjectId))));
 }
 
-// The leaf's data: UTF-8 JSON with exactly these keys in this order and no spaces.
-export function leafData(pledge: string, e: PublicEntry): Uint8Array {
-  return utf8(JSON.stringify({ v: 1, pledge, seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: e.commitment }));
+// The leaf's data: UTF-8 JSON with exactly these keys in this order and no spaces
+// (`reason`, then `category`, last and only when present).
+export function leafData(pledge: string, e: PublicEntry): Bytes {
+  const base = { v: 1, pledge, seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: e.commitment };
+  return utf8(JSON.stringify(e.reason === undefined ? base : e.category === undefined ? { ...base, reason: e.reason } : { ...base, reason: e.reason, category: e.category }));
+}
+
+// An entry with only its public fields (drops anything else a server added).
+export function publicEntry(e: PublicEntry): PublicEntry {
+  const out: PublicEntry = { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: e.commitment };
+  if (e.reason !== undefined) out.reason = e.reason;
+  if (e.category !== undefined) out.category = e.category;
+  return out;
 }
 
 export function entryLeafHash(pledge: string, e: PublicEntry): Promise<Hash> {

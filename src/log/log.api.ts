@@ -8,7 +8,8 @@ import { createRoute, error, invalid, json, notFound as noPledge, openapi, slugP
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { checkpointsQuery, consistencyQuery, entriesQuery, inclusionQuery } from './log.input.ts';
 import { CheckpointBody, CheckpointsPage, ConsistencyProof, EntriesPage, InclusionProof } from './log.schemas.ts';
-import { consistencyProof, ensureCheckpoint, inclusionProof, LogKeyMissing, signingKey, syncLog } from './log.ts';
+import { consistencyProof, ensureCheckpoint, inclusionProof, LogKeyMissing, LogKeyRefused, signingKey, syncLog } from './log.ts';
+import { noteKey } from './tlog.actions.ts';
 import * as q from './log.queries.ts';
 
 export const logApi = new OpenAPIHono<AppEnv>();
@@ -168,10 +169,14 @@ wellKnown.get('/.well-known/pledge-log-key', async (c) => {
   try {
     key = await signingKey(c.env);
   } catch (err) {
+    if (err instanceof LogKeyRefused) return apiError(c, 503, 'log_unavailable', err.message);
     if (err instanceof LogKeyMissing) return apiError(c, 404, 'not_found', 'This site does not sign checkpoints.');
     throw err;
   }
+  // vkey: the note verifier key (c2sp.org/signed-note) of the checkpoint notes at
+  // /log/:slug/checkpoint; absent while PUBLIC_URL is not set.
+  const note = await noteKey(c.env).catch(() => null);
   c.header('Cache-Control', 'public, max-age=3600');
   c.header('Access-Control-Allow-Origin', '*');
-  return c.json({ ...key.info, jwk: key.jwk });
+  return c.json({ ...key.info, jwk: key.jwk, ...(note ? { vkey: note.vkey } : {}) });
 });

@@ -21,6 +21,8 @@ type LogWords = {
   cliHeading: string;
   cliBody: string;
   dataHeading: string;
+  // The stats page: removals as the public log records them.
+  removals: { heading: string; withdrawn: string; invalidated: string; note: string; categories: Record<string, string> };
   // Shown by the verify page's script (verify.browser.ts, built into web/log-verify.js).
   script: { checking: string; passed: string; failed: string; counted: string; removed: string; badFile: string };
 };
@@ -52,6 +54,13 @@ const zhHans: LogWords = {
   cliHeading: '命令行',
   cliBody: '在本项目的源代码目录中运行:',
   dataHeading: '公开数据',
+  removals: {
+    heading: '移除的签名',
+    withdrawn: '签名者本人撤回',
+    invalidated: '组织者判定无效',
+    note: '数字来自公开日志:每一次移除都带有公开的原因。',
+    categories: { duplicate: '重复', fraud: '冒名或伪造', suspicious: '可疑来源', other: '其他', deleted: '已删除', revoked: '撤销认证' },
+  },
   script: { checking: '正在核查…', passed: '全部检查通过。', failed: '核查未通过:', counted: '你的签名在日志中,并计入当前总数。', removed: '你的签名在日志中,但此后已被移除(撤回或无效)。', badFile: '这不是有效的回执文件。' },
 };
 
@@ -82,6 +91,13 @@ const zhHant: LogWords = {
   cliHeading: '命令列',
   cliBody: '在本專案的原始碼目錄中執行:',
   dataHeading: '公開資料',
+  removals: {
+    heading: '移除的簽名',
+    withdrawn: '簽署者本人撤回',
+    invalidated: '組織者判定無效',
+    note: '數字來自公開日誌:每一次移除都帶有公開的原因。',
+    categories: { duplicate: '重複', fraud: '冒名或偽造', suspicious: '可疑來源', other: '其他', deleted: '已刪除', revoked: '撤銷認證' },
+  },
   script: { checking: '正在核查…', passed: '全部檢查通過。', failed: '核查未通過:', counted: '你的簽名在日誌中,並計入目前總數。', removed: '你的簽名在日誌中,但此後已被移除(撤回或無效)。', badFile: '這不是有效的回執檔案。' },
 };
 
@@ -112,6 +128,13 @@ const en: LogWords = {
   cliHeading: 'Command line',
   cliBody: 'In a checkout of this project’s source code, run:',
   dataHeading: 'Open data',
+  removals: {
+    heading: 'Removed signatures',
+    withdrawn: 'Withdrawn by the signer',
+    invalidated: 'Invalidated by an organiser',
+    note: 'From the public log: every removal carries a public reason.',
+    categories: { duplicate: 'duplicate', fraud: 'fraud', suspicious: 'suspicious source', other: 'other', deleted: 'deleted', revoked: 'verification revoked' },
+  },
   script: {
     checking: 'Checking…',
     passed: 'All checks passed.',

@@ -9,6 +9,7 @@ import { Layout } from '../platform/ui/Layout.tsx';
 import type { Checkpoint } from './checkpoint.ts';
 import { ensureCheckpoint, LogKeyMissing } from './log.ts';
 import { logWords } from './log.messages.ts';
+import { parseWitnessConfig } from './witnesses.ts';
 
 export const logPages = new Hono<AppEnv>();
 
@@ -26,7 +27,15 @@ logPages.get('/p/:slug/verify', async (c) => {
   const lang = c.get('lang');
   const w = logWords(lang);
   const api = `/api/pledges/${pledge.slug}/log`;
-  const origin = baseUrl(c);
+  const origin = (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/$/, '');
+  // The witnesses this site asks, and how many the browser check requires (web/log-verify.js).
+  let witnesses: string[] = [];
+  try {
+    witnesses = parseWitnessConfig(c.env.LOG_WITNESSES).map((w) => w.vkey);
+  } catch {
+    witnesses = [];
+  }
+  const quorum = Math.min(Math.max(Number(c.env.LOG_WITNESS_QUORUM) || 0, 0), witnesses.length);
   return c.html(
     <Layout lang={lang} path={c.req.path} title={`${w.verifyTitle} · ${messages(lang).siteName}`} scripts={['/log-verify.js']}>
       <h1>{w.verifyTitle}</h1>
@@ -63,7 +72,7 @@ logPages.get('/p/:slug/verify', async (c) => {
       <noscript>
         <p>{w.noscript}</p>
       </noscript>
-      <form id="log-verify" data-slug={pledge.slug} data-words={JSON.stringify(w.script)} hidden>
+      <form id="log-verify" data-slug={pledge.slug} data-words={JSON.stringify(w.script)} data-witnesses={JSON.stringify(witnesses)} data-quorum={String(quorum)} hidden>
         <label for="receipt">{w.receiptFile}</label>
         <input id="receipt" name="receipt" type="file" accept="application/json,.json" />
         <div>
@@ -74,7 +83,7 @@ logPages.get('/p/:slug/verify', async (c) => {
       <h2>{w.cliHeading}</h2>
       <p>{w.cliBody}</p>
       <pre>
-        <code>{`npm run verify -- receipt.json --server ${origin}`}</code>
+        <code>{`npm run verify -- receipt.json --server ${origin}${witnesses.map((v) => ` --witness ${v}`).join('')}${witnesses.length ? ` --quorum ${quorum}` : ''}`}</code>
       </pre>
       <h2>{w.dataHeading}</h2>
       <ul>
@@ -89,6 +98,9 @@ logPages.get('/p/:slug/verify', async (c) => {
         </li>
         <li>
           <a href="/.well-known/pledge-log-key">/.well-known/pledge-log-key</a>
+        </li>
+        <li>
+          <a href={`/log/${pledge.slug}/checkpoint`}>{`/log/${pledge.slug}/checkpoint`}</a>
         </li>
       </ul>
     </Layout>,

@@ -1,15 +1,15 @@
 // Storage for the log: plain D1 statements. Functions take the binding first.
 import type { Checkpoint } from './checkpoint.ts';
-import type { EntryKind, PublicEntry, SubjectType } from './entry.ts';
+import { type EntryKind, type PublicEntry, reasonFields, type SubjectType } from './entry.ts';
 import type { NodeKey } from './merkle.ts';
 
-export type RawEntry = { seq: number; kind: EntryKind; type: SubjectType; subjectId: number; salt: string; time: number };
+export type RawEntry = { seq: number; kind: EntryKind; type: SubjectType; subjectId: number; salt: string; time: number; reason: string | null };
 
 // The oldest entries whose hashes are not cached yet (they always form a suffix).
 export async function unhashedEntries(d1: D1Database, pledgeId: number, limit: number): Promise<RawEntry[]> {
   const { results } = await d1
     .prepare(
-      `SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time
+      `SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time, reason
        FROM log_entries WHERE pledge_id = ?1 AND leaf_hash IS NULL ORDER BY seq LIMIT ?2`,
     )
     .bind(pledgeId, limit)
@@ -73,19 +73,19 @@ export async function storeHashes(
 export async function publicEntries(d1: D1Database, pledgeId: number, start: number, end: number): Promise<Array<PublicEntry & { leafHash: string }>> {
   const { results } = await d1
     .prepare(
-      `SELECT seq, kind, subject_type AS type, created_at AS time, commitment, leaf_hash AS leafHash
+      `SELECT seq, kind, subject_type AS type, created_at AS time, commitment, leaf_hash AS leafHash, reason
        FROM log_entries WHERE pledge_id = ?1 AND seq >= ?2 AND seq < ?3 AND leaf_hash IS NOT NULL ORDER BY seq`,
     )
     .bind(pledgeId, start, end)
-    .all<PublicEntry & { leafHash: string }>();
-  return results;
+    .all<Omit<PublicEntry, 'reason' | 'category'> & { leafHash: string; reason: string | null }>();
+  return results.map(({ reason, leafHash, ...e }) => ({ ...e, ...reasonFields(reason), leafHash }));
 }
 
 // The subject's latest entry (for receipts), with its private salt.
 export async function latestEntryFor(d1: D1Database, pledgeId: number, type: SubjectType, subjectId: number) {
   return d1
     .prepare(
-      `SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time FROM log_entries
+      `SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time, reason FROM log_entries
        WHERE pledge_id = ?1 AND subject_type = ?2 AND subject_id = ?3 ORDER BY seq DESC LIMIT 1`,
     )
     .bind(pledgeId, type, subjectId)
@@ -184,5 +184,58 @@ export async function findLogDrift(d1: D1Database): Promise<LogDrift[]> {
        ORDER BY 1, 2`,
     )
     .all<LogDrift>();
+  return results;
+}
+
+// Hashes of the perfect subtrees of one level, indices [start, end), in order (level 0:
+// the cached leaf hashes). For tiles (c2sp.org/tlog-tiles).
+export async function levelHashes(d1: D1Database, pledgeId: number, level: number, start: number, end: number): Promise<string[]> {
+  const stmt =
+    level === 0
+      ? d1.prepare(`SELECT leaf_hash AS hash FROM log_entries WHERE pledge_id = ?1 AND seq >= ?2 AND seq < ?3 AND leaf_hash IS NOT NULL ORDER BY seq`).bind(pledgeId, start, end)
+      : d1.prepare(`SELECT hash FROM log_nodes WHERE pledge_id = ?1 AND level = ?4 AND idx >= ?2 AND idx < ?3 ORDER BY idx`).bind(pledgeId, start, end, level);
+  const { results } = await stmt.all<{ hash: string }>();
+  return results.map((r) => r.hash);
+}
+
+// The newest cosignature line of each witness for a checkpoint (each ends in "\n").
+export async function cosignatureLines(d1: D1Database, pledgeId: number, treeSize: number): Promise<string[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT line FROM log_cosignatures c WHERE pledge_id = ?1 AND tree_size = ?2
+         AND time = (SELECT max(time) FROM log_cosignatures d WHERE d.pledge_id = c.pledge_id AND d.tree_size = c.tree_size AND d.witness = c.witness)
+       ORDER BY witness`,
+    )
+    .bind(pledgeId, treeSize)
+    .all<{ line: string }>();
+  return results.map((r) => r.line);
+}
+
+// Per witness: the largest tree size it cosigned for a pledge, and when it last did.
+export async function witnessStates(d1: D1Database, pledgeId: number): Promise<Map<string, { size: number; time: number }>> {
+  const { results } = await d1
+    .prepare(`SELECT witness, max(tree_size) AS size, max(time) AS time FROM log_cosignatures WHERE pledge_id = ?1 GROUP BY witness`)
+    .bind(pledgeId)
+    .all<{ witness: string; size: number; time: number }>();
+  return new Map(results.map((r) => [r.witness, { size: r.size, time: r.time }]));
+}
+
+export async function insertCosignature(d1: D1Database, pledgeId: number, treeSize: number, witness: string, time: number, line: string): Promise<void> {
+  await d1
+    .prepare(`INSERT OR IGNORE INTO log_cosignatures (pledge_id, tree_size, witness, time, line) VALUES (?1, ?2, ?3, ?4, ?5)`)
+    .bind(pledgeId, treeSize, witness, time, line)
+    .run();
+}
+
+// Removals per subject type and reason ('withdrawn', 'invalidated:<category>', or
+// 'unrecorded' for removals logged before reasons were), for the stats.
+export async function removalsByReason(d1: D1Database, pledgeId: number): Promise<Array<{ type: SubjectType; reason: string; n: number }>> {
+  const { results } = await d1
+    .prepare(
+      `SELECT subject_type AS type, coalesce(reason, 'unrecorded') AS reason, count(*) AS n FROM log_entries
+       WHERE pledge_id = ?1 AND kind = 'remove' GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .bind(pledgeId)
+    .all<{ type: SubjectType; reason: string; n: number }>();
   return results;
 }

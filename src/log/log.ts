@@ -1,7 +1,8 @@
 // The log's use cases: hash new entries, sign checkpoints, prove inclusion and
 // consistency. No HTTP here; src/log/log.api.ts adapts them.
 import { type Checkpoint, importSigningKey, type SigningKey, signCheckpoint } from './checkpoint.ts';
-import { commitment, entryLeafHash } from './entry.ts';
+import { commitment, entryLeafHash, reasonFields } from './entry.ts';
+import { logKeyName } from './tlog.ts';
 import * as q from './log.queries.ts';
 import {
   completedNodes,
@@ -43,7 +44,7 @@ export async function syncLog(d1: D1Database, pledge: LogPledge, budget = REQUES
     for (const e of batch) {
       if (e.seq !== from + leaves.length) throw new Error(`log of pledge ${pledge.id}: entry ${from + leaves.length} missing`);
       const c = await commitment(e.salt, e.subjectId);
-      const h = await entryLeafHash(pledge.slug, { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: c });
+      const h = await entryLeafHash(pledge.slug, { seq: e.seq, kind: e.kind, type: e.type, time: e.time, commitment: c, ...reasonFields(e.reason) });
       leaves.push({ seq: e.seq, commitment: c, leafHash: toHex(h) });
       hashes.push(h);
     }
@@ -96,17 +97,52 @@ export class LogKeyMissing extends Error {
   override name = 'LogKeyMissing';
 }
 
+// The key is set but must not sign here (the published development key on a public site).
+export class LogKeyRefused extends LogKeyMissing {
+  override name = 'LogKeyRefused';
+}
+
+// Public keys of the Ed25519 seeds published in this repository (.dev.vars.example and
+// the test configuration): anyone can sign with them, so they only sign on localhost.
+export const DEVELOPMENT_PUBLIC_KEYS = ['qINYUh8GP8sx65KEaSYuHztBtCy11x5pkA0KSx1aHuc=', 'O8vtCDOQ5Eq2YkSQo83jLe/uvlHeleIdp0IN9ECIVY8='];
+
+export function isLocalUrl(publicUrl: string | undefined): boolean {
+  if (!publicUrl) return false;
+  try {
+    const host = new URL(publicUrl).hostname;
+    return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
 let cachedKey: { secret: string; key: Promise<SigningKey> } | null = null;
 
 // The checkpoint signing key from the LOG_SIGNING_KEY secret, imported once per isolate.
-export function signingKey(env: { LOG_SIGNING_KEY?: string }): Promise<SigningKey> {
+// A published development key is refused unless PUBLIC_URL is a localhost address.
+export async function signingKey(env: { LOG_SIGNING_KEY?: string; PUBLIC_URL?: string }): Promise<SigningKey> {
   const secret = env.LOG_SIGNING_KEY;
-  if (!secret) return Promise.reject(new LogKeyMissing('LOG_SIGNING_KEY is not set'));
+  if (!secret) throw new LogKeyMissing('LOG_SIGNING_KEY is not set');
   if (cachedKey?.secret !== secret) cachedKey = { secret, key: importSigningKey(secret) };
-  return cachedKey.key;
+  const key = await cachedKey.key;
+  if (DEVELOPMENT_PUBLIC_KEYS.includes(key.info.publicKey) && !isLocalUrl(env.PUBLIC_URL)) {
+    throw new LogKeyRefused('LOG_SIGNING_KEY is the published development key and PUBLIC_URL is not a localhost address: no checkpoint is signed; set a key of your own');
+  }
+  return key;
 }
 
-export type LogEnv = { DB: D1Database; LOG_SIGNING_KEY?: string };
+// What keeps the log from working, for /healthz (empty when it signs).
+export async function logProblems(env: { LOG_SIGNING_KEY?: string; PUBLIC_URL?: string }): Promise<string[]> {
+  if (!env.LOG_SIGNING_KEY) return [];
+  try {
+    await signingKey(env);
+  } catch (err) {
+    return [err instanceof Error ? err.message : 'LOG_SIGNING_KEY cannot be used'];
+  }
+  return logKeyName(env.PUBLIC_URL) ? [] : ['PUBLIC_URL is not set: the log has no origin, so no checkpoint note is served'];
+}
+
+export type LogEnv = { DB: D1Database; LOG_SIGNING_KEY?: string; PUBLIC_URL?: string; LOG_WITNESSES?: string };
 
 // At most one new checkpoint per this interval on request paths, unless a receipt
 // needs one that covers its entry.
@@ -123,6 +159,8 @@ export async function ensureCheckpoint(
   opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number },
 ): Promise<Checkpoint | null> {
   const d1 = env.DB;
+  // First, so that a refused key (LogKeyRefused) serves no checkpoint at all.
+  const key = await signingKey(env);
   const snap = await q.snapshot(d1, pledge.id);
   const latest: Checkpoint | null = snap.latest ? { pledge: pledge.slug, ...snap.latest } : null;
   if (latest) {
@@ -131,7 +169,6 @@ export async function ensureCheckpoint(
     const due = opts.now - latest.timestamp >= (opts.minIntervalMs ?? CHECKPOINT_INTERVAL_MS);
     if (!grown || (!mustCover && !due)) return latest;
   }
-  const key = await signingKey(env);
   const hashed = await syncLog(d1, pledge, opts.budget ?? REQUEST_BUDGET);
   if (hashed < snap.size) return latest;
   const base = latest ?? { treeSize: 0, individuals: 0, societies: 0 };

@@ -9,6 +9,8 @@ export type Receipt = {
   format: typeof RECEIPT_FORMAT;
   // Where to check it: the site that issued it.
   server: string;
+  // counted: the entry is the signature's addition; removed: its removal (entry.reason says why).
+  status?: 'counted' | 'removed';
   pledge: string;
   // The public entry, exactly as GET /api/pledges/:slug/log/entries serves it.
   entry: PublicEntry;

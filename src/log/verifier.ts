@@ -4,6 +4,8 @@
 import { type Checkpoint, isCheckpoint, type PublicKeyInfo, verifyCheckpoint } from './checkpoint.ts';
 import { commitment, entryLeafHash, isPublicEntry, newTally, tallyEntry } from './entry.ts';
 import { isPublicKeyInfo, isReceipt, type Receipt } from './receipt.format.ts';
+import { parseNote, parseVkey, SIG_COSIGNATURE_V1, type Verifier, verifyNote } from './note.ts';
+import { parseCheckpointText } from './tlog.ts';
 import { appendLeaf, type Frontier, type Hash, frontierRoot, fromHex, isHash, toHex, verifyConsistency, verifyInclusion } from './merkle.ts';
 
 // GET a JSON document at a path of the server (e.g. /api/pledges/x/log/checkpoint);
@@ -53,6 +55,52 @@ export async function checkConsistent(get: GetJson, older: Checkpoint, newer: Ch
     `${label}: consistency proof`,
     proof !== null && (await verifyConsistency(older.treeSize, newer.treeSize, proof, fromHex(older.rootHash), fromHex(newer.rootHash))),
   );
+}
+
+// GET a text document (the checkpoint note at /log/:slug/checkpoint); throws on an error status.
+export type GetText = (path: string) => Promise<string>;
+
+// Known witnesses (cosignature/v1 vkeys) and how many of them must have cosigned.
+export type WitnessPolicy = { vkeys: string[]; quorum: number };
+
+// Checks the signed-note checkpoint (c2sp.org/tlog-checkpoint): the log's signature by
+// the published vkey, at least `quorum` cosignatures by distinct known witnesses, and
+// that it describes the same tree as the JSON checkpoint (same root at the same size, or
+// a consistency proof between them). Witnesses see the same tree as everyone they
+// cosign for, so a quorum rules out a split view.
+export async function checkWitnessed(get: GetJson, getText: GetText, slug: string, latest: Checkpoint, policy: WitnessPolicy, r = report()): Promise<boolean> {
+  const key = (await get(KEY_PATH)) as { vkey?: unknown };
+  if (!r.check('the site publishes a note verifier key (vkey)', typeof key?.vkey === 'string')) return false;
+  let logKey: Verifier;
+  const witnesses: Verifier[] = [];
+  try {
+    logKey = await parseVkey(key.vkey as string);
+    for (const v of policy.vkeys) witnesses.push(await parseVkey(v));
+  } catch (err) {
+    return r.check('verifier keys are well formed', false, err instanceof Error ? err.message : undefined);
+  }
+  let note;
+  let body;
+  try {
+    note = parseNote(await getText(`/log/${encodeURIComponent(slug)}/checkpoint`));
+    body = parseCheckpointText(note.text);
+  } catch (err) {
+    return r.check('the checkpoint note is well formed', false, err instanceof Error ? err.message : undefined);
+  }
+  const logSigned = await verifyNote(note, [logKey]);
+  r.check('checkpoint note signed by the log', logSigned.ok, logSigned.error);
+  const cosigned = await verifyNote(note, witnesses.filter((w) => w.type === SIG_COSIGNATURE_V1));
+  const names = new Set(cosigned.ok ? cosigned.verified.map((v) => `${v.verifier.name}+${toHex(v.verifier.keyId)}`) : []);
+  r.check(
+    `cosigned by at least ${policy.quorum} of ${policy.vkeys.length} known witnesses`,
+    (cosigned.ok || policy.quorum === 0) && names.size >= policy.quorum,
+    `${names.size} valid witness cosignature(s)${cosigned.error && policy.quorum > 0 ? ` (${cosigned.error})` : ''}`,
+  );
+  if (body.size === latest.treeSize) return r.check('the witnessed tree is the one the log API serves', toHex(body.root) === latest.rootHash);
+  const [first, second, firstRoot, secondRoot] = body.size < latest.treeSize ? [body.size, latest.treeSize, toHex(body.root), latest.rootHash] : [latest.treeSize, body.size, latest.rootHash, toHex(body.root)];
+  const res = (await get(`${logPath(slug, 'consistency')}?first=${first}&second=${second}`)) as { proof?: unknown };
+  const proof = hashes(res?.proof);
+  return r.check('the witnessed tree is consistent with the one the log API serves', proof !== null && (await verifyConsistency(first, second, proof, fromHex(firstRoot), fromHex(secondRoot))));
 }
 
 export type AuditResult = Report & { latest: Checkpoint | null; members: Set<string>; entries: number };
@@ -155,7 +203,10 @@ export async function auditLog(
 // Verifies a receipt: offline (its secret, leaf, inclusion proof and checkpoint
 // signature), and with `get` also against the live server (the published key, a
 // consistency proof to the latest checkpoint, and a full audit of the log).
-export async function verifyReceipt(receipt: unknown, opts: { get?: GetJson } = {}): Promise<Report & { status?: 'counted' | 'removed' }> {
+export async function verifyReceipt(
+  receipt: unknown,
+  opts: { get?: GetJson; getText?: GetText; witnesses?: WitnessPolicy } = {},
+): Promise<Report & { status?: 'counted' | 'removed' }> {
   const r = report();
   if (!r.check('receipt is well formed', isReceipt(receipt))) return r;
   const rc = receipt as Receipt;
@@ -182,6 +233,11 @@ export async function verifyReceipt(receipt: unknown, opts: { get?: GetJson } = 
   r.checks.push(...audit.checks);
   r.notes.push(...audit.notes);
   if (!audit.ok) r.ok = false;
+  if (opts.witnesses && opts.getText && audit.latest) {
+    await checkWitnessed(opts.get, opts.getText, rc.pledge, audit.latest, opts.witnesses, r);
+  } else {
+    r.notes.push('no witnesses given: a split view (another tree shown to others) is not ruled out; pass --witness <vkey> and --quorum');
+  }
   const status = audit.members.has(`${rc.entry.type}:${rc.entry.commitment}`) ? 'counted' : 'removed';
   if (audit.entries > 0) r.notes.push(status === 'counted' ? 'your signature is counted in the latest checkpoint' : 'your signature has since been removed from the count (withdrawn or invalidated)');
   return { ...r, status };

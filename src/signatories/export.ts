@@ -23,7 +23,7 @@ export function exportSignatories(d1: D1Database, pledgeId: number, format: 'csv
       }
       first = false;
       const last = rows.at(-1);
-      if (more && last) cursor = { confirmedAt: last.confirmedAt, id: last.id };
+      if (more && last) cursor = { confirmedAt: last.confirmedAt, name: last.name, id: last.id };
       else {
         done = true;
         if (format === 'json') chunk += '\n]\n';

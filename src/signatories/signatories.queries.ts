@@ -5,14 +5,22 @@ import type { Cursor, Signatory } from './signatories.ts';
 
 type Row = Signatory & { id: number };
 
-// One page of public signatories, most recent first, after `cursor`, optionally
-// matching `q` in the name or affiliation. Reads limit + 1 rows to know if more follow.
+export const DAY_MS = 86_400_000;
+// The day of confirmation (UTC), as in the index signatures_wall.
+const WALL_DAY = `(confirmed_at / ${DAY_MS})`;
+
+// One page of public signatories, most recent day first and by name within a day, after
+// `cursor`, optionally matching `q` in the name or affiliation. Reads limit + 1 rows to
+// know if more follow. Times are whole days and the order within a day says nothing of
+// who confirmed first, so the list cannot be matched to the public log's entries by time
+// (test/privacy/log-join.test.ts). Index: signatures_wall (migration 0014).
 export async function listSignatories(d1: D1Database, pledgeId: number, opts: { q?: string; cursor?: Cursor | null; limit: number }): Promise<{ rows: Row[]; more: boolean }> {
   const where = [`pledge_id = ?1`, `state IN (${sqlList(COUNTED_SIGNATURE_STATES)})`, `public = 1`, `hidden = 0`];
   const binds: unknown[] = [pledgeId];
   if (opts.cursor) {
-    binds.push(opts.cursor.confirmedAt, opts.cursor.id);
-    where.push(`(confirmed_at < ?${binds.length - 1} OR (confirmed_at = ?${binds.length - 1} AND id < ?${binds.length}))`);
+    binds.push(Math.floor(opts.cursor.confirmedAt / DAY_MS), opts.cursor.name, opts.cursor.id);
+    const [d, n, i] = [binds.length - 2, binds.length - 1, binds.length];
+    where.push(`(${WALL_DAY} < ?${d} OR (${WALL_DAY} = ?${d} AND (name > ?${n} OR (name = ?${n} AND id > ?${i}))))`);
   }
   if (opts.q) {
     await foldSearchKeys(d1);
@@ -22,8 +30,8 @@ export async function listSignatories(d1: D1Database, pledgeId: number, opts: { 
   binds.push(opts.limit + 1);
   const { results } = await d1
     .prepare(
-      `SELECT id, name, affiliation, field, confirmed_at AS confirmedAt FROM signatures
-       WHERE ${where.join(' AND ')} ORDER BY confirmed_at DESC, id DESC LIMIT ?${binds.length}`,
+      `SELECT id, name, affiliation, field, ${WALL_DAY} * ${DAY_MS} AS confirmedAt FROM signatures
+       WHERE ${where.join(' AND ')} ORDER BY ${WALL_DAY} DESC, name, id LIMIT ?${binds.length}`,
     )
     .bind(...binds)
     .all<Row>();

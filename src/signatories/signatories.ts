@@ -1,22 +1,24 @@
 // The public signer list: rules free of HTTP and storage. Only confirmed signers who
 // consented (public = 1) and whom no organiser hid are ever listed, and only their
-// name, affiliation, field and confirmation time.
+// name, affiliation, field and confirmation day (confirmedAt: ms at 00:00 UTC).
 export type Signatory = { name: string; affiliation: string; field: string; confirmedAt: number };
 
-// Opaque keyset cursor: the position after the last row of a page.
-export type Cursor = { confirmedAt: number; id: number };
+// Opaque keyset cursor: the position after the last row of a page (day, name, id).
+export type Cursor = { confirmedAt: number; name: string; id: number };
 
 export function encodeCursor(c: Cursor): string {
-  return btoa(`${c.confirmedAt}.${c.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const bytes = new TextEncoder().encode(JSON.stringify([c.confirmedAt, c.name, c.id]));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function decodeCursor(s: string): Cursor | null {
   try {
-    const [a, b, ...rest] = atob(s.replace(/-/g, '+').replace(/_/g, '/')).split('.');
-    const confirmedAt = Number(a);
-    const id = Number(b);
-    if (rest.length || !Number.isSafeInteger(confirmedAt) || !Number.isSafeInteger(id)) return null;
-    return { confirmedAt, id };
+    const raw = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+    const v = JSON.parse(new TextDecoder().decode(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)))) as unknown;
+    if (!Array.isArray(v) || v.length !== 3) return null;
+    const [confirmedAt, name, id] = v as [unknown, unknown, unknown];
+    if (!Number.isSafeInteger(confirmedAt) || typeof name !== 'string' || name.length > 500 || !Number.isSafeInteger(id)) return null;
+    return { confirmedAt: confirmedAt as number, name, id: id as number };
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { fill, messages } from '../platform/i18n/messages.ts';
 import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { formatNumber } from '../platform/ui/Count.tsx';
+import { logWords } from '../log/log.messages.ts';
 
 export type StatsPageProps = { lang: Lang; title: string; stats: StatsBody };
 
@@ -38,6 +39,7 @@ function DataTable(props: { rows: [string, string][]; lang: Lang }) {
 export function StatsPage(props: StatsPageProps) {
   const { lang, stats } = props;
   const t = messages(lang);
+  const r = logWords(lang).removals;
   // Suppressed groups arrive as one entry without a count (its label says why).
   const fewer = '—';
   const count = (g: GroupBody) => (g.count === null ? fewer : formatNumber(g.count, lang));
@@ -74,6 +76,22 @@ export function StatsPage(props: StatsPageProps) {
       {breakdown(t.bySociety, stats.bySociety)}
       {series(t.perDay, stats.perDay, (b) => b.slice(5))}
       {series(t.perHour, stats.perHour, (b) => `${b.slice(11)}:00`)}
+      <section>
+        <h2>{r.heading}</h2>
+        <p>
+          {r.withdrawn}: <strong data-count="withdrawn">{formatNumber(stats.removals.withdrawn, lang)}</strong> · {r.invalidated}:{' '}
+          <strong data-count="invalidated">{formatNumber(stats.removals.invalidated, lang)}</strong>
+        </p>
+        <p class="muted">{r.note}</p>
+        <DataTable
+          lang={lang}
+          rows={[
+            [r.withdrawn, formatNumber(stats.removals.withdrawn, lang)],
+            [r.invalidated, formatNumber(stats.removals.invalidated, lang)],
+            ...Object.entries(stats.removals.byCategory).map(([k, n]): [string, string] => [`${r.invalidated}: ${r.categories[k] ?? k}`, formatNumber(n, lang)]),
+          ]}
+        />
+      </section>
       <p>
         <a href={`/api/pledges/${stats.slug}/stats?lang=${lang}`}>JSON</a>
       </p>

@@ -22,7 +22,7 @@ export async function getSocietyNames(db: Db, ids: number[]): Promise<SocietyNam
 }
 
 // What a snapshot holds: the counter values the published statistics are computed from.
-export type SnapshotBody = { individuals: number; updatedAt: number; rows: CounterRow[] };
+export type SnapshotBody = { individuals: number; updatedAt: number; rows: CounterRow[]; removals?: { withdrawn: number; invalidated: number; byCategory: Record<string, number> } };
 export type Snapshot = { period: string; takenAt: number; body: SnapshotBody };
 
 export async function getSnapshot(db: Db, pledgeId: number): Promise<Snapshot | null> {

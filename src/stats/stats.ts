@@ -11,14 +11,27 @@ import { statsWords } from './stats.messages.ts';
 import type { StatsBody } from '../counts/counts.schemas.ts';
 import { getCounts } from '../pledges/counters.queries.ts';
 import { type CounterRow, getBreakdownCounters, getSnapshot, getSocietyNames, putSnapshot, type Snapshot } from './stats.queries.ts';
+import { reasonFields } from '../log/entry.ts';
+import { removalsByReason } from '../log/log.queries.ts';
 
 export const HOURS_SHOWN = 48;
 
 // Reads the counters into a snapshot of the period `now` falls in.
 async function takeSnapshot(db: Db, pledgeId: number, now: number): Promise<Snapshot> {
   const since = now - (HOURS_SHOWN - 1) * 3_600_000;
-  const [counts, rows] = await Promise.all([getCounts(db, pledgeId), getBreakdownCounters(db, pledgeId, hourBucket(since))]);
-  return { period: snapshotPeriod(now), takenAt: now, body: { individuals: counts.individuals, updatedAt: counts.updatedAt, rows } };
+  const [counts, rows, removed] = await Promise.all([getCounts(db, pledgeId), getBreakdownCounters(db, pledgeId, hourBucket(since)), removalsByReason(db.$client, pledgeId)]);
+  // Removals by their public reason (the log's), taken with the snapshot like every number.
+  const removals = { withdrawn: 0, invalidated: 0, byCategory: {} as Record<string, number> };
+  for (const r of removed) {
+    if (r.type !== 'individual') continue;
+    const { reason, category } = reasonFields(r.reason);
+    if (reason === 'withdrawn') removals.withdrawn += r.n;
+    if (reason === 'invalidated' && category) {
+      removals.invalidated += r.n;
+      removals.byCategory[category] = (removals.byCategory[category] ?? 0) + r.n;
+    }
+  }
+  return { period: snapshotPeriod(now), takenAt: now, body: { individuals: counts.individuals, updatedAt: counts.updatedAt, rows, removals } };
 }
 
 // The snapshot of the current period: the stored one, or (first request of the period,
@@ -55,5 +68,6 @@ export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date
     bySociety: suppressSmallGroups(of('society')).map(label((k) => societies.get(k) ?? k)),
     perHour: fillSeries(of('hour'), since, at, 'hour'),
     perDay: days.length ? fillSeries(of('day'), Date.parse(`${days[0]}T00:00:00Z`), at, 'day') : [],
+    removals: snapshot.body.removals ?? { withdrawn: 0, invalidated: 0, byCategory: {} },
   };
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('signatories API', () => {
-  it('lists consenting, confirmed, visible signers only, most recent first, without emails', async () => {
+  it('lists consenting, confirmed, visible signers only, newest day first and by name within a day, without emails', async () => {
     const res = await request('/api/pledges/cast-2020/signatories');
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -27,7 +27,10 @@ describe('signatories API', () => {
     expect(text).not.toMatch(/@example\.edu|"email"/);
     const body = JSON.parse(text);
     const names = body.items.map((s: { name: string }) => s.name);
-    expect(names).toEqual(['=HYPERLINK("http://evil.example","x")', ...[6, 5, 4, 3, 2, 1].map((i) => `Listed Person ${i}`)]);
+    // All confirmed today: by name, not by who confirmed first (so the list cannot be
+    // matched to the public log by order); times are whole days.
+    expect(names).toEqual(['=HYPERLINK("http://evil.example","x")', ...[1, 2, 3, 4, 5, 6].map((i) => `Listed Person ${i}`)]);
+    for (const s of body.items) expect(s.confirmedAt % 86_400_000).toBe(0);
     expect(Object.keys(body.items[0]).sort()).toEqual(['affiliation', 'confirmedAt', 'field', 'name']);
     expect(body.nextCursor).toBeNull();
   });
@@ -94,7 +97,7 @@ describe('signatory helpers', () => {
   });
 
   it('round-trips cursors and rejects junk', () => {
-    expect(decodeCursor(encodeCursor({ confirmedAt: 1795927380881, id: 42 }))).toEqual({ confirmedAt: 1795927380881, id: 42 });
+    expect(decodeCursor(encodeCursor({ confirmedAt: 1795910400000, name: '李 "x"', id: 42 }))).toEqual({ confirmedAt: 1795910400000, name: '李 "x"', id: 42 });
     expect(decodeCursor('bm9wZQ')).toBeNull();
   });
 });
