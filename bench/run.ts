@@ -67,9 +67,39 @@ async function main() {
   // together can race for the same local sockets.
   start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--inspector-port', '9331', '--log-level', 'error']);
   await ready(pOk);
-  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-insert.toml', '--port', String(pIns), '--ip', '127.0.0.1', '--inspector-port', '9332', '--log-level', 'error', '--persist-to', join(tmp, 'floor')]);
+  start([
+    'wrangler',
+    'dev',
+    '--config',
+    'bench/wrangler.floor-insert.toml',
+    '--port',
+    String(pIns),
+    '--ip',
+    '127.0.0.1',
+    '--inspector-port',
+    '9332',
+    '--log-level',
+    'error',
+    '--persist-to',
+    join(tmp, 'floor'),
+  ]);
   await ready(pIns, '/setup');
-  start(['scripts/start.ts', '--port', String(pApp), '--persist-to', join(tmp, 'app'), '--inspector-port', '9333', '--log-level', 'error', '--var', `PUBLIC_URL:http://127.0.0.1:${pApp}`], process.execPath);
+  start(
+    [
+      'scripts/start.ts',
+      '--port',
+      String(pApp),
+      '--persist-to',
+      join(tmp, 'app'),
+      '--inspector-port',
+      '9333',
+      '--log-level',
+      'error',
+      '--var',
+      `PUBLIC_URL:http://127.0.0.1:${pApp}`,
+    ],
+    process.execPath,
+  );
   await ready(pApp, '/healthz');
 
   const results: Record<string, Result & { ratio?: number; floor?: string }> = {};
@@ -90,7 +120,12 @@ async function main() {
   // Sign, then confirm every signature: the confirmed-signatures-per-second figure.
   const run = Math.random().toString(36).slice(2, 8);
   const json = { 'content-type': 'application/json' };
-  await load(pApp, 100, CONCURRENCY, (i) => ({ method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { ...json, 'cf-connecting-ip': ip() }, body: signBody(i, `w${run}`) }));
+  await load(pApp, 100, CONCURRENCY, (i) => ({
+    method: 'POST',
+    path: '/api/pledges/cast-2020/signatures',
+    headers: { ...json, 'cf-connecting-ip': ip() },
+    body: signBody(i, `w${run}`),
+  }));
   const sign = await measure('app: JSON sign', pApp, SIGNATURES, (i) => ({
     method: 'POST',
     path: '/api/pledges/cast-2020/signatures',
@@ -102,12 +137,23 @@ async function main() {
   let tokens: string[] = [];
   for (let i = 0; i < 600 && tokens.length < SIGNATURES; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, 250));
-    const outbox = JSON.parse((await once(new (await import('node:http')).Agent(), pApp, { path: `/dev/outbox?limit=${SIGNATURES + 300}` })).body) as { to: string; text: string }[];
-    tokens = outbox.filter((m) => m.to.includes(`-${run}@`)).map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).filter((t): t is string => !!t);
+    const outbox = JSON.parse((await once(new (await import('node:http')).Agent(), pApp, { path: `/dev/outbox?limit=${SIGNATURES + 300}` })).body) as {
+      to: string;
+      text: string;
+    }[];
+    tokens = outbox
+      .filter((m) => m.to.includes(`-${run}@`))
+      .map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1])
+      .filter((t): t is string => !!t);
   }
   console.log(`  mail queue drained ${tokens.length} confirmations in ${((performance.now() - drainStart) / 1000).toFixed(1)} s after the burst`);
   if (tokens.length !== SIGNATURES) console.warn(`  ! found ${tokens.length} confirmation tokens for ${SIGNATURES} signatures`);
-  const confirm = await load(pApp, tokens.length, CONCURRENCY, (i) => ({ method: 'POST', path: '/api/signatures/confirm', headers: json, body: JSON.stringify({ token: tokens[i] }) }));
+  const confirm = await load(pApp, tokens.length, CONCURRENCY, (i) => ({
+    method: 'POST',
+    path: '/api/signatures/confirm',
+    headers: json,
+    body: JSON.stringify({ token: tokens[i] }),
+  }));
   okOnly(confirm, 'confirm');
   results['app: confirm'] = confirm;
   console.log(`${'app: confirm'.padEnd(28)} ${fmt(confirm)}`);
@@ -152,8 +198,26 @@ async function main() {
   console.log('\ntargets:');
   for (const [name, met, value] of targets) console.log(`  ${met ? 'met    ' : 'NOT MET'} ${name}: ${value}`);
 
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
-  const out = { machine, concurrency: CONCURRENCY, results, confirmedPerSecond, timing, fanout, pageBytes, bundle, ratios, targets: targets.map(([name, met, value]) => ({ name, met, value })) };
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? '',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    freeGiB: Math.round(freemem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  const out = {
+    machine,
+    concurrency: CONCURRENCY,
+    results,
+    confirmedPerSecond,
+    timing,
+    fanout,
+    pageBytes,
+    bundle,
+    ratios,
+    targets: targets.map(([name, met, value]) => ({ name, met, value })),
+  };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
   writeBenchMd(out);
@@ -168,14 +232,19 @@ async function measureNewVsDuplicate(port: number, run: string, known: number) {
     const body = k % 2 === 0 ? signBody(i, `t${run}`) : signBody(i % Math.max(1, known), run);
     return { method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { ...json, 'cf-connecting-ip': ip() }, body };
   });
-  await timeEach(port, reqs.slice(0, 20).map((r) => ({ ...r, body: r.body.replace(/@/, 'w@') }))); // warm-up, other addresses
+  await timeEach(
+    port,
+    reqs.slice(0, 20).map((r) => ({ ...r, body: r.body.replace(/@/, 'w@') })),
+  ); // warm-up, other addresses
   const times = await timeEach(port, reqs);
   const bad = times.filter((t) => t.status !== 202).length;
   if (bad) console.warn(`  ! new vs duplicate: ${bad} answers were not 202`);
   const fresh = times.filter((_, k) => k % 2 === 0).map((t) => t.ms);
   const dup = times.filter((_, k) => k % 2 === 1).map((t) => t.ms);
   const r = { pairs: TIMING_PAIRS, newMedianMs: median(fresh), duplicateMedianMs: median(dup), differenceMs: median(dup) - median(fresh) };
-  console.log(`${'sign: new vs duplicate'.padEnd(28)} median ${r.newMedianMs.toFixed(2)} ms vs ${r.duplicateMedianMs.toFixed(2)} ms (difference ${r.differenceMs.toFixed(2)} ms, ${TIMING_PAIRS} interleaved pairs)`);
+  console.log(
+    `${'sign: new vs duplicate'.padEnd(28)} median ${r.newMedianMs.toFixed(2)} ms vs ${r.duplicateMedianMs.toFixed(2)} ms (difference ${r.differenceMs.toFixed(2)} ms, ${TIMING_PAIRS} interleaved pairs)`,
+  );
   return r;
 }
 
@@ -184,24 +253,31 @@ async function measureFanout(port: number, run: string) {
   const sockets: WebSocket[] = [];
   const latest: number[] = [];
   await Promise.all(
-    Array.from({ length: SOCKETS }, (_, i) =>
-      new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(url);
-        ws.onopen = () => resolve();
-        ws.onerror = () => reject(new Error('socket failed'));
-        ws.onmessage = (e) => {
-          const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
-          if (m.type === 'counts') latest[i] = m.individuals;
-        };
-        sockets.push(ws);
-      }),
+    Array.from(
+      { length: SOCKETS },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => resolve();
+          ws.onerror = () => reject(new Error('socket failed'));
+          ws.onmessage = (e) => {
+            const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
+            if (m.type === 'counts') latest[i] = m.individuals;
+          };
+          sockets.push(ws);
+        }),
     ),
   );
   const delays: number[] = [];
   const agent = new (await import('node:http')).Agent({ keepAlive: true });
   for (let round = 0; round < 5; round++) {
     const email = `fan${round}-${run}@fanout.bench.example`;
-    await once(agent, port, { method: 'POST', path: '/api/pledges/cast-2020/signatures', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() }, body: JSON.stringify({ name: 'Fan', email, affiliation: 'U', field: 'science', region: 'CN-SH' }) });
+    await once(agent, port, {
+      method: 'POST',
+      path: '/api/pledges/cast-2020/signatures',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() },
+      body: JSON.stringify({ name: 'Fan', email, affiliation: 'U', field: 'science', region: 'CN-SH' }),
+    });
     let mail: { to: string; text: string } | undefined;
     for (let i = 0; i < 80 && !mail; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 100));

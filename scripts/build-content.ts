@@ -11,8 +11,8 @@
 // Run: node scripts/build-content.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { parseSeed, type CleanSeed } from './content/clean.ts';
-import { CATEGORIES, EN_TEXT, SOCIETIES_EN, type Category, type PledgeText } from './content/translation.en.ts';
+import { type CleanSeed, parseSeed } from './content/clean.ts';
+import { CATEGORIES, type Category, EN_TEXT, type PledgeText, SOCIETIES_EN } from './content/translation.en.ts';
 
 const SEED = 'seed/000_999186171fd44ce9.txt';
 const OUT = 'scripts/content/cast-2020.json';

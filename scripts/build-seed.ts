@@ -35,15 +35,15 @@ export function toMarkdown(t: Text): string {
 
 // Same canonical form as textVersion() in src/pledges/pledges.ts.
 export function versionOf(title: string, subtitle: string, body: string, societiesHeading: string): string {
-  return createHash('sha256').update(JSON.stringify([title, subtitle, body, societiesHeading])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([title, subtitle, body, societiesHeading]))
+    .digest('hex');
 }
 
 export function seedSql(content: Content): string {
   const pledge = `(SELECT id FROM pledges WHERE slug = ${q(content.slug)})`;
   const now = `(unixepoch('subsec') * 1000)`;
-  const out: string[] = [
-    `INSERT OR IGNORE INTO pledges (slug, status, featured, default_lang) VALUES (${q(content.slug)}, 'open', 1, ${q(content.defaultLang)});`,
-  ];
+  const out: string[] = [`INSERT OR IGNORE INTO pledges (slug, status, featured, default_lang) VALUES (${q(content.slug)}, 'open', 1, ${q(content.defaultLang)});`];
   for (const [lang, t] of Object.entries(content.texts)) {
     const body = toMarkdown(t);
     const version = versionOf(t.title, t.subtitle, body, t.societiesHeading);

@@ -11,7 +11,10 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { triggerMigration } from '../src/counts/counters.ts';
 
 const dir = new URL('../migrations/', import.meta.url);
-const newest = readdirSync(dir).filter((f) => /^\d{4}_counter_rules\.sql$/.test(f)).sort().at(-1);
+const newest = readdirSync(dir)
+  .filter((f) => /^\d{4}_counter_rules\.sql$/.test(f))
+  .sort()
+  .at(-1);
 if (!newest) {
   console.error('No migrations/*_counter_rules.sql: run `npx drizzle-kit generate --custom --name counter_rules` first.');
   process.exit(1);

@@ -18,7 +18,13 @@ if (!existsSync('.dev.vars')) {
   console.log('Created .dev.vars from .dev.vars.example (development values).');
 } else {
   // Settings added to the example since .dev.vars was made (e.g. LOG_SIGNING_KEY).
-  const names = (text: string) => new Set(text.split('\n').map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1]).filter(Boolean));
+  const names = (text: string) =>
+    new Set(
+      text
+        .split('\n')
+        .map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1])
+        .filter(Boolean),
+    );
   const have = names(readFileSync('.dev.vars', 'utf8'));
   const missing = readFileSync('.dev.vars.example', 'utf8')
     .split('\n')

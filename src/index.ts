@@ -1,41 +1,40 @@
 // App wiring: middleware, routes, error handling, and the Worker's exports.
 import { Hono } from 'hono';
-import { api, openApiDocument } from './api.ts';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { adminPages } from './admin/admin.pages.tsx';
-import { endorsementPages } from './endorsements/endorsements.pages.tsx';
+import { api, openApiDocument } from './api.ts';
 import { expirePending, recount } from './counts/counts.cron.ts';
-import { statsPages } from './stats/stats.pages.tsx';
-import { snapshotStats } from './stats/stats.cron.ts';
-import { foldSearchBacklog } from './signatories/signatories.cron.ts';
+import { publishCounts } from './counts/live/live.ts';
+import { docsPages } from './docs/docs.pages.tsx';
+import { endorsementPages } from './endorsements/endorsements.pages.tsx';
+import { wellKnown } from './log/log.api.ts';
+import { checkpointAll } from './log/log.cron.ts';
+import { logPages } from './log/log.pages.tsx';
+import { logProblems } from './log/log.ts';
+import { publicLogCors, tlogApi } from './log/tlog.api.ts';
+import { ConfigError, config } from './platform/config.ts';
 import type { AppEnv } from './platform/env.ts';
+import { publicCache } from './platform/http/cache.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
 import { jsonBodyLimit, wellFormedJson } from './platform/http/json.ts';
-import { publicCache } from './platform/http/cache.ts';
-import { config, ConfigError } from './platform/config.ts';
 import { allowedMethods } from './platform/http/methods.ts';
 import { formBodyLimit } from './platform/http/pages.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
-import { publishCounts } from './counts/live/live.ts';
-import { wellKnown } from './log/log.api.ts';
-import { checkpointAll } from './log/log.cron.ts';
-import { logPages } from './log/log.pages.tsx';
 import type { Mail } from './platform/mail/mailer.ts';
-import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
-import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
-import type { SignRequest } from './signatures/signatures.handlers.ts';
-import { logProblems } from './log/log.ts';
-import { publicLogCors, tlogApi } from './log/tlog.api.ts';
 import { outbox } from './platform/mail/outbox.api.ts';
-import { docsPages } from './docs/docs.pages.tsx';
-import { notFoundPage } from './platform/ui/ErrorPage.tsx';
+import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
+import { errorPage, notFoundPage } from './platform/ui/ErrorPage.tsx';
 import { pledgePages } from './pledge-page/pledge-page.pages.tsx';
 import { sharePages } from './share/share.pages.tsx';
+import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import { signatoriesPages } from './signatories/signatories.pages.tsx';
+import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
+import type { SignRequest } from './signatures/signatures.handlers.ts';
 import { signaturePages } from './signatures/signatures.pages.tsx';
-import { errorPage } from './platform/ui/ErrorPage.tsx';
+import { snapshotStats } from './stats/stats.cron.ts';
+import { statsPages } from './stats/stats.pages.tsx';
 
 export { LiveCounts } from './counts/live/LiveCounts.ts';
 
@@ -116,7 +115,9 @@ app.onError((err, c) => {
   }
   const storage = isTransientFailure(err);
   // Log the kind of failure, never request data (it may hold personal data).
-  console.error(`request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, err instanceof ConfigError ? 2000 : 200)}` : 'error'}`);
+  console.error(
+    `request failed: ${c.req.method} ${c.req.routePath}: ${err instanceof Error ? `${err.name}: ${err.message.slice(0, err instanceof ConfigError ? 2000 : 200)}` : 'error'}`,
+  );
   const status = storage ? 503 : 500;
   if (storage) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (c.req.path.startsWith('/api/')) {

@@ -1,8 +1,7 @@
 // Live totals for the pledge page: a WebSocket to the pledge's live-count object,
 // reconnecting with exponential backoff, falling back to polling the counts API.
 // The page is complete without this script; it only keeps the numbers fresh.
-(function () {
-  'use strict';
+(() => {
   var root = document.querySelector('[data-pledge]');
   if (!root || !window.fetch) return;
   var slug = root.getAttribute('data-pledge');
@@ -11,7 +10,7 @@
   var fmt = new Intl.NumberFormat(lang === 'en' ? 'en' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN');
   var keys = ['individuals', 'societies'];
   var current = {};
-  keys.forEach(function (k) {
+  keys.forEach((k) => {
     var el = document.querySelector('[data-count="' + k + '"]');
     current[k] = el ? Number(el.getAttribute('data-value')) : NaN;
   });
@@ -27,21 +26,24 @@
   // Screen readers hear the new total politely, at most once every 10 s.
   function announce() {
     if (!region || announceTimer) return;
-    announceTimer = setTimeout(function () {
-      announceTimer = 0;
-      lastAnnounced = Date.now();
-      var el = document.querySelector('[data-count="individuals"]');
-      if (el && el.parentNode) region.textContent = el.parentNode.textContent.replace(/\s+/g, ' ').trim();
-    }, Math.max(0, lastAnnounced + 10000 - Date.now()));
+    announceTimer = setTimeout(
+      () => {
+        announceTimer = 0;
+        lastAnnounced = Date.now();
+        var el = document.querySelector('[data-count="individuals"]');
+        if (el && el.parentNode) region.textContent = el.parentNode.textContent.replace(/\s+/g, ' ').trim();
+      },
+      Math.max(0, lastAnnounced + 10000 - Date.now()),
+    );
   }
 
   function apply(m) {
     var changed = false;
-    keys.forEach(function (k) {
+    keys.forEach((k) => {
       if (typeof m[k] !== 'number' || m[k] === current[k]) return;
       current[k] = m[k];
       changed = true;
-      document.querySelectorAll('[data-count="' + k + '"]').forEach(function (el) {
+      document.querySelectorAll('[data-count="' + k + '"]').forEach((el) => {
         el.textContent = fmt.format(m[k]);
         el.setAttribute('data-value', String(m[k]));
       });
@@ -66,10 +68,12 @@
     if (polling) return;
     polling = true;
     fetch('/api/pledges/' + encodeURIComponent(slug) + '/counts', { cache: 'no-cache', headers: { accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (m) { if (m) apply(m); })
-      .catch(function () {})
-      .then(function () {
+      .then((r) => (r.ok ? r.json() : null))
+      .then((m) => {
+        if (m) apply(m);
+      })
+      .catch(() => {})
+      .then(() => {
         polling = false;
         if (!live()) pollTimer = setTimeout(poll, document.hidden ? 60000 : 15000);
       });
@@ -83,12 +87,18 @@
     } catch (e) {
       return poll();
     }
-    ws.onopen = function () {
-      pingTimer = setInterval(function () { if (ws && ws.readyState === 1) ws.send('ping'); }, 30000);
+    ws.onopen = () => {
+      pingTimer = setInterval(() => {
+        if (ws && ws.readyState === 1) ws.send('ping');
+      }, 30000);
     };
-    ws.onmessage = function (e) {
+    ws.onmessage = (e) => {
       var m;
-      try { m = JSON.parse(e.data); } catch (err) { return; /* pong */ }
+      try {
+        m = JSON.parse(e.data);
+      } catch (err) {
+        return; /* pong */
+      }
       if (!m || m.type !== 'counts') return;
       // The server sends the counts on connect: only now is the socket known to work.
       healthy = true;
@@ -96,7 +106,7 @@
       clearTimeout(pollTimer);
       apply(m);
     };
-    ws.onclose = function () {
+    ws.onclose = () => {
       clearInterval(pingTimer);
       ws = null;
       failures += 1;
@@ -104,13 +114,16 @@
       // so poll, and try a socket again in five minutes.
       if (!healthy && failures >= 3) {
         poll();
-        setTimeout(function () { failures = 0; connect(); }, 300000);
+        setTimeout(() => {
+          failures = 0;
+          connect();
+        }, 300000);
         return;
       }
       // Otherwise reconnect with exponential backoff (1 s, 2 s, 4 s ... 30 s, jittered),
       // polling meanwhile once it is not a one-off.
-      var delay = Math.min(30000, 1000 * Math.pow(2, failures - 1));
-      setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+      var delay = Math.min(30000, 1000 * 2 ** (failures - 1));
+      setTimeout(connect, delay / 2 + (Math.random() * delay) / 2);
       if (failures > 1) poll();
     };
   }

@@ -46,10 +46,7 @@ const PINYIN_LETTERS = 'a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜ�
  * - Some annotations carry a stray space before the closing paren
  *   (`(huì )`, `(luò )`, `(chuàng )`), hence the optional whitespace.
  */
-const PINYIN_ANNOTATION = new RegExp(
-  `(?<=\\p{Script=Han})[(（]\\s*[${PINYIN_LETTERS}]+(?:\\s+[${PINYIN_LETTERS}]+)*\\s*[)）]`,
-  'gu',
-);
+const PINYIN_ANNOTATION = new RegExp(`(?<=\\p{Script=Han})[(（]\\s*[${PINYIN_LETTERS}]+(?:\\s+[${PINYIN_LETTERS}]+)*\\s*[)）]`, 'gu');
 
 /** Remove every pinyin annotation; all other text (and real parentheses) is untouched. */
 export function stripPinyin(text: string): string {

@@ -1,12 +1,12 @@
-import { adminWords, fill } from './admin.messages.ts';
-import { type QueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { QUEUE_STATES, type QueueState } from '../endorsements/endorsements.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { ErrorSummary, type FormState, TextField } from '../platform/ui/FormParts.tsx';
 import { signWords } from '../signatures/signatures.messages.ts';
 import { ActionButton, formatTime } from './AdminLayout.tsx';
-import type { endorsementItem } from './endorsement-queue.ts';
+import { adminWords, fill } from './admin.messages.ts';
 import type { QueuePage } from './endorsement-queue.handlers.ts';
 import { queueWords } from './endorsement-queue.messages.ts';
+import type { endorsementItem } from './endorsement-queue.ts';
 
 type Item = ReturnType<typeof endorsementItem>;
 export type BulkRejectState = { form: FormState; preview?: { matching: number; sample: Item[] } };
@@ -91,21 +91,23 @@ export function EndorsementQueue(props: { lang: Lang; page: QueuePage; values: {
           ))}
         </ul>
       </nav>
-      <form method="get" action="/admin/endorsements" role="search">
-        <input type="hidden" name="state" value={state} />
-        <label for="queue-q">{v.search}</label>
-        <input id="queue-q" name="q" type="search" value={values.q} maxlength={100} />
-        <label for="queue-sort">{v.sort}</label>
-        <select id="queue-sort" name="sort">
-          <option value="oldest" selected={values.sort !== 'newest'}>
-            {v.oldest}
-          </option>
-          <option value="newest" selected={values.sort === 'newest'}>
-            {v.newest}
-          </option>
-        </select>
-        <button type="submit">{v.apply}</button>
-      </form>
+      <search>
+        <form method="get" action="/admin/endorsements">
+          <input type="hidden" name="state" value={state} />
+          <label for="queue-q">{v.search}</label>
+          <input id="queue-q" name="q" type="search" value={values.q} maxlength={100} />
+          <label for="queue-sort">{v.sort}</label>
+          <select id="queue-sort" name="sort">
+            <option value="oldest" selected={values.sort !== 'newest'}>
+              {v.oldest}
+            </option>
+            <option value="newest" selected={values.sort === 'newest'}>
+              {v.newest}
+            </option>
+          </select>
+          <button type="submit">{v.apply}</button>
+        </form>
+      </search>
       <p>
         <strong data-total={String(page.total)}>{fill(v.total, { total: page.total })}</strong>
       </p>

@@ -1,8 +1,8 @@
-import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import type { Child } from 'hono/jsx';
-import { adminWords } from './admin.messages.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
+import { adminWords } from './admin.messages.ts';
 
 // Console-only styles, kept out of the public pages' critical CSS.
 const ADMIN_CSS =

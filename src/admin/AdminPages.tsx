@@ -1,9 +1,9 @@
-import { adminWords } from './admin.messages.ts';
-import type { AuditRow } from './audit.ts';
-import type { PledgeSummary } from './pledge-editor.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { ErrorSummary, type FormState, TextField } from '../platform/ui/FormParts.tsx';
 import { formatTime, TableHead } from './AdminLayout.tsx';
+import { adminWords } from './admin.messages.ts';
+import type { AuditRow } from './audit.ts';
+import type { PledgeSummary } from './pledge-editor.ts';
 
 export function LoginForm(props: { lang: Lang; next: string; error?: string }) {
   const w = adminWords(props.lang);

@@ -1,8 +1,8 @@
-import { adminWords } from './admin.messages.ts';
 import { HTML_LANG, LANGS, type Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../platform/ui/FormParts.tsx';
 import { formatTime, TableHead } from './AdminLayout.tsx';
+import { adminWords } from './admin.messages.ts';
 
 export const TEXT_FIELDS = ['title', 'subtitle', 'body', 'societiesHeading'] as const;
 const ORDER = ['slug', 'status', 'goal', 'opensAt', 'closesAt', 'featured', 'defaultLang', ...LANGS.flatMap((l) => TEXT_FIELDS.map((f) => `${f}.${l}`)), 'submit'];

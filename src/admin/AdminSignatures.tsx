@@ -1,9 +1,9 @@
-import { adminWords, fill } from './admin.messages.ts';
-import type { BulkPreview, SignatureRow, TrendingRow } from './moderation.queries.ts';
-import { SEARCH_STATES } from './moderation.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../platform/ui/FormParts.tsx';
 import { ActionButton, formatTime, TableHead } from './AdminLayout.tsx';
+import { adminWords, fill } from './admin.messages.ts';
+import type { BulkPreview, SignatureRow, TrendingRow } from './moderation.queries.ts';
+import { SEARCH_STATES } from './moderation.ts';
 
 type PledgeOption = readonly [string, string];
 
@@ -43,7 +43,11 @@ export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: P
                 </td>
                 <td>{formatTime(s.createdAt)}</td>
                 <td>
-                  <ActionButton action={`/admin/signatures/${s.id}/${s.hidden ? 'unhide' : 'hide'}`} label={s.hidden ? w.actions.unhide : w.actions.hide} fields={{ back: props.back }} />
+                  <ActionButton
+                    action={`/admin/signatures/${s.id}/${s.hidden ? 'unhide' : 'hide'}`}
+                    label={s.hidden ? w.actions.unhide : w.actions.hide}
+                    fields={{ back: props.back }}
+                  />
                   {['pending', 'confirmed', 'held'].includes(s.state) ? (
                     <ActionButton action={`/admin/signatures/${s.id}/invalidate`} label={w.actions.invalidate} fields={{ back: props.back }} />
                   ) : null}

@@ -1,22 +1,22 @@
 import type { Context } from 'hono';
 import { afterCountsChanged } from '../counts/counts.actions.ts';
-import { db } from '../platform/db/client.ts';
 import { type ReviewResult, rejectEndorsement, verifyEndorsement } from '../endorsements/endorsements.actions.ts';
 import { JUST_VERIFIED } from '../endorsements/endorsements.queries.ts';
+import type { InvalidationCategory } from '../log/entry.ts';
+import { db } from '../platform/db/client.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { forgetPledges } from '../pledges/pledges.cache.ts';
-import { mailReleasedSignature } from '../signatures/signatures.actions.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { mailReleasedSignature } from '../signatures/signatures.actions.ts';
 import { auditStatement, recordAudit } from './audit.ts';
 import { type AdminEnv, appContext } from './auth.ts';
-import type { BulkFilter } from './moderation.ts';
-import type { InvalidationCategory } from '../log/entry.ts';
+import { previewReject, type QueueFilter, type RejectPreview, rejectBulk } from './endorsement-queue.queries.ts';
 import * as m from './moderation.queries.ts';
-import { previewReject, type QueueFilter, rejectBulk, type RejectPreview } from './endorsement-queue.queries.ts';
-import { createPledge, type EditResult, updatePledge } from './pledge-editor.ts';
+import type { BulkFilter } from './moderation.ts';
 import type { PledgeInput } from './pledge-editor.input.ts';
+import { createPledge, type EditResult, updatePledge } from './pledge-editor.ts';
 
 // Organiser actions shared by the JSON API and the HTML console: each changes state,
 // writes the audit log, and pushes new counts when they changed.
@@ -24,8 +24,7 @@ type C = Context<AdminEnv>;
 
 const countsChanged = (c: C, pledgeId: number) => afterCountsChanged(appContext(c), pledgeId);
 
-const audit = (c: C, action: string, target: string | null, detail: Record<string, unknown> | null = null) =>
-  recordAudit(c.env.DB, c.get('actor'), { action, target, detail });
+const audit = (c: C, action: string, target: string | null, detail: Record<string, unknown> | null = null) => recordAudit(c.env.DB, c.get('actor'), { action, target, detail });
 
 // A pledge filter given by slug: its id, null when none was given, 'unknown' when no such pledge.
 export async function pledgeIdFor(c: C, slug: string | null | undefined): Promise<number | null | 'unknown'> {

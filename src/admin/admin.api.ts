@@ -1,11 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { db } from '../platform/db/client.ts';
+import { z } from 'zod';
 import { getEndorsement } from '../endorsements/endorsements.queries.ts';
-import { endorsementItem } from './endorsement-queue.ts';
-import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
-import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
-import { previewReject } from './endorsement-queue.queries.ts';
+import { INVALIDATION_CATEGORIES, type InvalidationCategory } from '../log/entry.ts';
+import { db } from '../platform/db/client.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { readJsonObject } from '../platform/http/json.ts';
 import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
@@ -16,14 +14,16 @@ import { auditQuery, endorsementsQuery, idParams, pledgeQuery, pledgeSlugParams,
 import { BulkDone, BulkPreview, Items, Row } from './admin.schemas.ts';
 import { listAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, requireAdminToken } from './auth.ts';
+import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
+import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
+import { previewReject } from './endorsement-queue.queries.ts';
+import { endorsementItem } from './endorsement-queue.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
-import { z } from 'zod';
-import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
-import { INVALIDATION_CATEGORIES, type InvalidationCategory } from '../log/entry.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
+import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
-import { listAllPledges } from './pledge-editor.ts';
 import { parsePledge, pledgeBody, pledgeFieldCodes } from './pledge-editor.input.ts';
+import { listAllPledges } from './pledge-editor.ts';
 import { trendingNow } from './trending.ts';
 
 // The organisers' JSON API under /api/admin: Authorization: Bearer <ADMIN_TOKEN>.
@@ -99,7 +99,8 @@ export function adminApi(opts: AuthOptions = {}) {
   openapi(api, bulkReject, async (c) => {
     const body = c.req.valid('json');
     const reason = body.reason?.trim();
-    if (!reason || body.expected === undefined) return invalidFields(c, { ...(reason ? {} : { reason: 'required' }), ...(body.expected === undefined ? { expected: 'required' } : {}) });
+    if (!reason || body.expected === undefined)
+      return invalidFields(c, { ...(reason ? {} : { reason: 'required' }), ...(body.expected === undefined ? { expected: 'required' } : {}) });
     const filter = await bulkRejectFilter(c, body);
     if (filter === 'unknown') return apiError(c, 404, 'not_found', 'No such pledge.');
     const result = await act.bulkRejectAction(c, filter, reason, body.expected);
@@ -167,7 +168,12 @@ export function adminApi(opts: AuthOptions = {}) {
     return c.json({ items, limit, offset });
   });
 
-  const summaries = { hide: 'Hide a signer from the public list', unhide: 'Show a hidden signer again', invalidate: 'Invalidate a signature (it stops counting)', release: 'Release a held signature' };
+  const summaries = {
+    hide: 'Hide a signer from the public list',
+    unhide: 'Show a hidden signer again',
+    invalidate: 'Invalidate a signature (it stops counting)',
+    release: 'Release a held signature',
+  };
   for (const action of ['hide', 'unhide', 'invalidate', 'release'] as const) {
     const route = declare({
       method: 'post',
@@ -282,7 +288,13 @@ export function adminApi(opts: AuthOptions = {}) {
     });
   }
 
-  const pledges = declare({ method: 'get', path: '/pledges', operationId: 'adminListPledges', summary: 'Every pledge, drafts included', responses: { 200: json(Items, 'Pledges') } });
+  const pledges = declare({
+    method: 'get',
+    path: '/pledges',
+    operationId: 'adminListPledges',
+    summary: 'Every pledge, drafts included',
+    responses: { 200: json(Items, 'Pledges') },
+  });
   openapi(api, pledges, async (c) => c.json({ items: await listAllPledges(c.env.DB) }));
 
   // Pledge bodies: the schema validates; parsePledge adds the rules of create and edit.

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { type QueueState, QUEUE_STATES } from '../endorsements/endorsements.ts';
+import { QUEUE_STATES, type QueueState } from '../endorsements/endorsements.ts';
 import { queryEnum, queryInt, queryText } from '../platform/http/query.ts';
-import { SEARCH_STATES } from './moderation.ts';
-import { TRENDING_MIN } from './moderation.ts';
+import { SEARCH_STATES, TRENDING_MIN } from './moderation.ts';
 
 // Requests of the organisers' JSON API (src/admin/admin.api.ts); the console pages read
 // the same queries with pageQuery.

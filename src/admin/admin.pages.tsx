@@ -1,24 +1,24 @@
 import { type Context, Hono } from 'hono';
-import { pageQuery } from '../platform/http/query.ts';
-import { auditQuery } from './admin.input.ts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { clientIpHash } from '../platform/http/client.ts';
 import { formBodyLimit, formStrings, MAX_EDITOR_FORM_BYTES, MAX_FORM_BYTES, privatePage } from '../platform/http/pages.ts';
+import { pageQuery } from '../platform/http/query.ts';
 import { errorPage } from '../platform/ui/ErrorPage.tsx';
 import { overBurstLimit } from '../pledges/submission.ts';
-import { AdminHome, AuditTable, LoginForm } from './AdminPages.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
-import { listQueue } from './endorsement-queue.queries.ts';
+import { adminPage, backTo } from './AdminPage.tsx';
+import { AdminHome, AuditTable, LoginForm } from './AdminPages.tsx';
+import { auditQuery } from './admin.input.ts';
 import { adminWords } from './admin.messages.ts';
-import { endorsementRoutes } from './endorsements.pages.tsx';
-import { pledgeRoutes } from './pledges.pages.tsx';
-import { signatureRoutes } from './signatures.pages.tsx';
 import { listAudit, recordAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession, sessionKeys } from './auth.ts';
-import { backTo, adminPage } from './AdminPage.tsx';
+import { listQueue } from './endorsement-queue.queries.ts';
+import { endorsementRoutes } from './endorsements.pages.tsx';
 import { listAllPledges } from './pledge-editor.ts';
+import { pledgeRoutes } from './pledges.pages.tsx';
 import { createSession, endSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
+import { signatureRoutes } from './signatures.pages.tsx';
 
 // The organisers' console at /admin: server-rendered, usable without JavaScript.
 // Every form POST is checked by Origin (hono/csrf); the session cookie is SameSite=Strict.
@@ -30,7 +30,13 @@ export function adminPages(opts: AuthOptions = {}) {
   const accessOnly = requireAccessIfConfigured(opts);
   pages.use('*', (c, next) => (c.req.path === '/admin/login' ? accessOnly(c, next) : session(c, next)));
   // After the session check, so only organisers get the pledge editor's larger allowance.
-  pages.use('*', formBodyLimit((c) => errorPage(appContext(c), 413), (path) => (path.startsWith('/admin/pledges') ? MAX_EDITOR_FORM_BYTES : MAX_FORM_BYTES)));
+  pages.use(
+    '*',
+    formBodyLimit(
+      (c) => errorPage(appContext(c), 413),
+      (path) => (path.startsWith('/admin/pledges') ? MAX_EDITOR_FORM_BYTES : MAX_FORM_BYTES),
+    ),
+  );
 
   const loginPage = (c: Context<AdminEnv>, error?: string, status: 200 | 401 | 429 = 200) => {
     const lang = c.get('lang');
@@ -73,7 +79,10 @@ export function adminPages(opts: AuthOptions = {}) {
 
   pages.get('/', async (c) => {
     // The true number awaiting an organiser (not capped by a page size).
-    const [queue, pledges] = await Promise.all([listQueue(c.env.DB, { state: 'confirmed', pledgeId: null, q: null }, { sort: 'oldest', cursor: null, limit: 1 }), listAllPledges(c.env.DB)]);
+    const [queue, pledges] = await Promise.all([
+      listQueue(c.env.DB, { state: 'confirmed', pledgeId: null, q: null }, { sort: 'oldest', cursor: null, limit: 1 }),
+      listAllPledges(c.env.DB),
+    ]);
     return adminPage(c, adminWords(c.get('lang')).console, <AdminHome lang={c.get('lang')} awaiting={queue.total} pledges={pledges} />);
   });
 

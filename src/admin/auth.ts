@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hashToken, sameDigest } from '../platform/crypto/tokens.ts';
 import { config } from '../platform/config.ts';
+import { hashToken, sameDigest } from '../platform/crypto/tokens.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { type AccessKeys, certsEndpointKeys, verifyAccessJwt } from './access.ts';
@@ -9,7 +9,6 @@ import { readSession, SESSION_COOKIE, type SessionKeys } from './session.ts';
 
 // Who is acting: set by the middlewares below, written to the audit log.
 export type AdminEnv = { Bindings: Env; Variables: AppEnv['Variables'] & { actor: string } };
-
 
 // The secrets a session is bound to (changing either ends every session).
 export function sessionKeys(env: Env): SessionKeys {

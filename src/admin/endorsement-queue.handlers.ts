@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { QUEUE_STATES } from '../endorsements/endorsements.ts';
 import { pledgeIdFor } from './admin.actions.ts';
 import type { AdminEnv } from './auth.ts';
-import { decodeQueueCursor, encodeQueueCursor, endorsementItem, QUEUE_LIMIT } from './endorsement-queue.ts';
 import type { BulkRejectBody, QueueQuery } from './endorsement-queue.input.ts';
 import { listQueue, type QueueFilter } from './endorsement-queue.queries.ts';
+import { decodeQueueCursor, encodeQueueCursor, endorsementItem, QUEUE_LIMIT } from './endorsement-queue.ts';
 
 // Request glue shared by the queue's JSON API and console page.
 type C = Context<AdminEnv>;
@@ -19,7 +19,12 @@ export async function queuePage(c: C, query: QueueQuery): Promise<QueuePage | 'u
   const cursor = query.cursor ? decodeQueueCursor(query.cursor) : null;
   const { rows, more, total } = await listQueue(c.env.DB, filter, { sort: query.sort, cursor, limit: query.limit ?? QUEUE_LIMIT.default });
   const last = rows.at(-1);
-  return { state: query.state, items: rows.map(({ queuedAt: _q, ...r }) => endorsementItem(r)), next: more && last ? encodeQueueCursor({ at: last.queuedAt, id: last.id }) : null, total };
+  return {
+    state: query.state,
+    items: rows.map(({ queuedAt: _q, ...r }) => endorsementItem(r)),
+    next: more && last ? encodeQueueCursor({ at: last.queuedAt, id: last.id }) : null,
+    total,
+  };
 }
 
 // The bulk rejection filter of a parsed body; 'unknown' when the pledge filter names no pledge.

@@ -34,7 +34,10 @@ export const bulkRejectBody = z
     state: z.enum(['pending', 'unconfirmed'], { error: 'invalid' }).default('pending'),
     pledge: z.string({ error: 'invalid' }).max(80, 'invalid').optional(),
     q: z.string({ error: 'invalid' }).max(100, 'tooLong').optional(),
-    ipHash: z.string({ error: 'invalid' }).regex(/^[0-9a-f]{8,64}$/, 'invalid').optional(),
+    ipHash: z
+      .string({ error: 'invalid' })
+      .regex(/^[0-9a-f]{8,64}$/, 'invalid')
+      .optional(),
     emailDomain: z
       .string({ error: 'invalid' })
       .transform((s) => s.trim().toLowerCase())

@@ -1,6 +1,6 @@
+import { submissionSearchKey } from '../endorsements/endorsements.actions.ts';
 import { DETAIL, type EndorsementDetail } from '../endorsements/endorsements.queries.ts';
 import { searchKey, searchNeedles } from '../endorsements/names.ts';
-import { submissionSearchKey } from '../endorsements/endorsements.actions.ts';
 import { BULK_SAMPLE, type QueueCursor, type QueueSignals } from './endorsement-queue.ts';
 
 // Storage for the organisers' endorsement queue: keyset pages with the true total,
@@ -22,10 +22,7 @@ const binds = (f: QueueFilter) => [f.state, f.pledgeId, f.q ? JSON.stringify(sea
 // Gives the search key to submissions stored before it existed (and founders), a batch
 // at a time, so that every row can be found.
 export async function ensureEndorsementSearchKeys(d1: D1Database, batch = 500): Promise<number> {
-  const { results } = await d1
-    .prepare(`${DETAIL} WHERE e.search_key IS NULL ORDER BY e.id LIMIT ?1`)
-    .bind(batch)
-    .all<EndorsementDetail>();
+  const { results } = await d1.prepare(`${DETAIL} WHERE e.search_key IS NULL ORDER BY e.id LIMIT ?1`).bind(batch).all<EndorsementDetail>();
   if (results.length === 0) return 0;
   await d1.batch(
     results.map((e) => {
@@ -55,7 +52,11 @@ export async function listQueue(
 ): Promise<{ rows: QueueRow[]; more: boolean; total: number }> {
   if (f.q) await ensureEndorsementSearchKeys(d1);
   const dir = page.sort === 'newest' ? 'DESC' : 'ASC';
-  const after = page.cursor ? (page.sort === 'newest' ? `AND (${AT} < ?6 OR (${AT} = ?6 AND e.id < ?7))` : `AND (${AT} > ?6 OR (${AT} = ?6 AND e.id > ?7))`) : 'AND ?6 IS NULL AND ?7 IS NULL';
+  const after = page.cursor
+    ? page.sort === 'newest'
+      ? `AND (${AT} < ?6 OR (${AT} = ?6 AND e.id < ?7))`
+      : `AND (${AT} > ?6 OR (${AT} = ?6 AND e.id > ?7))`
+    : 'AND ?6 IS NULL AND ?7 IS NULL';
   const [list, count] = await d1.batch([
     d1
       .prepare(
@@ -68,7 +69,7 @@ export async function listQueue(
     d1.prepare(`SELECT count(*) AS total FROM endorsements e WHERE ${WHERE}`).bind(...binds(f)),
   ]);
   const rows = (list?.results ?? []) as QueueRow[];
-  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit, total: ((count?.results[0] as { total: number } | undefined)?.total ?? 0) };
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit, total: (count?.results[0] as { total: number } | undefined)?.total ?? 0 };
 }
 
 export type RejectPreview = { matching: number; sample: QueueRow[] };

@@ -1,5 +1,5 @@
-import { emailMatchesWebsite, parseWebsite } from '../endorsements/endorsements.ts';
 import type { EndorsementDetail } from '../endorsements/endorsements.queries.ts';
+import { emailMatchesWebsite, parseWebsite } from '../endorsements/endorsements.ts';
 
 // Rules of the organisers' endorsement queue (no HTTP, no storage).
 

@@ -1,16 +1,16 @@
 import { type Context, Hono } from 'hono';
 import { formStrings } from '../platform/http/pages.ts';
 import { fieldCodes } from '../platform/http/text.ts';
-import { type BulkRejectState, BULK_REJECT_FIELDS, EndorsementQueue } from './AdminEndorsements.tsx';
+import { BULK_REJECT_FIELDS, type BulkRejectState, EndorsementQueue } from './AdminEndorsements.tsx';
+import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
 import { bulkRejectAction, rejectAction, verifyAction } from './admin.actions.ts';
 import { adminWords, fill } from './admin.messages.ts';
 import type { AdminEnv } from './auth.ts';
-import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
-import { endorsementItem } from './endorsement-queue.ts';
 import { bulkRejectFilter, queuePage } from './endorsement-queue.handlers.ts';
 import { bulkRejectBody, type QueueQuery, queueQuery } from './endorsement-queue.input.ts';
 import { queueWords } from './endorsement-queue.messages.ts';
 import { previewReject } from './endorsement-queue.queries.ts';
+import { endorsementItem } from './endorsement-queue.ts';
 
 // /admin/endorsements: the queue of societies awaiting verification, and the others;
 // searchable, paged by cursor, with bulk rejection by filter after a preview.

@@ -5,8 +5,26 @@ import { signaturesPage } from './moderation.queries.ts';
 // CSV exports for organisers (personal data: served only behind admin auth, no-store).
 
 const SIGNATURE_COLUMNS = [
-  'id', 'pledge', 'state', 'name', 'email', 'affiliation', 'title', 'orcid', 'field', 'region', 'public', 'hidden',
-  'textVersion', 'lang', 'emailDomain', 'ipHash', 'createdAt', 'confirmedAt', 'withdrawnAt', 'invalidatedAt',
+  'id',
+  'pledge',
+  'state',
+  'name',
+  'email',
+  'affiliation',
+  'title',
+  'orcid',
+  'field',
+  'region',
+  'public',
+  'hidden',
+  'textVersion',
+  'lang',
+  'emailDomain',
+  'ipHash',
+  'createdAt',
+  'confirmedAt',
+  'withdrawnAt',
+  'invalidatedAt',
 ] as const;
 
 export async function signaturesCsv(d1: D1Database, pledgeId: number | null): Promise<{ csv: string; rows: number }> {
@@ -32,8 +50,26 @@ export async function signaturesCsv(d1: D1Database, pledgeId: number | null): Pr
 }
 
 const ENDORSEMENT_COLUMNS = [
-  'id', 'pledge', 'state', 'founding', 'nameHans', 'nameHant', 'nameEn', 'website', 'category', 'contactName', 'contactRole',
-  'contactEmail', 'statement', 'submittedName', 'submittedWebsite', 'rejectReason', 'createdAt', 'confirmedAt', 'verifiedAt', 'rejectedAt',
+  'id',
+  'pledge',
+  'state',
+  'founding',
+  'nameHans',
+  'nameHant',
+  'nameEn',
+  'website',
+  'category',
+  'contactName',
+  'contactRole',
+  'contactEmail',
+  'statement',
+  'submittedName',
+  'submittedWebsite',
+  'rejectReason',
+  'createdAt',
+  'confirmedAt',
+  'verifiedAt',
+  'rejectedAt',
 ] as const;
 
 export async function endorsementsCsv(d1: D1Database, pledgeId: number | null): Promise<{ csv: string; rows: number }> {

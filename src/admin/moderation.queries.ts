@@ -1,5 +1,5 @@
-import type { InvalidationCategory } from '../log/entry.ts';
 import { searchNeedles } from '../endorsements/names.ts';
+import type { InvalidationCategory } from '../log/entry.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
 import { foldSearchKeys, NEEDLE_MATCH } from '../signatories/signatories.queries.ts';
@@ -110,10 +110,18 @@ export async function previewBulk(d1: D1Database, f: BulkFilter): Promise<BulkPr
 // One batch, all or nothing: every matching row becomes invalidated (counters follow by
 // trigger), and the audit entry lists exactly the rows this run changed (those stamped
 // with this run's time).
-export async function invalidateBulk(d1: D1Database, f: BulkFilter, now: number, actor: string, category: InvalidationCategory = 'suspicious'): Promise<{ id: number; pledgeId: number }[]> {
+export async function invalidateBulk(
+  d1: D1Database,
+  f: BulkFilter,
+  now: number,
+  actor: string,
+  category: InvalidationCategory = 'suspicious',
+): Promise<{ id: number; pledgeId: number }[]> {
   const [changed] = await d1.batch<{ id: number; pledgeId: number }>([
     d1
-      .prepare(`UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?6, updated_at = ?6, invalidation_category = ?7 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`)
+      .prepare(
+        `UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?6, updated_at = ?6, invalidation_category = ?7 WHERE ${FILTER} RETURNING id, pledge_id AS pledgeId`,
+      )
       .bind(...bindFilter(f), now, category),
     d1
       .prepare(

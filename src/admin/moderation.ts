@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fieldCodes } from '../platform/http/text.ts';
 import { SIGNATURE, SIGNATURE_STATES, type SignatureState } from '../platform/db/states.ts';
+import { fieldCodes } from '../platform/http/text.ts';
 
 // Rules of signature moderation (no HTTP, no storage).
 
@@ -50,10 +50,19 @@ export const bulkFilterBody = z
 
 export type BulkFilter = { pledgeId: number | null; ipHash: string | null; emailDomain: string | null; from: number | null; to: number | null };
 
-export function parseBulkFilter(data: unknown): { ok: true; value: Omit<BulkFilter, 'pledgeId'> & { pledge: string | null; expected: number | null } } | { ok: false; codes: Record<string, string> } {
+export function parseBulkFilter(
+  data: unknown,
+): { ok: true; value: Omit<BulkFilter, 'pledgeId'> & { pledge: string | null; expected: number | null } } | { ok: false; codes: Record<string, string> } {
   const r = bulkFilterBody.safeParse(data);
   if (!r.success) return { ok: false, codes: fieldCodes(r.error) };
-  const v = { pledge: r.data.pledge?.trim() || null, ipHash: r.data.ipHash ?? null, emailDomain: r.data.emailDomain ?? null, from: r.data.from ?? null, to: r.data.to ?? null, expected: r.data.expected ?? null };
+  const v = {
+    pledge: r.data.pledge?.trim() || null,
+    ipHash: r.data.ipHash ?? null,
+    emailDomain: r.data.emailDomain ?? null,
+    from: r.data.from ?? null,
+    to: r.data.to ?? null,
+    expected: r.data.expected ?? null,
+  };
   // A filter must narrow by something besides the pledge: never "invalidate everything".
   if (v.ipHash === null && v.emailDomain === null && v.from === null && v.to === null) return { ok: false, codes: { _: 'emptyFilter' } };
   if (v.from !== null && v.to !== null && v.from >= v.to) return { ok: false, codes: { to: 'beforeFrom' } };

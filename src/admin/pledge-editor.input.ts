@@ -64,7 +64,8 @@ export function parsePledge(data: unknown, mode: 'create' | 'edit'): { ok: true;
   const texts: PledgeInput['texts'] = {};
   for (const lang of LANGS) {
     const t = b.texts?.[lang];
-    if (t) texts[lang] = { title: t.title.trim(), subtitle: t.subtitle?.trim() ?? '', body: t.body.replace(/\r\n?/g, '\n').trim(), societiesHeading: t.societiesHeading?.trim() ?? '' };
+    if (t)
+      texts[lang] = { title: t.title.trim(), subtitle: t.subtitle?.trim() ?? '', body: t.body.replace(/\r\n?/g, '\n').trim(), societiesHeading: t.societiesHeading?.trim() ?? '' };
   }
   const defaultLang = (b.defaultLang as Lang | undefined) ?? (mode === 'create' ? 'zh-Hans' : undefined);
   if (mode === 'create') {

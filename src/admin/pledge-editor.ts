@@ -81,7 +81,19 @@ export async function updatePledge(d1: D1Database, pledge: { id: number; slug: s
   return { ok: true, id: pledge.id, slug: input.slug ?? pledge.slug, newVersions };
 }
 
-export type PledgeSummary = { id: number; slug: string; status: string; goal: number | null; opensAt: number | null; closesAt: number | null; featured: number; defaultLang: string; title: string | null; individuals: number; societies: number };
+export type PledgeSummary = {
+  id: number;
+  slug: string;
+  status: string;
+  goal: number | null;
+  opensAt: number | null;
+  closesAt: number | null;
+  featured: number;
+  defaultLang: string;
+  title: string | null;
+  individuals: number;
+  societies: number;
+};
 
 // Every pledge, drafts included (organisers only).
 export async function listAllPledges(d1: D1Database): Promise<PledgeSummary[]> {

@@ -1,18 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
 import { formStrings } from '../platform/http/pages.ts';
+import type { FormState } from '../platform/ui/FormParts.tsx';
 import { renderPledgePage } from '../pledge-page/pledge-page.render.tsx';
 import { getCurrentTexts, getPledgeBySlug } from '../pledges/pledges.queries.ts';
+import { adminPage, noticeFrom, withNotice } from './AdminPage.tsx';
 import { PledgeTable } from './AdminPages.tsx';
 import { PledgeForm, VersionTable } from './AdminPledges.tsx';
-import type { FormState } from '../platform/ui/FormParts.tsx';
 import { createPledgeAction, updatePledgeAction } from './admin.actions.ts';
 import { adminFieldMessages, adminWords } from './admin.messages.ts';
 import { type AdminEnv, appContext } from './auth.ts';
-import { adminPage, noticeFrom, withNotice } from './AdminPage.tsx';
-import { listAllPledges, textHistory } from './pledge-editor.ts';
 import { formFieldCodes, formToPledgeBody, pledgeToForm } from './pledge-editor.form.ts';
 import { parsePledge } from './pledge-editor.input.ts';
+import { listAllPledges, textHistory } from './pledge-editor.ts';
 
 // /admin/pledges: list, create, edit (a changed text is a new version), preview drafts.
 type C = Context<AdminEnv>;

@@ -35,7 +35,9 @@ export async function createSession(d1: D1Database, keys: SessionKeys, actor: st
   await d1.batch([
     // Old rows go as new ones come: expired ones, and any made under other secrets.
     d1.prepare('DELETE FROM admin_sessions WHERE expires_at <= ?1 OR fingerprint != ?2').bind(now, print),
-    d1.prepare('INSERT INTO admin_sessions (id_hash, actor, fingerprint, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(await hashToken(id), actor, print, now, now + ttl),
+    d1
+      .prepare('INSERT INTO admin_sessions (id_hash, actor, fingerprint, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)')
+      .bind(await hashToken(id), actor, print, now, now + ttl),
   ]);
   return `${id}.${await mac(keys, print, id)}`;
 }
@@ -63,5 +65,9 @@ export async function readSession(d1: D1Database, keys: SessionKeys, value: stri
 // Logout: the session ends on the server, whatever copies of the cookie exist.
 export async function endSession(d1: D1Database, keys: SessionKeys, value: string | undefined): Promise<void> {
   const s = await sessionId(keys, value);
-  if (s) await d1.prepare('DELETE FROM admin_sessions WHERE id_hash = ?1').bind(await hashToken(s.id)).run();
+  if (s)
+    await d1
+      .prepare('DELETE FROM admin_sessions WHERE id_hash = ?1')
+      .bind(await hashToken(s.id))
+      .run();
 }

@@ -1,16 +1,16 @@
 import { type Context, Hono } from 'hono';
 import { formStrings } from '../platform/http/pages.ts';
-import { BULK_FIELDS, BulkForm, SignatureSearch, TrendingTables } from './AdminSignatures.tsx';
+import { pageQuery } from '../platform/http/query.ts';
 import type { FormState } from '../platform/ui/FormParts.tsx';
+import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
+import { BULK_FIELDS, BulkForm, SignatureSearch, TrendingTables } from './AdminSignatures.tsx';
 import { bulkInvalidateAction, pledgeIdFor, recordAdminAction, type SignatureAction, signatureAction } from './admin.actions.ts';
+import { bulkPrefillQuery, pledgeQuery, signaturesQuery, trendingQuery } from './admin.input.ts';
 import { adminFieldMessages, adminWords, fill } from './admin.messages.ts';
 import type { AdminEnv } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
-import { type BulkFilter, parseBulkFilter, TRENDING_MIN } from './moderation.ts';
-import { pageQuery } from '../platform/http/query.ts';
-import { bulkPrefillQuery, pledgeQuery, signaturesQuery, trendingQuery } from './admin.input.ts';
 import { type BulkPreview, previewBulk, searchSignatures } from './moderation.queries.ts';
-import { adminPage, backTo, noticeFrom, withNotice } from './AdminPage.tsx';
+import { type BulkFilter, parseBulkFilter, TRENDING_MIN } from './moderation.ts';
 import { listAllPledges } from './pledge-editor.ts';
 import { trendingNow } from './trending.ts';
 

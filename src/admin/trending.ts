@@ -1,6 +1,6 @@
 import { sustainedLimits } from '../signatures/signatures.handlers.ts';
-import { TRENDING_MIN, TRENDING_WINDOW_MS } from './moderation.ts';
 import { trending } from './moderation.queries.ts';
+import { TRENDING_MIN, TRENDING_WINDOW_MS } from './moderation.ts';
 
 // IP hashes and email domains with unusually many signatures in the last hour. Big
 // public mail providers are listed but marked `common` (many unrelated people).

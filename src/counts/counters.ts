@@ -110,7 +110,15 @@ export function stateTriggers(): Trigger[] {
   const out: Trigger[] = [];
   for (const [name, s] of Object.entries(SOURCES)) {
     const counters: readonly Counter[] = COUNTERS.filter((c) => c.source === name);
-    for (const e of EVENTS) out.push(trigger(`${s.table}_count_${e.enters ? 'up' : 'down'}_${e.name}`, s, e, counters.map((c) => bump(c, e.row, e.enters ? 1 : -1))));
+    for (const e of EVENTS)
+      out.push(
+        trigger(
+          `${s.table}_count_${e.enters ? 'up' : 'down'}_${e.name}`,
+          s,
+          e,
+          counters.map((c) => bump(c, e.row, e.enters ? 1 : -1)),
+        ),
+      );
   }
   for (const s of Object.values(SOURCES)) {
     for (const e of EVENTS) out.push(trigger(`log_${s.noun}_${e.enters ? 'add' : 'remove'}_${e.name}`, s, e, [logEntry(s, e.row, e.enters ? 'add' : 'remove')]));

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../platform/env.ts';
-import { publishCounts } from './live/live.ts';
 import { forgetSocieties } from '../pledges/pledges.cache.ts';
 import { forgetCounts } from './counts.cache.ts';
+import { publishCounts } from './live/live.ts';
 
 // After any change of counts (confirmation, withdrawal, invalidation, verified
 // endorsement), push the new totals to open pages, after the response.

@@ -1,5 +1,5 @@
-import { Memo, readCacheMs } from '../platform/memo.ts';
 import { db } from '../platform/db/client.ts';
+import { Memo, readCacheMs } from '../platform/memo.ts';
 import { type Counts, getCounts } from '../pledges/counters.queries.ts';
 
 // The headline counters, memoised per isolate for READ_CACHE_MS: the counts API and the

@@ -57,6 +57,9 @@ export async function recount(d1: D1Database, now = Date.now()): Promise<{ drift
 // Pending signatures never confirmed within the token lifetime are deleted: they never
 // counted, and keeping an unconfirmed person's data serves no one.
 export async function expirePending(d1: D1Database, now = Date.now(), ttlMs = 7 * 24 * 60 * 60 * 1000): Promise<number> {
-  const r = await d1.prepare(`DELETE FROM signatures WHERE state = ${sqlText(SIGNATURE.pending)} AND created_at < ?1`).bind(now - ttlMs).run();
+  const r = await d1
+    .prepare(`DELETE FROM signatures WHERE state = ${sqlText(SIGNATURE.pending)} AND created_at < ?1`)
+    .bind(now - ttlMs)
+    .run();
   return r.meta.changes ?? 0;
 }

@@ -23,7 +23,11 @@ const GroupSchema = named(
     key: z.string().describe('Field name, region code (ISO 3166-2:CN or ISO 3166-1 alpha-2), or society id; "*" for the suppressed groups taken together'),
     label: z.string().describe('The group name in the requested language'),
     count: z.number().int().nullable().describe('null when suppressed'),
-    suppressed: z.boolean().describe('true: the entry "*" standing for every group of fewer than minGroupSize signatures (and any hidden so that such a group cannot be derived); their keys are not published'),
+    suppressed: z
+      .boolean()
+      .describe(
+        'true: the entry "*" standing for every group of fewer than minGroupSize signatures (and any hidden so that such a group cannot be derived); their keys are not published',
+      ),
   }),
   'One group of a breakdown. Groups smaller than minGroupSize are suppressed: they are published only together, as one entry with key "*", count null and suppressed true.',
 );

@@ -1,6 +1,6 @@
-import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { TABLE_CSS } from '../platform/ui/styles.ts';
 
@@ -79,13 +79,16 @@ export function ApiDocsPage(props: { lang: Lang; doc: Json; origin: string }) {
   const t = messages(props.lang);
   const { doc } = props;
   const components = doc.components?.schemas ?? {};
-  const ops = Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-  );
+  const ops = Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const tags = [...new Set(ops.flatMap((o) => o.op.tags as string[]))];
   const slug = 'cast-2020';
   return (
-    <Layout lang={props.lang} path="/docs/api" title={`${t.apiDocs} · ${t.siteName}`} head={<InlineStyle css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}>
+    <Layout
+      lang={props.lang}
+      path="/docs/api"
+      title={`${t.apiDocs} · ${t.siteName}`}
+      head={<InlineStyle css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}
+    >
       <h1>{t.apiDocs}</h1>
       <p>{doc.info.description}</p>
       <p>

@@ -1,9 +1,9 @@
-import { endorseWords } from './endorsements.messages.ts';
-import { Turnstile } from '../platform/ui/Turnstile.tsx';
-import { CATEGORIES } from './endorsements.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
-import { signWords } from '../signatures/signatures.messages.ts';
 import { ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../platform/ui/FormParts.tsx';
+import { Turnstile } from '../platform/ui/Turnstile.tsx';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { endorseWords } from './endorsements.messages.ts';
+import { CATEGORIES } from './endorsements.ts';
 
 const ORDER = ['name', 'nameEn', 'website', 'category', 'contactName', 'contactRole', 'email', 'statement', 'submit'] as const;
 

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import { endorseWords } from './endorsements.messages.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { Layout } from '../platform/ui/Layout.tsx';
+import { endorseWords } from './endorsements.messages.ts';
 
 // The society co-signature page: which pledge, then the form (or why it is closed).
 export function EndorsePage(props: { lang: Lang; slug: string; pledgeTitle: string; children: Child }) {

@@ -1,14 +1,14 @@
 import { hashToken, isTokenShaped, newToken, sameDigest } from '../platform/crypto/tokens.ts';
-import { type Lang, isLang } from '../platform/i18n/lang.ts';
+import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { recipientKey, recordMail, reserveMail } from '../platform/mail/ledger.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
-import { normaliseEmail } from '../signatures/email.ts';
 import { societyName } from '../pledges/pledges.queries.ts';
+import { normaliseEmail } from '../signatures/email.ts';
+import type { EndorsementInput } from './endorsements.input.ts';
 import { endorseConfirmationMail, endorsementRejectedMail, endorsementVerifiedMail } from './endorsements.mails.ts';
+import * as q from './endorsements.queries.ts';
 import { ENDORSE_TOKEN_TTL_MS, MAX_MAILS_PER_ENDORSEMENT, parseWebsite, resubmission } from './endorsements.ts';
 import { hasHan, nameForms, searchKey } from './names.ts';
-import type { EndorsementInput } from './endorsements.input.ts';
-import * as q from './endorsements.queries.ts';
 
 // The endorsement use cases: submit, confirm (by the contact), verify and reject (by an
 // organiser). No HTTP here; routes adapt them.
@@ -56,7 +56,10 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
   const { id } = upserted;
   // Within this endorsement's budget and the recipient's cap across every flow; past
   // either, nothing is sent and the answer is the same.
-  if (upserted.mailsSent <= MAX_MAILS_PER_ENDORSEMENT && (await reserveMail(d1, await recipientKey(deps.mailKeySecret, input.emailKey), target.pledgeId, 'endorsement.confirm', now))) {
+  if (
+    upserted.mailsSent <= MAX_MAILS_PER_ENDORSEMENT &&
+    (await reserveMail(d1, await recipientKey(deps.mailKeySecret, input.emailKey), target.pledgeId, 'endorsement.confirm', now))
+  ) {
     const name = societyName(society, target.lang);
     await deps.mailer.send(endorseConfirmationMail(target.lang, input.email, name, target.title, `${deps.baseUrl}/endorse/confirm/${token}?lang=${target.lang}`));
   }
@@ -65,7 +68,15 @@ export async function submitEndorsement(deps: EndorseDeps, target: EndorseTarget
 
 // What an organiser finds a submission by: its names in every form, website host and
 // URL, and the contact's email domain, folded (either Chinese script, any case).
-export function submissionSearchKey(s: { submittedName: string | null; nameHans: string | null; nameHant: string | null; nameEn: string | null; website: string | null; websiteHost: string | null; emailDomain: string | null }): string {
+export function submissionSearchKey(s: {
+  submittedName: string | null;
+  nameHans: string | null;
+  nameHant: string | null;
+  nameEn: string | null;
+  website: string | null;
+  websiteHost: string | null;
+  emailDomain: string | null;
+}): string {
   return searchKey([s.submittedName, s.nameHans, s.nameHant, s.nameEn, s.websiteHost, s.website, s.emailDomain ? `@${s.emailDomain}` : null].filter(Boolean).join(' | '));
 }
 

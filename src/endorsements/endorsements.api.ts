@@ -9,9 +9,9 @@ import { jsonObject, validationHook } from '../platform/openapi/validation.ts';
 import { getPledgeBySlug, listEndorsingSocieties } from '../pledges/pledges.queries.ts';
 import { admitSubmission } from '../pledges/submission.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
-import { endorseFieldMessages } from './endorsements.messages.ts';
 import { submitEndorsementRequest } from './endorsements.handlers.ts';
 import { endorsementBody } from './endorsements.input.ts';
+import { endorseFieldMessages } from './endorsements.messages.ts';
 import { EndorsementPending, EndorsingSocieties } from './endorsements.schemas.ts';
 
 export const endorsementsApi = new OpenAPIHono<AppEnv>();

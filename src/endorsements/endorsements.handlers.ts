@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
+import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { getCurrentTexts, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
-import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import { submitEndorsement } from './endorsements.actions.ts';
 import { parseEndorsement } from './endorsements.input.ts';
 

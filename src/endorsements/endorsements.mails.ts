@@ -1,9 +1,8 @@
 import { fill } from '../platform/i18n/fill.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
-import type { Mail } from '../platform/mail/mailer.ts';
 import { composeMail } from '../platform/mail/MailBody.tsx';
+import type { Mail } from '../platform/mail/mailer.ts';
 import { endorseWords } from './endorsements.messages.ts';
-
 
 export function endorseConfirmationMail(lang: Lang, to: string, society: string, title: string, confirmUrl: string): Mail {
   const w = endorseWords(lang);

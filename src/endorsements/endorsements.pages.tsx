@@ -6,19 +6,19 @@ import type { AppEnv } from '../platform/env.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { isLang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
-import { signingClosedReason } from '../pledges/pledges.ts';
-import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
-import { signWords } from '../signatures/signatures.messages.ts';
 import { ActionPage, ResultPage } from '../platform/ui/ActionPage.tsx';
-import { EndorseForm } from './EndorseForm.tsx';
-import { EndorsePage } from './EndorsePage.tsx';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import type { FormState } from '../platform/ui/FormParts.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
+import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { signingClosedReason } from '../pledges/pledges.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { EndorseForm } from './EndorseForm.tsx';
+import { EndorsePage } from './EndorsePage.tsx';
 import { confirmEndorsement, peekEndorseToken } from './endorsements.actions.ts';
-import { endorseFieldMessages, endorseWords } from './endorsements.messages.ts';
 import { submitEndorsementRequest } from './endorsements.handlers.ts';
 import { ENDORSE_FORM_FIELDS, formToEndorsementBody } from './endorsements.input.ts';
+import { endorseFieldMessages, endorseWords } from './endorsements.messages.ts';
 
 export const endorsementPages = new Hono<AppEnv>();
 

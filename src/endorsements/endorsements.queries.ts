@@ -31,11 +31,7 @@ export async function ensureNameKeys(d1: D1Database, batch = 500): Promise<numbe
 
 // A known society by any of its names, compared by key (either script, invisible
 // characters and look-alike letters folded), or by the host of its verified website.
-export async function findSociety(
-  d1: D1Database,
-  names: { hans: string | null; hant: string | null; en: string | null },
-  websiteHost: string,
-): Promise<SocietyMatch | null> {
+export async function findSociety(d1: D1Database, names: { hans: string | null; hant: string | null; en: string | null }, websiteHost: string): Promise<SocietyMatch | null> {
   await ensureNameKeys(d1);
   const zh = names.hans ?? names.hant;
   const byName = await d1
@@ -90,10 +86,7 @@ export function completeSocietyStatement(d1: D1Database, id: number, s: Verified
          name_key = coalesce(?9, name_key), name_en_key = CASE WHEN ${fresh} OR name_en IS NULL THEN coalesce(?10, name_en_key) ELSE name_en_key END
        WHERE id = ?1 AND EXISTS (SELECT 1 FROM endorsements WHERE id = ?5 AND state = ${sqlText(ENDORSEMENT.verified)} AND verified_at = ?6)`,
     )
-    .bind(
-      id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at, s.nameHans, s.nameHant,
-      zh ? nameKey(zh) : null, s.nameEn ? nameKey(s.nameEn) : null,
-    );
+    .bind(id, s.website, s.websiteHost, s.nameEn, verified.endorsementId, verified.at, s.nameHans, s.nameHant, zh ? nameKey(zh) : null, s.nameEn ? nameKey(s.nameEn) : null);
 }
 
 export async function findEndorsement(d1: D1Database, pledgeId: number, societyId: number) {
@@ -139,7 +132,23 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
        WHERE endorsements.state = ${sqlText(ENDORSEMENT.rejected)} OR (endorsements.state = ${sqlText(ENDORSEMENT.pending)} AND endorsements.token_expires_at < ?11)
        RETURNING id, mails_sent AS mailsSent`,
     )
-    .bind(e.pledgeId, e.societyId, e.contactName, e.contactRole, e.contactEmail, e.statement, e.lang, e.tokenHash, e.tokenExpiresAt, e.ipHash, e.now, e.submittedName, e.submittedWebsite, e.submittedNameEn, e.searchKey)
+    .bind(
+      e.pledgeId,
+      e.societyId,
+      e.contactName,
+      e.contactRole,
+      e.contactEmail,
+      e.statement,
+      e.lang,
+      e.tokenHash,
+      e.tokenExpiresAt,
+      e.ipHash,
+      e.now,
+      e.submittedName,
+      e.submittedWebsite,
+      e.submittedNameEn,
+      e.searchKey,
+    )
     .first<{ id: number; mailsSent: number }>();
   return row ?? null;
 }
@@ -156,7 +165,9 @@ export async function findByTokenHash(d1: D1Database, hash: string) {
 // pending -> confirmed (awaiting an organiser). The link is spent.
 export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
   const row = await d1
-    .prepare(`UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.confirmed)}, confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = ${sqlText(ENDORSEMENT.pending)} RETURNING id`)
+    .prepare(
+      `UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.confirmed)}, confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = ${sqlText(ENDORSEMENT.pending)} RETURNING id`,
+    )
     .bind(id, now)
     .first();
   return row !== null;
@@ -203,15 +214,6 @@ export async function getEndorsement(d1: D1Database, id: number) {
   return d1.prepare(`${DETAIL} WHERE e.id = ?1`).bind(id).first<EndorsementDetail>();
 }
 
-// The organisers' queue: one state, oldest first (founders excluded: they came with the seed).
-export async function listByState(d1: D1Database, state: string, pledgeId: number | null, limit = 200) {
-  const { results } = await d1
-    .prepare(`${DETAIL} WHERE e.state = ?1 AND (?2 IS NULL OR e.pledge_id = ?2) AND e.founding = 0 ORDER BY coalesce(e.confirmed_at, e.created_at), e.id LIMIT ?3`)
-    .bind(state, pledgeId, limit)
-    .all<EndorsementDetail>();
-  return results;
-}
-
 // Every endorsement of a pledge (for the CSV export), founders first in seed order.
 export async function listAllForPledge(d1: D1Database, pledgeId: number | null) {
   const { results } = await d1
@@ -223,7 +225,9 @@ export async function listAllForPledge(d1: D1Database, pledgeId: number | null) 
 
 // confirmed -> verified; the counter trigger bumps the societies total in this statement.
 export function markVerifiedStatement(d1: D1Database, id: number, now: number): D1PreparedStatement {
-  return d1.prepare(`UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.verified)}, verified_at = ?2 WHERE id = ?1 AND state IN (${sqlList(VERIFIABLE_STATES)}) RETURNING id`).bind(id, now);
+  return d1
+    .prepare(`UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.verified)}, verified_at = ?2 WHERE id = ?1 AND state IN (${sqlList(VERIFIABLE_STATES)}) RETURNING id`)
+    .bind(id, now);
 }
 
 // The condition, for other statements of the verification batch, that it took effect.

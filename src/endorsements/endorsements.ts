@@ -4,7 +4,7 @@ import { FIELDS } from '../signatures/signatures.ts';
 // Endorsement states and rules (no HTTP, no storage). The states are values of a
 // column, so they live with the schema (src/platform/db/states.ts):
 // pending (contact email unconfirmed) -> confirmed (awaiting an organiser) -> verified | rejected
-export { ENDORSEMENT_STATES, type EndorsementState } from '../platform/db/states.ts';
+export type { EndorsementState } from '../platform/db/states.ts';
 
 // Named groups: what an organiser may act on. What counts is in src/counts/counters.ts.
 export const VERIFIABLE_STATES: readonly EndorsementState[] = [ENDORSEMENT.confirmed];
@@ -14,10 +14,6 @@ export const REJECTABLE_STATES: readonly EndorsementState[] = [ENDORSEMENT.pendi
 // organiser (email confirmed); "unconfirmed" is still awaiting the contact's email.
 export const QUEUE_STATES = { unconfirmed: ENDORSEMENT.pending, pending: ENDORSEMENT.confirmed, verified: ENDORSEMENT.verified, rejected: ENDORSEMENT.rejected } as const;
 export type QueueState = keyof typeof QUEUE_STATES;
-
-export function isQueueState(s: unknown): s is QueueState {
-  return typeof s === 'string' && Object.hasOwn(QUEUE_STATES, s);
-}
 
 // Society categories use the same vocabulary as signers' fields.
 export const CATEGORIES = FIELDS;

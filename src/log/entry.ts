@@ -1,6 +1,6 @@
 // Log entries: what a leaf says, how its bytes are made, and what the counts must be.
 // Pure; shared by the Worker, scripts/verify.ts and the tests.
-import { type Bytes, fromHex, isHash, leafHash, sha256, toHex, utf8, type Hash } from './merkle.ts';
+import { type Bytes, fromHex, type Hash, isHash, leafHash, sha256, toHex, utf8 } from './merkle.ts';
 
 export const ENTRY_KINDS = ['add', 'remove'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -7,10 +7,10 @@ import { apiError } from '../platform/http/errors.ts';
 import { createRoute, error, invalid, json, notFound as noPledge, openapi, slugParams } from '../platform/openapi/operation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { checkpointsQuery, consistencyQuery, entriesQuery, inclusionQuery } from './log.input.ts';
+import * as q from './log.queries.ts';
 import { CheckpointBody, CheckpointsPage, ConsistencyProof, EntriesPage, InclusionProof } from './log.schemas.ts';
 import { consistencyProof, ensureCheckpoint, inclusionProof, LogKeyMissing, LogKeyRefused, signingKey, syncLog } from './log.ts';
 import { noteKey } from './tlog.actions.ts';
-import * as q from './log.queries.ts';
 
 export const logApi = new OpenAPIHono<AppEnv>();
 

@@ -2,8 +2,9 @@
 // checkpoint for every pledge whose log grew (requests also do this, at most once per
 // interval), and have the configured witnesses cosign the latest checkpoint, also when
 // the log is idle: their timestamped cosignatures say the checkpoint is still current.
-import { CRON_BUDGET, ensureCheckpoint, LogKeyMissing, type LogEnv } from './log.ts';
+
 import { pledgesWithLogs } from './log.queries.ts';
+import { CRON_BUDGET, ensureCheckpoint, type LogEnv, LogKeyMissing } from './log.ts';
 import { requestCosignatures } from './witnesses.ts';
 
 export async function checkpointAll(env: LogEnv, now: number): Promise<void> {

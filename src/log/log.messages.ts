@@ -61,7 +61,14 @@ const zhHans: LogWords = {
     note: '数字来自公开日志:每一次移除都带有公开的原因。',
     categories: { duplicate: '重复', fraud: '冒名或伪造', suspicious: '可疑来源', other: '其他', deleted: '已删除', revoked: '撤销认证' },
   },
-  script: { checking: '正在核查…', passed: '全部检查通过。', failed: '核查未通过:', counted: '你的签名在日志中,并计入当前总数。', removed: '你的签名在日志中,但此后已被移除(撤回或无效)。', badFile: '这不是有效的回执文件。' },
+  script: {
+    checking: '正在核查…',
+    passed: '全部检查通过。',
+    failed: '核查未通过:',
+    counted: '你的签名在日志中,并计入当前总数。',
+    removed: '你的签名在日志中,但此后已被移除(撤回或无效)。',
+    badFile: '这不是有效的回执文件。',
+  },
 };
 
 const zhHant: LogWords = {
@@ -98,7 +105,14 @@ const zhHant: LogWords = {
     note: '數字來自公開日誌:每一次移除都帶有公開的原因。',
     categories: { duplicate: '重複', fraud: '冒名或偽造', suspicious: '可疑來源', other: '其他', deleted: '已刪除', revoked: '撤銷認證' },
   },
-  script: { checking: '正在核查…', passed: '全部檢查通過。', failed: '核查未通過:', counted: '你的簽名在日誌中,並計入目前總數。', removed: '你的簽名在日誌中,但此後已被移除(撤回或無效)。', badFile: '這不是有效的回執檔案。' },
+  script: {
+    checking: '正在核查…',
+    passed: '全部檢查通過。',
+    failed: '核查未通過:',
+    counted: '你的簽名在日誌中,並計入目前總數。',
+    removed: '你的簽名在日誌中,但此後已被移除(撤回或無效)。',
+    badFile: '這不是有效的回執檔案。',
+  },
 };
 
 const en: LogWords = {
@@ -121,7 +135,8 @@ const en: LogWords = {
   noCheckpoint: 'No checkpoint yet.',
   labels: { treeSize: 'Entries in the log', rootHash: 'Root hash', individuals: 'Individual signatures', societies: 'Societies', timestamp: 'Signed at', keyId: 'Key id' },
   browserHeading: 'Check in this browser',
-  browserBody: 'Downloads every entry, checks the checkpoint signature, recomputes the root and the totals. If you choose your receipt, it also checks that your signature is in the log.',
+  browserBody:
+    'Downloads every entry, checks the checkpoint signature, recomputes the root and the totals. If you choose your receipt, it also checks that your signature is in the log.',
   checkButton: 'Check now',
   receiptFile: 'Your receipt (optional)',
   noscript: 'Checking in the browser needs JavaScript. You can use the command-line verifier below instead.',

@@ -4,11 +4,11 @@ import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
-import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { Layout } from '../platform/ui/Layout.tsx';
+import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import type { Checkpoint } from './checkpoint.ts';
-import { ensureCheckpoint, LogKeyMissing } from './log.ts';
 import { logWords } from './log.messages.ts';
+import { ensureCheckpoint, LogKeyMissing } from './log.ts';
 import { parseWitnessConfig } from './witnesses.ts';
 
 export const logPages = new Hono<AppEnv>();

@@ -102,9 +102,7 @@ export async function snapshot(d1: D1Database, pledgeId: number) {
   const [latest, size, counters] = await d1.batch([
     d1.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 ORDER BY tree_size DESC LIMIT 1`).bind(pledgeId),
     d1.prepare(`SELECT coalesce(max(seq) + 1, 0) AS n FROM log_entries WHERE pledge_id = ?1`).bind(pledgeId),
-    d1
-      .prepare(`SELECT metric, value FROM counters WHERE pledge_id = ?1 AND bucket = '' AND metric IN ('individuals', 'societies')`)
-      .bind(pledgeId),
+    d1.prepare(`SELECT metric, value FROM counters WHERE pledge_id = ?1 AND bucket = '' AND metric IN ('individuals', 'societies')`).bind(pledgeId),
   ]);
   const counts = { individuals: 0, societies: 0 };
   for (const r of (counters?.results ?? []) as Array<{ metric: 'individuals' | 'societies'; value: number }>) counts[r.metric] = r.value;

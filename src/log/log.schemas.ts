@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { named } from '../platform/openapi/operation.ts';
 
 // Response bodies of the public log's JSON API (src/log/log.api.ts).
-const hex = (what: string) => z.string().regex(/^[0-9a-f]{64}$/).describe(what);
+const hex = (what: string) =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe(what);
 
 export const CheckpointBody = named(
   'LogCheckpoint',

@@ -2,14 +2,13 @@
 // consistency. No HTTP here; src/log/log.api.ts adapts them.
 import { type Checkpoint, importSigningKey, type SigningKey, signCheckpoint } from './checkpoint.ts';
 import { commitment, entryLeafHash, reasonFields } from './entry.ts';
-import { logKeyName } from './tlog.ts';
 import * as q from './log.queries.ts';
 import {
   completedNodes,
   consistencyRanges,
   emptyRoot,
-  frontierNodes,
   fromHex,
+  frontierNodes,
   type Hash,
   inclusionRanges,
   type NodeKey,
@@ -18,6 +17,7 @@ import {
   rangeNodes,
   toHex,
 } from './merkle.ts';
+import { logKeyName } from './tlog.ts';
 
 export type LogPledge = { id: number; slug: string };
 
@@ -153,11 +153,7 @@ export const CHECKPOINT_INTERVAL_MS = 10_000;
 // the published counters, read in one transaction with the log's size; it is signed only
 // if they equal the log's additions minus removals. On a difference nothing is signed,
 // the difference is reported, and the previous checkpoint stays the latest.
-export async function ensureCheckpoint(
-  env: LogEnv,
-  pledge: LogPledge,
-  opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number },
-): Promise<Checkpoint | null> {
+export async function ensureCheckpoint(env: LogEnv, pledge: LogPledge, opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number }): Promise<Checkpoint | null> {
   const d1 = env.DB;
   // First, so that a refused key (LogKeyRefused) serves no checkpoint at all.
   const key = await signingKey(env);

@@ -178,11 +178,7 @@ export function frontierNodes(size: number): NodeKey[] {
 
 // The perfect subtrees that become complete when a tree grows from `from` leaves by
 // `newLeaves`, from the new leaf hashes and the old tree's frontier (frontierNodes(from)).
-export async function completedNodes(
-  from: number,
-  newLeaves: Hash[],
-  frontier: (key: NodeKey) => Hash | undefined,
-): Promise<Array<NodeKey & { hash: Hash }>> {
+export async function completedNodes(from: number, newLeaves: Hash[], frontier: (key: NodeKey) => Hash | undefined): Promise<Array<NodeKey & { hash: Hash }>> {
   const to = from + newLeaves.length;
   const known = new Map<string, Hash>();
   const key = (level: number, index: number) => `${level}:${index}`;

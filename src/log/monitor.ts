@@ -4,7 +4,7 @@
 // rollback), and re-derives the counts from the entries (tile/entries bundles) against
 // the signed counts note. Pure: fetching and storage are injected.
 import { entryLeafHash, isPublicEntry, newTally, tallyEntry } from './entry.ts';
-import { appendLeaf, type Frontier, frontierRoot, fromHex, toBase64, toHex, verifyConsistency } from './merkle.ts';
+import { appendLeaf, type Frontier, fromHex, frontierRoot, toBase64, toHex, verifyConsistency } from './merkle.ts';
 import { parseNote, parseVkey, SIG_COSIGNATURE_V1, type Verifier, verifyNote } from './note.ts';
 import { decodeBundle, encodeTileIndex, parseCheckpointText, parseCountsText } from './tlog.ts';
 import type { GetJson, WitnessPolicy } from './verifier.ts';
@@ -44,7 +44,10 @@ export async function monitorOnce(
   if (opts.witnesses) {
     const known: Verifier[] = [];
     for (const v of opts.witnesses.vkeys) known.push(await parseVkey(v));
-    const cos = await verifyNote(note, known.filter((k) => k.type === SIG_COSIGNATURE_V1));
+    const cos = await verifyNote(
+      note,
+      known.filter((k) => k.type === SIG_COSIGNATURE_V1),
+    );
     const n = cos.ok ? new Set(cos.verified.map((v) => v.verifier.name)).size : 0;
     if (!cos.ok && cos.error?.startsWith('bad')) return fail(`a witness cosignature does not verify: ${cos.error}`, notes);
     if (n < opts.witnesses.quorum) return fail(`missing witness quorum: ${n} of the required ${opts.witnesses.quorum} known witnesses cosigned`, notes);
@@ -58,7 +61,8 @@ export async function monitorOnce(
     if (cp.size > previous.size && previous.size > 0) {
       const res = (await io.get(`/api/pledges/${encodeURIComponent(slug)}/log/consistency?first=${previous.size}&second=${cp.size}`)) as { proof?: unknown };
       const proof = Array.isArray(res?.proof) && res.proof.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)) ? (res.proof as string[]).map(fromHex) : null;
-      if (!proof || !(await verifyConsistency(previous.size, cp.size, proof, fromHex(previous.root), cp.root))) return fail(`fork: no valid consistency proof from ${previous.size} to ${cp.size}`, notes);
+      if (!proof || !(await verifyConsistency(previous.size, cp.size, proof, fromHex(previous.root), cp.root)))
+        return fail(`fork: no valid consistency proof from ${previous.size} to ${cp.size}`, notes);
     }
   }
 
@@ -78,7 +82,8 @@ export async function monitorOnce(
       }
       const { v, pledge, ...entry } = e as Record<string, unknown>;
       if (v !== 1 || pledge !== slug || !isPublicEntry(entry) || entry.seq !== n * 256 + i) return fail(`entry ${n * 256 + i} is malformed or out of place`, notes);
-      if (toHex(await entryLeafHash(slug, entry)) !== toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array([0, ...data]))))) return fail(`entry ${n * 256 + i} is not in canonical form`, notes);
+      if (toHex(await entryLeafHash(slug, entry)) !== toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array([0, ...data])))))
+        return fail(`entry ${n * 256 + i} is not in canonical form`, notes);
       await appendLeaf(frontier, await entryLeafHash(slug, entry));
       tallyEntry(tally, entry);
     }

@@ -111,12 +111,14 @@ export async function verifyNote(note: Note, verifiers: Verifier[]): Promise<{ o
     if (!v) continue;
     const key = await importVerify(v.publicKey);
     if (v.type === SIG_ED25519) {
-      if (s.sig.length !== 64 || !(await crypto.subtle.verify({ name: 'Ed25519' }, key, s.sig, utf8(note.text)))) return { ok: false, verified, error: `bad signature by ${s.name}` };
+      if (s.sig.length !== 64 || !(await crypto.subtle.verify({ name: 'Ed25519' }, key, s.sig, utf8(note.text))))
+        return { ok: false, verified, error: `bad signature by ${s.name}` };
       verified.push({ verifier: v });
     } else {
       if (s.sig.length !== 72) return { ok: false, verified, error: `bad cosignature by ${s.name}` };
       const time = u64(s.sig.slice(0, 8));
-      if (!(await crypto.subtle.verify({ name: 'Ed25519' }, key, s.sig.slice(8), cosignedMessage(note.text, time)))) return { ok: false, verified, error: `bad cosignature by ${s.name}` };
+      if (!(await crypto.subtle.verify({ name: 'Ed25519' }, key, s.sig.slice(8), cosignedMessage(note.text, time))))
+        return { ok: false, verified, error: `bad cosignature by ${s.name}` };
       verified.push({ verifier: v, time });
     }
   }
@@ -139,7 +141,7 @@ export async function cosignLine(text: string, name: string, time: number, priva
   return signatureLine(name, await keyIdFor(name, SIG_COSIGNATURE_V1, publicKey), body);
 }
 
-export function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array): string {
   return dec.decode(bytes);
 }
 

@@ -1,7 +1,7 @@
 // Receipts: what a signer keeps to find and check their own leaf in the public log.
 import { commitment, entryLeafHash, type PublicEntry, reasonFields } from './entry.ts';
-import { ensureCheckpoint, inclusionProof, type LogEnv, signingKey } from './log.ts';
 import * as q from './log.queries.ts';
+import { ensureCheckpoint, inclusionProof, type LogEnv, signingKey } from './log.ts';
 import { toHex } from './merkle.ts';
 import { RECEIPT_FORMAT, type Receipt } from './receipt.format.ts';
 

@@ -2,8 +2,8 @@
 // bundles. HTTP-free; src/log/tlog.api.ts serves them.
 import type { Checkpoint } from './checkpoint.ts';
 import { leafData, publicEntry } from './entry.ts';
-import { type LogEnv, type LogPledge, signingKey, syncLog } from './log.ts';
 import * as q from './log.queries.ts';
+import { type LogEnv, type LogPledge, signingKey, syncLog } from './log.ts';
 import { type Bytes, fromHex } from './merkle.ts';
 import { encodeVkey, SIG_ED25519, signNote } from './note.ts';
 import { checkpointText, countsText, encodeBundle, hashesAtLevel, logKeyName, logOrigin, TILE_HEIGHT, TILE_WIDTH, type TileRef } from './tlog.ts';
@@ -86,6 +86,8 @@ export async function tile(env: LogEnv, pledge: LogPledge, ref: TileRef): Promis
   const hashes = await q.levelHashes(env.DB, pledge.id, level * TILE_HEIGHT, start, start + ref.width);
   if (hashes.length !== ref.width) return null;
   const out = new Uint8Array(32 * ref.width);
-  hashes.forEach((h, i) => out.set(fromHex(h), i * 32));
+  hashes.forEach((h, i) => {
+    out.set(fromHex(h), i * 32);
+  });
   return out;
 }

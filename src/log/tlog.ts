@@ -60,7 +60,10 @@ export function countsText(c: CountsBody): string {
 }
 
 export function parseCountsText(text: string): CountsBody {
-  const m = /^pledge-counts\/v1\norigin (\S+)\ntree_size (0|[1-9][0-9]{0,15})\nroot_hash ([A-Za-z0-9+/]{43}=)\nindividuals (0|[1-9][0-9]{0,15})\nsocieties (0|[1-9][0-9]{0,15})\n$/.exec(text);
+  const m =
+    /^pledge-counts\/v1\norigin (\S+)\ntree_size (0|[1-9][0-9]{0,15})\nroot_hash ([A-Za-z0-9+/]{43}=)\nindividuals (0|[1-9][0-9]{0,15})\nsocieties (0|[1-9][0-9]{0,15})\n$/.exec(
+      text,
+    );
   if (!m) throw new Error('malformed counts note');
   return { origin: m[1]!, size: Number(m[2]), root: fromBase64(m[3]!), individuals: Number(m[4]), societies: Number(m[5]) };
 }
@@ -85,7 +88,13 @@ export function parseTilePath(path: string): TileRef | null {
   if (!m) return null;
   const level = m[1] === 'entries' ? 'entries' : Number(m[1]);
   if (level !== 'entries' && level > 63) return null;
-  const groups = [...(m[2] ?? '').split('/').filter(Boolean).map((g) => g.slice(1)), m[3]!];
+  const groups = [
+    ...(m[2] ?? '')
+      .split('/')
+      .filter(Boolean)
+      .map((g) => g.slice(1)),
+    m[3]!,
+  ];
   if (groups.length > 1 && groups[0] === '000') return null;
   if (groups.length > 6) return null;
   const index = groups.reduce((acc, g) => acc * 1000 + Number(g), 0);
@@ -94,7 +103,7 @@ export function parseTilePath(path: string): TileRef | null {
   return { level, index, width };
 }
 
-export function tilePath(t: TileRef): string {
+function tilePath(t: TileRef): string {
   return `tile/${t.level}/${encodeTileIndex(t.index)}${t.width < TILE_WIDTH ? `.p/${t.width}` : ''}`;
 }
 

@@ -3,10 +3,10 @@
 // in scripts/verify.ts (Node), in the Worker tests, and against tampered responses.
 import { type Checkpoint, isCheckpoint, type PublicKeyInfo, verifyCheckpoint } from './checkpoint.ts';
 import { commitment, entryLeafHash, isPublicEntry, newTally, tallyEntry } from './entry.ts';
-import { isPublicKeyInfo, isReceipt, type Receipt } from './receipt.format.ts';
+import { appendLeaf, type Frontier, fromHex, frontierRoot, type Hash, isHash, toHex, verifyConsistency, verifyInclusion } from './merkle.ts';
 import { parseNote, parseVkey, SIG_COSIGNATURE_V1, type Verifier, verifyNote } from './note.ts';
+import { isPublicKeyInfo, isReceipt, type Receipt } from './receipt.format.ts';
 import { parseCheckpointText } from './tlog.ts';
-import { appendLeaf, type Frontier, type Hash, frontierRoot, fromHex, isHash, toHex, verifyConsistency, verifyInclusion } from './merkle.ts';
 
 // GET a JSON document at a path of the server (e.g. /api/pledges/x/log/checkpoint);
 // throws when the server answers with an error.
@@ -45,7 +45,13 @@ const hashes = (proof: unknown): Hash[] | null => (Array.isArray(proof) && proof
 // grown (a consistency proof from the server).
 export async function checkConsistent(get: GetJson, older: Checkpoint, newer: Checkpoint, r = report()): Promise<boolean> {
   const label = `checkpoint ${older.treeSize} -> ${newer.treeSize}`;
-  if (!r.check(`${label}: not stale`, newer.treeSize >= older.treeSize && newer.timestamp >= older.timestamp, newer.treeSize < older.treeSize ? 'the server presents a smaller tree than one it signed before' : undefined)) {
+  if (
+    !r.check(
+      `${label}: not stale`,
+      newer.treeSize >= older.treeSize && newer.timestamp >= older.timestamp,
+      newer.treeSize < older.treeSize ? 'the server presents a smaller tree than one it signed before' : undefined,
+    )
+  ) {
     return false;
   }
   if (newer.treeSize === older.treeSize) return r.check(`${label}: same root`, newer.rootHash === older.rootHash);
@@ -89,7 +95,10 @@ export async function checkWitnessed(get: GetJson, getText: GetText, slug: strin
   }
   const logSigned = await verifyNote(note, [logKey]);
   r.check('checkpoint note signed by the log', logSigned.ok, logSigned.error);
-  const cosigned = await verifyNote(note, witnesses.filter((w) => w.type === SIG_COSIGNATURE_V1));
+  const cosigned = await verifyNote(
+    note,
+    witnesses.filter((w) => w.type === SIG_COSIGNATURE_V1),
+  );
   const names = new Set(cosigned.ok ? cosigned.verified.map((v) => `${v.verifier.name}+${toHex(v.verifier.keyId)}`) : []);
   r.check(
     `cosigned by at least ${policy.quorum} of ${policy.vkeys.length} known witnesses`,
@@ -97,10 +106,14 @@ export async function checkWitnessed(get: GetJson, getText: GetText, slug: strin
     `${names.size} valid witness cosignature(s)${cosigned.error && policy.quorum > 0 ? ` (${cosigned.error})` : ''}`,
   );
   if (body.size === latest.treeSize) return r.check('the witnessed tree is the one the log API serves', toHex(body.root) === latest.rootHash);
-  const [first, second, firstRoot, secondRoot] = body.size < latest.treeSize ? [body.size, latest.treeSize, toHex(body.root), latest.rootHash] : [latest.treeSize, body.size, latest.rootHash, toHex(body.root)];
+  const [first, second, firstRoot, secondRoot] =
+    body.size < latest.treeSize ? [body.size, latest.treeSize, toHex(body.root), latest.rootHash] : [latest.treeSize, body.size, latest.rootHash, toHex(body.root)];
   const res = (await get(`${logPath(slug, 'consistency')}?first=${first}&second=${second}`)) as { proof?: unknown };
   const proof = hashes(res?.proof);
-  return r.check('the witnessed tree is consistent with the one the log API serves', proof !== null && (await verifyConsistency(first, second, proof, fromHex(firstRoot), fromHex(secondRoot))));
+  return r.check(
+    'the witnessed tree is consistent with the one the log API serves',
+    proof !== null && (await verifyConsistency(first, second, proof, fromHex(firstRoot), fromHex(secondRoot))),
+  );
 }
 
 export type AuditResult = Report & { latest: Checkpoint | null; members: Set<string>; entries: number };
@@ -140,7 +153,10 @@ export async function auditLog(
     if (items.length < 100) break;
     before = (items[items.length - 1] as Checkpoint).treeSize;
   }
-  r.check('history includes the latest checkpoint', history.some((c) => c.treeSize === head.treeSize && c.rootHash === head.rootHash));
+  r.check(
+    'history includes the latest checkpoint',
+    history.some((c) => c.treeSize === head.treeSize && c.rootHash === head.rootHash),
+  );
   const bySize = new Map<number, Checkpoint[]>();
   for (const c of history) bySize.set(c.treeSize, [...(bySize.get(c.treeSize) ?? []), c]);
 
@@ -192,11 +208,23 @@ export async function auditLog(
   // Consistency proofs between consecutive checkpoints (the server's own proofs; the
   // rebuild above already checks every root independently).
   const ordered = [...history].sort((a, b) => a.treeSize - b.treeSize);
-  const pairs = ordered.slice(1).map((c, i) => [ordered[i]!, c] as const).slice(-(opts.maxConsistency ?? 20));
+  const pairs = ordered
+    .slice(1)
+    .map((c, i) => [ordered[i]!, c] as const)
+    .slice(-(opts.maxConsistency ?? 20));
   let pairsOk = true;
   const sub = report();
   for (const [a, b] of pairs) pairsOk = (await checkConsistent(get, a, b, sub)) && pairsOk;
-  r.check(`consistency proofs between the last ${pairs.length} pairs of checkpoints`, pairsOk, pairsOk ? undefined : sub.checks.filter((c) => !c.ok).map((c) => c.name).join('; '));
+  r.check(
+    `consistency proofs between the last ${pairs.length} pairs of checkpoints`,
+    pairsOk,
+    pairsOk
+      ? undefined
+      : sub.checks
+          .filter((c) => !c.ok)
+          .map((c) => c.name)
+          .join('; '),
+  );
   return result(head, tally.members, head.treeSize);
 }
 
@@ -239,7 +267,7 @@ export async function verifyReceipt(
     r.notes.push('no witnesses given: a split view (another tree shown to others) is not ruled out; pass --witness <vkey> and --quorum');
   }
   const status = audit.members.has(`${rc.entry.type}:${rc.entry.commitment}`) ? 'counted' : 'removed';
-  if (audit.entries > 0) r.notes.push(status === 'counted' ? 'your signature is counted in the latest checkpoint' : 'your signature has since been removed from the count (withdrawn or invalidated)');
+  if (audit.entries > 0)
+    r.notes.push(status === 'counted' ? 'your signature is counted in the latest checkpoint' : 'your signature has since been removed from the count (withdrawn or invalidated)');
   return { ...r, status };
 }
-

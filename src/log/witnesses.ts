@@ -4,8 +4,8 @@
 // and stores it. LOG_WITNESSES: a JSON array of {"url","vkey"} (the witness's
 // submission prefix and its cosignature/v1 verifier key).
 import type { Checkpoint } from './checkpoint.ts';
-import { consistencyProof, type LogEnv, type LogPledge } from './log.ts';
 import * as q from './log.queries.ts';
+import { consistencyProof, type LogEnv, type LogPledge } from './log.ts';
 import { fromHex, toBase64 } from './merkle.ts';
 import { parseNote, parseVkey, SIG_COSIGNATURE_V1, type Verifier, verifyNote } from './note.ts';
 import { checkpointNote } from './tlog.actions.ts';
@@ -22,7 +22,7 @@ export function parseWitnessConfig(config: string | undefined): WitnessConfig[] 
 }
 
 // The witnesses' public keys, for the verifiers (the verify page shows them).
-export async function witnessVerifiers(env: LogEnv): Promise<Verifier[]> {
+async function witnessVerifiers(env: LogEnv): Promise<Verifier[]> {
   const out: Verifier[] = [];
   for (const w of parseWitnessConfig(env.LOG_WITNESSES)) {
     const v = await parseVkey(w.vkey);
@@ -68,12 +68,16 @@ export async function requestCosignatures(env: LogEnv, pledge: LogPledge, checkp
           const text = await res.text();
           if (res.status === 409 && attempt === 0) {
             const size = /^(\d{1,16})\n?$/.exec(text)?.[1];
-            if (size === undefined || Number(size) > checkpoint.treeSize) return { witness: verifier.name, ok: false, detail: `the witness holds size ${size ?? '?'}: larger than ours (a fork or rollback?)` };
+            if (size === undefined || Number(size) > checkpoint.treeSize)
+              return { witness: verifier.name, ok: false, detail: `the witness holds size ${size ?? '?'}: larger than ours (a fork or rollback?)` };
             old = Number(size);
             continue;
           }
           if (res.status !== 200) return { witness: verifier.name, ok: false, detail: `HTTP ${res.status}: ${text.slice(0, 200).trim()}` };
-          const lines = text.split('\n').filter((l) => l.startsWith('\u2014 ')).map((l) => `${l}\n`);
+          const lines = text
+            .split('\n')
+            .filter((l) => l.startsWith('\u2014 '))
+            .map((l) => `${l}\n`);
           const cosigned = await verifyNote(parseNote(`${logNote.slice(0, logNote.indexOf('\n\n') + 2)}${lines.join('')}`), [verifier]);
           const mine = cosigned.verified.find((v) => v.verifier === verifier);
           if (!cosigned.ok || !mine || mine.time === undefined) return { witness: verifier.name, ok: false, detail: 'the cosignature does not verify' };

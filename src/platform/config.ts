@@ -10,52 +10,64 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 
 // A whole number >= min; absent or empty means the default. wrangler.toml may give a number.
 function wholeNumber(def: number, min: number) {
-  return z.unknown().optional().transform((v, ctx) => {
-    if (blank(v)) return def;
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < min) {
-      ctx.addIssue({ code: 'custom', message: `expected a whole number >= ${min}, got ${JSON.stringify(v)}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (blank(v)) return def;
+      const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+      if (!Number.isSafeInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number >= ${min}, got ${JSON.stringify(v)}` });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
 // A secret or free string; absent means ''.
-const secret = z.unknown().optional().transform((v, ctx) => {
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') {
-    ctx.addIssue({ code: 'custom', message: 'expected a string' });
-    return z.NEVER;
-  }
-  return v;
-});
+const secret = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string') {
+      ctx.addIssue({ code: 'custom', message: 'expected a string' });
+      return z.NEVER;
+    }
+    return v;
+  });
 
 // An absolute http(s) URL without a trailing slash, or null when absent or empty.
-const httpUrl = z.unknown().optional().transform((v, ctx) => {
-  if (blank(v)) return null;
-  const s = String(v).trim();
-  let url: URL | null = null;
-  try {
-    url = new URL(s);
-  } catch {}
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    // The value is not echoed: a URL may carry a key.
-    ctx.addIssue({ code: 'custom', message: 'expected an absolute http(s) URL' });
-    return z.NEVER;
-  }
-  return s.replace(/\/+$/, '');
-});
+const httpUrl = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => {
+    if (blank(v)) return null;
+    const s = String(v).trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(s);
+    } catch {}
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      // The value is not echoed: a URL may carry a key.
+      ctx.addIssue({ code: 'custom', message: 'expected an absolute http(s) URL' });
+      return z.NEVER;
+    }
+    return s.replace(/\/+$/, '');
+  });
 
 // A comma-separated list of lower-cased names, or null when absent (the caller's default).
-const nameList = z.unknown().optional().transform((v) =>
-  v === undefined || v === null
-    ? null
-    : String(v)
-        .split(',')
-        .map((d) => d.trim().toLowerCase())
-        .filter(Boolean),
-);
+const nameList = z
+  .unknown()
+  .optional()
+  .transform((v) =>
+    v === undefined || v === null
+      ? null
+      : String(v)
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+  );
 
 // One of a fixed set of words; absent or empty means the default.
 function oneOf<const T extends readonly string[]>(values: T, def: T[number]) {
@@ -73,48 +85,46 @@ function oneOf<const T extends readonly string[]>(values: T, def: T[number]) {
 export const MAIL_TRANSPORTS = ['dev', 'email', 'http'] as const;
 
 const fields = {
-    // dev: recorded in D1 and served at /dev/outbox; email: the EMAIL binding; http: MAIL_HTTP_URL.
-    MAIL_TRANSPORT: oneOf(MAIL_TRANSPORTS, 'email'),
-    MAIL_FROM: z
-      .unknown()
-      .optional()
-      .transform((v, ctx) => {
-        const s = blank(v) ? 'pledge@example.org' : String(v).trim();
-        if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s)) return s;
-        ctx.addIssue({ code: 'custom', message: 'expected a mail address' });
-        return z.NEVER;
-      }),
-    MAIL_HTTP_URL: httpUrl,
-    MAIL_HTTP_TOKEN: secret,
-    // Base of the links in mails; null means the origin the request came to.
-    PUBLIC_URL: httpUrl,
-    SIGN_LIMIT_IP_HOUR: wholeNumber(300, 1),
-    SIGN_LIMIT_DOMAIN_HOUR: wholeNumber(2000, 1),
-    SIGN_LIMIT_EXEMPT_DOMAINS: nameList,
-    READ_CACHE_MS: wholeNumber(2000, 0),
-    TURNSTILE_SITE_KEY: secret,
-    TURNSTILE_SECRET: secret,
-    ADMIN_TOKEN: secret,
-    SESSION_SECRET: secret,
-    IP_HASH_SECRET: secret,
-    LOG_SIGNING_KEY: secret,
-    ACCESS_AUD: secret,
-    ACCESS_TEAM_DOMAIN: secret,
+  // dev: recorded in D1 and served at /dev/outbox; email: the EMAIL binding; http: MAIL_HTTP_URL.
+  MAIL_TRANSPORT: oneOf(MAIL_TRANSPORTS, 'email'),
+  MAIL_FROM: z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      const s = blank(v) ? 'pledge@example.org' : String(v).trim();
+      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s)) return s;
+      ctx.addIssue({ code: 'custom', message: 'expected a mail address' });
+      return z.NEVER;
+    }),
+  MAIL_HTTP_URL: httpUrl,
+  MAIL_HTTP_TOKEN: secret,
+  // Base of the links in mails; null means the origin the request came to.
+  PUBLIC_URL: httpUrl,
+  SIGN_LIMIT_IP_HOUR: wholeNumber(300, 1),
+  SIGN_LIMIT_DOMAIN_HOUR: wholeNumber(2000, 1),
+  SIGN_LIMIT_EXEMPT_DOMAINS: nameList,
+  READ_CACHE_MS: wholeNumber(2000, 0),
+  TURNSTILE_SITE_KEY: secret,
+  TURNSTILE_SECRET: secret,
+  ADMIN_TOKEN: secret,
+  SESSION_SECRET: secret,
+  IP_HASH_SECRET: secret,
+  LOG_SIGNING_KEY: secret,
+  ACCESS_AUD: secret,
+  ACCESS_TEAM_DOMAIN: secret,
 };
 const KEYS = Object.keys(fields);
 
-const configSchema = z
-  .object(fields)
-  .transform((e) => ({
-    mail: { transport: e.MAIL_TRANSPORT, from: e.MAIL_FROM, httpUrl: e.MAIL_HTTP_URL, httpToken: e.MAIL_HTTP_TOKEN },
-    publicUrl: e.PUBLIC_URL,
-    signLimits: { perIpHour: e.SIGN_LIMIT_IP_HOUR, perDomainHour: e.SIGN_LIMIT_DOMAIN_HOUR, exemptDomains: e.SIGN_LIMIT_EXEMPT_DOMAINS },
-    readCacheMs: e.READ_CACHE_MS,
-    turnstile: { siteKey: e.TURNSTILE_SITE_KEY, secret: e.TURNSTILE_SECRET },
-    admin: { token: e.ADMIN_TOKEN, sessionSecret: e.SESSION_SECRET, accessAud: e.ACCESS_AUD, accessTeamDomain: e.ACCESS_TEAM_DOMAIN },
-    ipHashSecret: e.IP_HASH_SECRET,
-    logSigningKey: e.LOG_SIGNING_KEY,
-  }));
+const configSchema = z.object(fields).transform((e) => ({
+  mail: { transport: e.MAIL_TRANSPORT, from: e.MAIL_FROM, httpUrl: e.MAIL_HTTP_URL, httpToken: e.MAIL_HTTP_TOKEN },
+  publicUrl: e.PUBLIC_URL,
+  signLimits: { perIpHour: e.SIGN_LIMIT_IP_HOUR, perDomainHour: e.SIGN_LIMIT_DOMAIN_HOUR, exemptDomains: e.SIGN_LIMIT_EXEMPT_DOMAINS },
+  readCacheMs: e.READ_CACHE_MS,
+  turnstile: { siteKey: e.TURNSTILE_SITE_KEY, secret: e.TURNSTILE_SECRET },
+  admin: { token: e.ADMIN_TOKEN, sessionSecret: e.SESSION_SECRET, accessAud: e.ACCESS_AUD, accessTeamDomain: e.ACCESS_TEAM_DOMAIN },
+  ipHashSecret: e.IP_HASH_SECRET,
+  logSigningKey: e.LOG_SIGNING_KEY,
+}));
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,18 +1,18 @@
 import type { Child } from 'hono/jsx';
-import type { Counts } from '../pledges/counters.queries.ts';
 import { endorseWords } from '../endorsements/endorsements.messages.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { fill, messages } from '../platform/i18n/messages.ts';
-import { parseBody } from '../pledges/body.ts';
-import { goalProgress, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
-import { type EndorsingSociety, societyName } from '../pledges/pledges.queries.ts';
 import { Count, formatNumber } from '../platform/ui/Count.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
+import { parseBody } from '../pledges/body.ts';
+import type { Counts } from '../pledges/counters.queries.ts';
+import { type EndorsingSociety, societyName } from '../pledges/pledges.queries.ts';
+import { goalProgress, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
 import { ShareMeta } from './ShareMeta.tsx';
 
 export type PledgePageProps = {
   lang: Lang;
- 
+
   pledge: Pledge;
   text: PledgeText;
   counts: Counts;
@@ -23,7 +23,6 @@ export type PledgePageProps = {
   url: string;
   now: number;
 };
-
 
 export function PledgePage(props: PledgePageProps) {
   const { lang, text, counts, pledge } = props;
@@ -37,7 +36,6 @@ export function PledgePage(props: PledgePageProps) {
   return (
     <Layout
       lang={lang}
-     
       path={`/p/${pledge.slug}`}
       title={text.title}
       description={text.subtitle}
@@ -68,9 +66,7 @@ export function PledgePage(props: PledgePageProps) {
           <a href={`/p/${pledge.slug}/stats`}>{t.statsLink}</a>
         </p>
         {props.form}
-        <div class="text">
-          {blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}
-        </div>
+        <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         <section aria-labelledby="societies-heading">
           <h2 id="societies-heading">{text.societiesHeading || t.societiesHeading}</h2>
           <p>

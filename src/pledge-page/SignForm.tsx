@@ -1,8 +1,8 @@
 import type { Lang } from '../platform/i18n/lang.ts';
+import { Turnstile } from '../platform/ui/Turnstile.tsx';
 import { regionOptions } from '../signatures/regions.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
 import { FIELDS } from '../signatures/signatures.ts';
-import { Turnstile } from '../platform/ui/Turnstile.tsx';
 
 export type SignFormProps = {
   lang: Lang;

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
-import { renderPledgePage } from './pledge-page.render.tsx';
-import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings } from '../platform/http/pages.ts';
 import { isLang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
+import { getFeaturedPledge } from '../pledges/pledges.queries.ts';
 import { submitSignature } from '../signatures/signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from '../signatures/signatures.input.ts';
 import { fieldMessages, signWords } from '../signatures/signatures.messages.ts';
-import { getFeaturedPledge } from '../pledges/pledges.queries.ts';
+import { renderPledgePage } from './pledge-page.render.tsx';
 
 export const pledgePages = new Hono<AppEnv>();
 
@@ -58,4 +58,3 @@ pledgePages.post('/p/:slug/sign', async (c) => {
       return c.redirect(`/p/${outcome.slug}/check-email`, 303);
   }
 });
-

@@ -1,18 +1,18 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { cachedCounts } from '../counts/counts.cache.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
-import { PledgePage } from './PledgePage.tsx';
-import { SignForm } from './SignForm.tsx';
-import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
-import type { Counts } from '../pledges/counters.queries.ts';
 import { Memo, readCacheMs } from '../platform/memo.ts';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
+import type { Counts } from '../pledges/counters.queries.ts';
 import { cachedPledge, cachedSocieties, cachedTexts } from '../pledges/pledges.cache.ts';
 import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
-import { cachedCounts } from '../counts/counts.cache.ts';
+import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
+import { PledgePage } from './PledgePage.tsx';
+import { SignForm } from './SignForm.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
 
@@ -57,4 +57,3 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, f
   );
   return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
 }
-

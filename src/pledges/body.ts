@@ -9,9 +9,5 @@ export function parseBody(markdown: string): Block[] {
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter((block) => block.length > 0)
-    .map((block) =>
-      block.startsWith('## ')
-        ? { kind: 'heading', text: block.slice(3).trim() }
-        : { kind: 'paragraph', text: block.replace(/\s*\n\s*/g, ' ') },
-    );
+    .map((block) => (block.startsWith('## ') ? { kind: 'heading', text: block.slice(3).trim() } : { kind: 'paragraph', text: block.replace(/\s*\n\s*/g, ' ') }));
 }

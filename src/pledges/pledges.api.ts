@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getCounts } from './counters.queries.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { createRoute, json, notFound, openapi, slugParams } from '../platform/openapi/operation.ts';
-import type { Pledge } from './pledges.ts';
-import { PledgeDetail, PledgeList } from './pledges.schemas.ts';
+import { getCounts } from './counters.queries.ts';
 import { getCurrentTexts, getPledgeBySlug, listPublicPledges } from './pledges.queries.ts';
+import { PledgeDetail, PledgeList } from './pledges.schemas.ts';
+import type { Pledge } from './pledges.ts';
 
 export const pledgesApi = new OpenAPIHono<AppEnv>();
 

@@ -1,7 +1,7 @@
-import { Memo, readCacheMs } from '../platform/memo.ts';
 import { db } from '../platform/db/client.ts';
-import type { Pledge, PledgeText } from './pledges.ts';
+import { Memo, readCacheMs } from '../platform/memo.ts';
 import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties } from './pledges.queries.ts';
+import type { Pledge, PledgeText } from './pledges.ts';
 
 // The pledge and its current texts, memoised per isolate on the hot public paths
 // (page, counts API, signing). Organiser edits call forgetPledges().
@@ -10,7 +10,12 @@ const textsByPledge = new Memo<number, PledgeText[]>();
 const societiesByPledge = new Memo<number, EndorsingSociety[]>();
 
 export function cachedPledge(env: Pick<Env, 'DB'> & { READ_CACHE_MS?: string }, slug: string): Promise<Pledge | undefined> {
-  return pledgesBySlug.get(slug, readCacheMs(env), () => getPledgeBySlug(db(env.DB), slug), (p) => p !== undefined);
+  return pledgesBySlug.get(
+    slug,
+    readCacheMs(env),
+    () => getPledgeBySlug(db(env.DB), slug),
+    (p) => p !== undefined,
+  );
 }
 
 export function cachedTexts(env: Pick<Env, 'DB'> & { READ_CACHE_MS?: string }, pledgeId: number): Promise<PledgeText[]> {

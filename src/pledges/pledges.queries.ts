@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
-import { endorsements, pledgeTexts, pledges, societies } from '../platform/db/schema.ts';
+import { endorsements, pledges, pledgeTexts, societies } from '../platform/db/schema.ts';
 import { ENDORSEMENT } from '../platform/db/states.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import type { Pledge, PledgeText } from './pledges.ts';
@@ -99,8 +99,7 @@ export async function listEndorsingSocieties(db: Db, pledgeId: number): Promise<
 
 // A society's name in the visitor's language, falling back across scripts.
 export function societyName(s: Pick<EndorsingSociety, 'nameHans' | 'nameHant' | 'nameEn'>, lang: Lang): string {
-  const order =
-    lang === 'en' ? [s.nameEn, s.nameHans, s.nameHant] : lang === 'zh-Hant' ? [s.nameHant, s.nameHans, s.nameEn] : [s.nameHans, s.nameHant, s.nameEn];
+  const order = lang === 'en' ? [s.nameEn, s.nameHans, s.nameHant] : lang === 'zh-Hant' ? [s.nameHant, s.nameHans, s.nameEn] : [s.nameHans, s.nameHant, s.nameEn];
   return order.find((n): n is string => !!n) ?? '';
 }
 

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import { db, type Db } from '../platform/db/client.ts';
 import { config } from '../platform/config.ts';
+import { type Db, db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { clientIp, clientIpHash } from '../platform/http/client.ts';
 import type { Refusal } from '../platform/http/outcome.ts';
 import { verifyTurnstile } from '../platform/http/turnstile.ts';
-import { type Pledge, signingClosedReason } from './pledges.ts';
 import { cachedPledge } from './pledges.cache.ts';
+import { type Pledge, signingClosedReason } from './pledges.ts';
 
 export const BURST_PERIOD_SECONDS = 10;
 

@@ -1,9 +1,9 @@
-import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { raw } from 'hono/html';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { HTML_LANG } from '../platform/i18n/lang.ts';
 import { fill, messages } from '../platform/i18n/messages.ts';
 import { Count, formatNumber } from '../platform/ui/Count.tsx';
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 
 export type EmbedPageProps = { lang: Lang; slug: string; title: string; individuals: number; societies: number; url: string };
 

@@ -1,14 +1,14 @@
 import { type Context, Hono } from 'hono';
-import { getCounts } from '../pledges/counters.queries.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
+import { getCounts } from '../pledges/counters.queries.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
-import { badgeValue, EmbedPage } from './EmbedPage.tsx';
 import { badgeSvg } from './badge.ts';
+import { badgeValue, EmbedPage } from './EmbedPage.tsx';
 import { qrSvg } from './qr.ts';
 
 // Sharing: a QR code of the pledge address, an SVG badge with the current total, and

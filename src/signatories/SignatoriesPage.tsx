@@ -1,15 +1,15 @@
-import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { signWords } from '../signatures/signatures.messages.ts';
-import type { Signatory } from './signatories.ts';
-import type { Field } from '../signatures/signatures.ts';
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { TABLE_CSS } from '../platform/ui/styles.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import type { Field } from '../signatures/signatures.ts';
+import type { Signatory } from './signatories.ts';
 
 export type SignatoriesPageProps = {
   lang: Lang;
- 
+
   slug: string;
   title: string;
   q: string;

@@ -1,5 +1,5 @@
-import { CSV_HEADER, csvRow, type Cursor, type Signatory } from './signatories.ts';
 import { listSignatories } from './signatories.queries.ts';
+import { CSV_HEADER, type Cursor, csvRow, type Signatory } from './signatories.ts';
 
 const PAGE = 1000;
 

@@ -6,11 +6,11 @@ import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { cachedHeaders, createRoute, file, invalid, json, notFound, notModified, openapi, slugParams, z } from '../platform/openapi/operation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import { encodeCursor } from './signatories.ts';
 import { exportSignatories } from './export.ts';
 import { signatoriesQuery } from './signatories.input.ts';
 import { listSignatories } from './signatories.queries.ts';
 import { SignatoriesPage, SignatoryBody } from './signatories.schemas.ts';
+import { encodeCursor } from './signatories.ts';
 
 export const signatoriesApi = new OpenAPIHono<AppEnv>();
 

@@ -5,7 +5,10 @@ import { decodeCursor } from './signatories.ts';
 // The query of the signatories list (GET /api/pledges/:slug/signatories and its page).
 export const signatoriesQuery = z
   .object({
-    q: queryText(100, 'Search in name and affiliation: substring, up to 100 characters of any script, case-insensitive, Simplified and Traditional Chinese alike (大学 finds 大學)'),
+    q: queryText(
+      100,
+      'Search in name and affiliation: substring, up to 100 characters of any script, case-insensitive, Simplified and Traditional Chinese alike (大学 finds 大學)',
+    ),
     cursor: z
       .string()
       .max(100, 'invalid')

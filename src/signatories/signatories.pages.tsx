@@ -5,9 +5,9 @@ import { pageQuery } from '../platform/http/query.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
 import { SignatoriesPage } from './SignatoriesPage.tsx';
-import { encodeCursor } from './signatories.ts';
 import { signatoriesQuery } from './signatories.input.ts';
 import { listSignatories } from './signatories.queries.ts';
+import { encodeCursor } from './signatories.ts';
 
 export const signatoriesPages = new Hono<AppEnv>();
 
@@ -22,7 +22,5 @@ signatoriesPages.get('/p/:slug/signatories', async (c) => {
   const [texts, page] = await Promise.all([getCurrentTexts(d, pledge.id), listSignatories(c.env.DB, pledge.id, { q: q || undefined, cursor, limit: PAGE_SIZE })]);
   const last = page.rows.at(-1);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
-  return c.html(
-    <SignatoriesPage lang={lang} slug={pledge.slug} title={title} q={q} items={page.rows} nextCursor={page.more && last ? encodeCursor(last) : null} />,
-  );
+  return c.html(<SignatoriesPage lang={lang} slug={pledge.slug} title={title} q={q} items={page.rows} nextCursor={page.more && last ? encodeCursor(last) : null} />);
 });

@@ -1,5 +1,5 @@
-import { searchKey, searchNeedles } from '../endorsements/names.ts';
 import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
+import { searchKey, searchNeedles } from '../endorsements/names.ts';
 import { sqlList } from '../platform/db/sql.ts';
 import type { Cursor, Signatory } from './signatories.ts';
 

@@ -8,7 +8,10 @@ export type Cursor = { confirmedAt: number; name: string; id: number };
 
 export function encodeCursor(c: Cursor): string {
   const bytes = new TextEncoder().encode(JSON.stringify([c.confirmedAt, c.name, c.id]));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(s: string): Cursor | null {

@@ -3,10 +3,10 @@ import { TransientFailure } from '../platform/http/errors.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { recipientKey, reserveMailStatement } from '../platform/mail/ledger.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
-import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import type { SignatureInput } from './signatures.input.ts';
-import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
+import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import * as q from './signatures.queries.ts';
+import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { afterCountsChanged } from '../counts/counts.actions.ts';
+import { LogKeyMissing } from '../log/log.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { submitOutcomeJson } from '../platform/http/outcome.ts';
@@ -8,11 +9,10 @@ import { createRoute, error, invalid, json, jsonBody, notFound, openapi, slugPar
 import { jsonObject, validationHook } from '../platform/openapi/validation.ts';
 import { admitSubmission } from '../pledges/submission.ts';
 import { confirmSignature, withdrawSignature } from './signatures.actions.ts';
-import { signatureBody } from './signatures.input.ts';
-import { ConfirmedBody, PendingBody, ReceiptBody, WithdrawnBody } from './signatures.schemas.ts';
-import { fieldMessages } from './signatures.messages.ts';
-import { LogKeyMissing } from '../log/log.ts';
 import { receiptForToken, submitSignature } from './signatures.handlers.ts';
+import { signatureBody } from './signatures.input.ts';
+import { fieldMessages } from './signatures.messages.ts';
+import { ConfirmedBody, PendingBody, ReceiptBody, WithdrawnBody } from './signatures.schemas.ts';
 
 export const signaturesApi = new OpenAPIHono<AppEnv>();
 

@@ -35,5 +35,7 @@ export async function recordSignatures(batch: MessageBatch<SignRequest>, env: En
   for (let i = 0; i < mails.length; i += 100) {
     await env.MAIL_QUEUE.sendBatch(mails.slice(i, i + 100).map((body) => ({ body, contentType: 'json' as const })));
   }
-  batch.messages.forEach((m, i) => done[i] && m.ack());
+  batch.messages.forEach((m, i) => {
+    if (done[i]) m.ack();
+  });
 }

@@ -1,20 +1,19 @@
 import type { Context } from 'hono';
+import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
+import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
+import { TransientFailure } from '../platform/http/errors.ts';
+import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
-import { TransientFailure } from '../platform/http/errors.ts';
-import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
-import { db } from '../platform/db/client.ts';
-import { receiptFor } from '../log/receipt.ts';
 import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
-
 
 // A validated signature on its way to D1 through the signature queue.
 export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };
@@ -66,8 +65,13 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
       // Not accepted, so nothing is lost: the visitor is asked to try again (503).
       throw new TransientFailure(`signature queue refused: ${err instanceof Error ? err.message : 'error'}`);
     }
-  }
-  else await signPledge({ d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: request.baseUrl, limits: sustainedLimits(c.env), mailKeySecret: c.env.IP_HASH_SECRET }, request.target, input, ipHash);
+  } else
+    await signPledge(
+      { d1: c.env.DB, mailer: mailerFor(c.env), now, baseUrl: request.baseUrl, limits: sustainedLimits(c.env), mailKeySecret: c.env.IP_HASH_SECRET },
+      request.target,
+      input,
+      ipHash,
+    );
   return { kind: 'accepted', slug: pledge.slug };
 }
 
@@ -80,4 +84,3 @@ export async function receiptForToken(c: Context<AppEnv>, token: string) {
   if (!pledge) return null;
   return receiptFor(c.env, signature, pledge, baseUrl(c), Date.now());
 }
-

@@ -1,7 +1,7 @@
 import { fill } from '../platform/i18n/fill.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
-import type { Mail } from '../platform/mail/mailer.ts';
 import { type MailPart, renderMailHtml, renderMailText } from '../platform/mail/MailBody.tsx';
+import type { Mail } from '../platform/mail/mailer.ts';
 import { signWords } from './signatures.messages.ts';
 
 // Values go in with fill() (a replacer function), never String.replace patterns, so a

@@ -59,7 +59,16 @@ type SignWords = {
 const zhHans: SignWords = {
   heading: '签名支持本倡议',
   intro: '签名需经邮件确认后才会计入总数。你的邮箱地址不会公开。',
-  labels: { name: '姓名', email: '电子邮箱', affiliation: '工作单位', field: '学科领域', region: '所在地区', title: '职称或职务(选填)', orcid: 'ORCID iD(选填)', public: '同意公开显示我的姓名和单位' },
+  labels: {
+    name: '姓名',
+    email: '电子邮箱',
+    affiliation: '工作单位',
+    field: '学科领域',
+    region: '所在地区',
+    title: '职称或职务(选填)',
+    orcid: 'ORCID iD(选填)',
+    public: '同意公开显示我的姓名和单位',
+  },
   hints: {
     email: '我们会发送一封确认邮件。每个邮箱只能签名一次。',
     affiliation: '例如:某某大学物理学院',
@@ -74,12 +83,26 @@ const zhHans: SignWords = {
   submit: '签名',
   errorSummary: '请修改以下问题',
   errors: {
-    name: { required: '请填写姓名', tooLong: '姓名不能超过 100 个字符', invalidCharacters: '姓名含有无法使用的字符', link: '姓名不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
+    name: {
+      required: '请填写姓名',
+      tooLong: '姓名不能超过 100 个字符',
+      invalidCharacters: '姓名含有无法使用的字符',
+      link: '姓名不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格',
+    },
     email: { required: '请填写电子邮箱', invalid: '请填写有效的电子邮箱,例如 name@example.com', quoted: '邮箱地址中不能有引号("),请填写不带引号的地址' },
-    affiliation: { required: '请填写工作单位', tooLong: '工作单位不能超过 200 个字符', invalidCharacters: '工作单位含有无法使用的字符', link: '工作单位不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
+    affiliation: {
+      required: '请填写工作单位',
+      tooLong: '工作单位不能超过 200 个字符',
+      invalidCharacters: '工作单位含有无法使用的字符',
+      link: '工作单位不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格',
+    },
     field: { required: '请选择学科领域', invalid: '请选择学科领域' },
     region: { required: '请选择所在地区', invalid: '请选择所在地区' },
-    title: { tooLong: '职称或职务不能超过 100 个字符', invalidCharacters: '职称或职务含有无法使用的字符', link: '职称或职务不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格' },
+    title: {
+      tooLong: '职称或职务不能超过 100 个字符',
+      invalidCharacters: '职称或职务含有无法使用的字符',
+      link: '职称或职务不能包含网址或域名(例如 example.com);英文缩写的句点后请加空格',
+    },
     orcid: { checksum: 'ORCID iD 格式或校验位不正确,例如 0000-0002-1825-0097', invalid: 'ORCID iD 格式不正确' },
     version: { invalid: '倡议文本版本无效,请刷新页面后重试', unknownVersion: '倡议文本已更新,请刷新页面后重试' },
     turnstileToken: { invalid: '人机验证未通过,请重试', required: '请完成人机验证' },
@@ -128,7 +151,16 @@ const zhHans: SignWords = {
 const zhHant: SignWords = {
   heading: '簽名支持本倡議',
   intro: '簽名需經郵件確認後才會計入總數。你的電子郵件地址不會公開。',
-  labels: { name: '姓名', email: '電子郵件', affiliation: '工作單位', field: '學科領域', region: '所在地區', title: '職稱或職務(選填)', orcid: 'ORCID iD(選填)', public: '同意公開顯示我的姓名和單位' },
+  labels: {
+    name: '姓名',
+    email: '電子郵件',
+    affiliation: '工作單位',
+    field: '學科領域',
+    region: '所在地區',
+    title: '職稱或職務(選填)',
+    orcid: 'ORCID iD(選填)',
+    public: '同意公開顯示我的姓名和單位',
+  },
   hints: {
     email: '我們會寄送一封確認郵件。每個電子郵件只能簽名一次。',
     affiliation: '例如:某某大學物理學院',
@@ -143,12 +175,26 @@ const zhHant: SignWords = {
   submit: '簽名',
   errorSummary: '請修改以下問題',
   errors: {
-    name: { required: '請填寫姓名', tooLong: '姓名不能超過 100 個字元', invalidCharacters: '姓名含有無法使用的字元', link: '姓名不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
+    name: {
+      required: '請填寫姓名',
+      tooLong: '姓名不能超過 100 個字元',
+      invalidCharacters: '姓名含有無法使用的字元',
+      link: '姓名不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格',
+    },
     email: { required: '請填寫電子郵件', invalid: '請填寫有效的電子郵件,例如 name@example.com', quoted: '電子郵件地址中不能有引號("),請填寫不帶引號的地址' },
-    affiliation: { required: '請填寫工作單位', tooLong: '工作單位不能超過 200 個字元', invalidCharacters: '工作單位含有無法使用的字元', link: '工作單位不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
+    affiliation: {
+      required: '請填寫工作單位',
+      tooLong: '工作單位不能超過 200 個字元',
+      invalidCharacters: '工作單位含有無法使用的字元',
+      link: '工作單位不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格',
+    },
     field: { required: '請選擇學科領域', invalid: '請選擇學科領域' },
     region: { required: '請選擇所在地區', invalid: '請選擇所在地區' },
-    title: { tooLong: '職稱或職務不能超過 100 個字元', invalidCharacters: '職稱或職務含有無法使用的字元', link: '職稱或職務不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格' },
+    title: {
+      tooLong: '職稱或職務不能超過 100 個字元',
+      invalidCharacters: '職稱或職務含有無法使用的字元',
+      link: '職稱或職務不能包含網址或網域名稱(例如 example.com);英文縮寫的句點後請加空格',
+    },
     orcid: { checksum: 'ORCID iD 格式或檢查碼不正確,例如 0000-0002-1825-0097', invalid: 'ORCID iD 格式不正確' },
     version: { invalid: '倡議文本版本無效,請重新整理頁面後再試', unknownVersion: '倡議文本已更新,請重新整理頁面後再試' },
     turnstileToken: { invalid: '人機驗證未通過,請重試', required: '請完成人機驗證' },
@@ -165,7 +211,8 @@ const zhHant: SignWords = {
   withdrawHint: '如果改變主意,你可以隨時透過下面的私人連結撤回簽名。請勿轉寄。',
   withdrawLink: '撤回我的簽名',
   invalidLinkTitle: '連結無效',
-  invalidLinkBody: '這個連結無效或已經使用過。如果你沒有撤回簽名,它仍然計入總數:如需撤回,請使用我們寄給你的任一郵件中的撤回連結,或用同一電子郵件重新提交表單,我們會寄給你新的連結。',
+  invalidLinkBody:
+    '這個連結無效或已經使用過。如果你沒有撤回簽名,它仍然計入總數:如需撤回,請使用我們寄給你的任一郵件中的撤回連結,或用同一電子郵件重新提交表單,我們會寄給你新的連結。',
   expiredLinkBody: '這個確認連結已過期(有效期 7 天)。請重新提交簽名,我們會再寄一封確認郵件。',
   withdrawTitle: '撤回簽名',
   withdrawBody: '撤回後,你的簽名將不再計入總數,你的個人資料將被刪除。',
@@ -197,7 +244,16 @@ const zhHant: SignWords = {
 const en: SignWords = {
   heading: 'Sign this pledge',
   intro: 'Your signature counts once you confirm it from your email. Your email address is never shown.',
-  labels: { name: 'Full name', email: 'Email address', affiliation: 'Institution or employer', field: 'Field', region: 'Where you work', title: 'Title or position (optional)', orcid: 'ORCID iD (optional)', public: 'Show my name and institution publicly' },
+  labels: {
+    name: 'Full name',
+    email: 'Email address',
+    affiliation: 'Institution or employer',
+    field: 'Field',
+    region: 'Where you work',
+    title: 'Title or position (optional)',
+    orcid: 'ORCID iD (optional)',
+    public: 'Show my name and institution publicly',
+  },
   hints: {
     email: 'We will send you a confirmation email. One signature per email address.',
     affiliation: 'For example: School of Physics, Example University',
@@ -212,19 +268,38 @@ const en: SignWords = {
   submit: 'Sign',
   errorSummary: 'There is a problem',
   errors: {
-    name: { required: 'Enter your full name', tooLong: 'Name must be 100 characters or fewer', invalidCharacters: 'Name contains characters we cannot accept', link: 'Your name must not contain a web address or domain name (such as example.com); put a space after a full stop' },
-    email: { required: 'Enter your email address', invalid: 'Enter an email address in the correct format, like name@example.com', quoted: 'Enter the address without quotation marks ("), like name@example.com' },
-    affiliation: { required: 'Enter your institution or employer', tooLong: 'Institution must be 200 characters or fewer', invalidCharacters: 'Institution contains characters we cannot accept', link: 'Your institution must not contain a web address or domain name (such as example.com); put a space after a full stop' },
+    name: {
+      required: 'Enter your full name',
+      tooLong: 'Name must be 100 characters or fewer',
+      invalidCharacters: 'Name contains characters we cannot accept',
+      link: 'Your name must not contain a web address or domain name (such as example.com); put a space after a full stop',
+    },
+    email: {
+      required: 'Enter your email address',
+      invalid: 'Enter an email address in the correct format, like name@example.com',
+      quoted: 'Enter the address without quotation marks ("), like name@example.com',
+    },
+    affiliation: {
+      required: 'Enter your institution or employer',
+      tooLong: 'Institution must be 200 characters or fewer',
+      invalidCharacters: 'Institution contains characters we cannot accept',
+      link: 'Your institution must not contain a web address or domain name (such as example.com); put a space after a full stop',
+    },
     field: { required: 'Select your field', invalid: 'Select your field' },
     region: { required: 'Select where you work', invalid: 'Select where you work' },
-    title: { tooLong: 'Title must be 100 characters or fewer', invalidCharacters: 'Title contains characters we cannot accept', link: 'Your title must not contain a web address or domain name (such as example.com); put a space after a full stop' },
+    title: {
+      tooLong: 'Title must be 100 characters or fewer',
+      invalidCharacters: 'Title contains characters we cannot accept',
+      link: 'Your title must not contain a web address or domain name (such as example.com); put a space after a full stop',
+    },
     orcid: { checksum: 'Enter a valid ORCID iD, like 0000-0002-1825-0097 (the last character is a check digit)', invalid: 'Enter a valid ORCID iD' },
     version: { invalid: 'The pledge text version is not valid; reload the page and try again', unknownVersion: 'The pledge text has changed; reload the page and try again' },
     turnstileToken: { invalid: 'The human check failed; try again', required: 'Complete the human check' },
   },
   genericError: 'This value is not valid',
   checkEmailTitle: 'Check your email',
-  checkEmailBody: 'We have sent a confirmation email to the address you gave. Your signature counts once you open the link in it and confirm. The link works for 7 days. If it does not arrive, check your spam folder or submit the form again later.',
+  checkEmailBody:
+    'We have sent a confirmation email to the address you gave. Your signature counts once you open the link in it and confirm. The link works for 7 days. If it does not arrive, check your spam folder or submit the form again later.',
   confirmTitle: 'Confirm your signature',
   confirmBody: 'Press the button to confirm your signature.',
   confirmButton: 'Confirm my signature',
@@ -234,7 +309,8 @@ const en: SignWords = {
   withdrawHint: 'If you change your mind, you can withdraw your signature at any time with this private link. Do not share it.',
   withdrawLink: 'Withdraw my signature',
   invalidLinkTitle: 'This link is not valid',
-  invalidLinkBody: 'This link is not valid or has already been used. If you have not withdrawn your signature, it still counts: to withdraw it, use the withdraw link in any email we sent you, or submit the form again with the same address and we will email you a new link.',
+  invalidLinkBody:
+    'This link is not valid or has already been used. If you have not withdrawn your signature, it still counts: to withdraw it, use the withdraw link in any email we sent you, or submit the form again with the same address and we will email you a new link.',
   expiredLinkBody: 'This confirmation link has expired (links work for 7 days). Submit the form again and we will send a new one.',
   withdrawTitle: 'Withdraw your signature',
   withdrawBody: 'Once withdrawn, your signature no longer counts and your personal data is erased.',
@@ -258,8 +334,10 @@ const en: SignWords = {
     detailTitle: 'Title: {title}',
     listedPublic: 'Listed publicly: yes (your name and institution are shown on the pledge page)',
     listedPrivate: 'Listed publicly: no (you are counted; your name is not shown)',
-    notYourDetails: 'If these are not the details you entered, do not confirm. Submit the form again with your own details and we will send a new link for them; this link still confirms only the details above.',
-    remindUnchanged: 'Nothing has changed: your signature, the details you confirmed and your choice about being listed stay as they are. Every link we sent you before still works.',
+    notYourDetails:
+      'If these are not the details you entered, do not confirm. Submit the form again with your own details and we will send a new link for them; this link still confirms only the details above.',
+    remindUnchanged:
+      'Nothing has changed: your signature, the details you confirmed and your choice about being listed stay as they are. Every link we sent you before still works.',
   },
 };
 

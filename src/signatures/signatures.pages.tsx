@@ -1,20 +1,20 @@
 import { type Context, Hono } from 'hono';
 import { afterCountsChanged } from '../counts/counts.actions.ts';
+import { logWords } from '../log/log.messages.ts';
+import { ReceiptCard } from '../log/ReceiptCard.tsx';
 import type { AppEnv } from '../platform/env.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { isLang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
-import { logWords } from '../log/log.messages.ts';
-import { ReceiptCard } from '../log/ReceiptCard.tsx';
-import { pledgeSlug } from '../pledges/pledges.queries.ts';
 import { ActionPage, ResultPage } from '../platform/ui/ActionPage.tsx';
+import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
+import { pledgeSlug } from '../pledges/pledges.queries.ts';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './signatures.actions.ts';
-import { fieldMessages, signWords } from './signatures.messages.ts';
 import { receiptForToken } from './signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from './signatures.input.ts';
+import { fieldMessages, signWords } from './signatures.messages.ts';
 
 export const signaturePages = new Hono<AppEnv>();
 
@@ -31,10 +31,7 @@ signaturePages.get('/p/:slug/check-email', (c) => {
 function invalidLink(c: Context<AppEnv>, expired = false) {
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(
-    <MessagePage lang={lang} path={c.req.path} title={w.invalidLinkTitle} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />,
-    expired ? 410 : 404,
-  );
+  return c.html(<MessagePage lang={lang} path={c.req.path} title={w.invalidLinkTitle} body={expired ? w.expiredLinkBody : w.invalidLinkBody} />, expired ? 410 : 404);
 }
 
 signaturePages.get('/confirm/:token', async (c) => {

@@ -1,5 +1,5 @@
-import { SIGNATURE } from '../platform/db/states.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
+import { SIGNATURE } from '../platform/db/states.ts';
 import { type Field, WITHDRAWABLE_STATES } from './signatures.ts';
 
 // Storage for signatures: plain D1 statements (they lean on ON CONFLICT and RETURNING,
@@ -46,9 +46,29 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
        ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id, state`,
     )
     .bind(
-      s.pledgeId, s.lang, s.textVersion, null, s.name, s.email, s.emailKey, s.emailDomain, s.affiliation, s.title, s.orcid, s.field, s.region,
-      s.public ? 1 : 0, s.confirmTokenHash, s.withdrawTokenHash, s.tokenExpiresAt, s.ipHash, s.now,
-      s.limits.since, s.limits.perIp, s.limits.perDomain, s.limits.domainExempt ? 1 : 0,
+      s.pledgeId,
+      s.lang,
+      s.textVersion,
+      null,
+      s.name,
+      s.email,
+      s.emailKey,
+      s.emailDomain,
+      s.affiliation,
+      s.title,
+      s.orcid,
+      s.field,
+      s.region,
+      s.public ? 1 : 0,
+      s.confirmTokenHash,
+      s.withdrawTokenHash,
+      s.tokenExpiresAt,
+      s.ipHash,
+      s.now,
+      s.limits.since,
+      s.limits.perIp,
+      s.limits.perDomain,
+      s.limits.domainExempt ? 1 : 0,
     )
     .first<{ id: number; state: 'pending' | 'held' }>();
 }
@@ -130,7 +150,11 @@ function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: Sign
 // Once confirmed, the other confirm links of the signature keep answering "already
 // confirmed" but no longer hold anyone's details.
 const forgetOtherDetails = (d1: D1Database, id: number) =>
-  d1.prepare(`UPDATE signature_tokens SET details = NULL WHERE signature_id = ?1 AND kind = 'confirm' AND details IS NOT NULL AND EXISTS (SELECT 1 FROM signatures WHERE id = ?1 AND confirmed_at IS NOT NULL)`).bind(id);
+  d1
+    .prepare(
+      `UPDATE signature_tokens SET details = NULL WHERE signature_id = ?1 AND kind = 'confirm' AND details IS NOT NULL AND EXISTS (SELECT 1 FROM signatures WHERE id = ?1 AND confirmed_at IS NOT NULL)`,
+    )
+    .bind(id);
 
 // pending -> confirmed, with the details the link was sent for (null: the row's own,
 // for links mailed before issue 13). The guard on state makes concurrent and repeated

@@ -3,7 +3,7 @@
 // of them count, in src/counts/counters.ts.
 import { SIGNATURE, type SignatureState } from '../platform/db/states.ts';
 
-export { SIGNATURE_STATES, type SignatureState } from '../platform/db/states.ts';
+export type { SignatureState } from '../platform/db/states.ts';
 
 // Named groups, after alphagov/e-petitions: what a signer may withdraw.
 export const WITHDRAWABLE_STATES: readonly SignatureState[] = [SIGNATURE.pending, SIGNATURE.confirmed, SIGNATURE.held];

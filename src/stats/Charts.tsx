@@ -67,4 +67,5 @@ export function ColumnChart(props: { points: { bucket: string; count: number }[]
 
 // Chart-only styles, added to the pages that draw charts (not to every page).
 export const CHART_CSS =
-  '.chart{display:block;max-width:100%;font-size:13px;fill:currentColor;margin:.5rem 0}.chart .bar{fill:var(--accent)}.chart .axis{stroke:var(--line)}.chart .muted{fill:var(--muted)}' + TABLE_CSS;
+  '.chart{display:block;max-width:100%;font-size:13px;fill:currentColor;margin:.5rem 0}.chart .bar{fill:var(--accent)}.chart .axis{stroke:var(--line)}.chart .muted{fill:var(--muted)}' +
+  TABLE_CSS;

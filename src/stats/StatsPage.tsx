@@ -1,11 +1,11 @@
-import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import type { GroupBody, StatsBody } from '../counts/counts.schemas.ts';
+import { logWords } from '../log/log.messages.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { fill, messages } from '../platform/i18n/messages.ts';
-import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
-import { Layout } from '../platform/ui/Layout.tsx';
 import { formatNumber } from '../platform/ui/Count.tsx';
-import { logWords } from '../log/log.messages.ts';
+import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
+import { Layout } from '../platform/ui/Layout.tsx';
+import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
 
 export type StatsPageProps = { lang: Lang; title: string; stats: StatsBody };
 

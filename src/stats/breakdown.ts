@@ -30,7 +30,7 @@ export function suppressSmallGroups(values: ReadonlyArray<{ key: string; value: 
 // Snapshots: the counters behind the breakdowns are read at most once per period (a
 // UTC hour) and served until the next one, so a signer who confirms now appears in the
 // statistics only at the next period, among everyone else who confirmed in between.
-export const SNAPSHOT_PERIOD_MS = 3_600_000;
+const SNAPSHOT_PERIOD_MS = 3_600_000;
 
 export function snapshotPeriod(ms: number): string {
   return hourBucket(ms);

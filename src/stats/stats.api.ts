@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { StatsBody } from '../counts/counts.schemas.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
-import { cachedHeaders, createRoute, json, notFound, notModified, openapi, slugParams, z } from '../platform/openapi/operation.ts';
 import { LANGS } from '../platform/i18n/lang.ts';
+import { cachedHeaders, createRoute, json, notFound, notModified, openapi, slugParams, z } from '../platform/openapi/operation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
-import { StatsBody } from '../counts/counts.schemas.ts';
 import { pledgeStats } from './stats.ts';
 
 export const statsApi = new OpenAPIHono<AppEnv>();
@@ -23,7 +23,15 @@ const route = createRoute({
   tags: ['Counts'],
   middleware: [publicCache(30, 300)] as const,
   // ?lang= is read by the language middleware (an unknown value falls back, as on pages).
-  request: { params: slugParams, query: z.object({ lang: z.string().optional().describe(`Language of the labels: ${LANGS.join(' | ')}`) }) },
+  request: {
+    params: slugParams,
+    query: z.object({
+      lang: z
+        .string()
+        .optional()
+        .describe(`Language of the labels: ${LANGS.join(' | ')}`),
+    }),
+  },
   responses: { 200: json(StatsBody, 'Statistics', cachedHeaders), 304: notModified, 404: notFound },
 });
 

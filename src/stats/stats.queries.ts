@@ -1,5 +1,5 @@
-import type { Db } from '../platform/db/client.ts';
 import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.ts';
 
 export type CounterRow = { metric: string; bucket: string; value: number };
 
@@ -22,13 +22,16 @@ export async function getSocietyNames(db: Db, ids: number[]): Promise<SocietyNam
 }
 
 // What a snapshot holds: the counter values the published statistics are computed from.
-export type SnapshotBody = { individuals: number; updatedAt: number; rows: CounterRow[]; removals?: { withdrawn: number; invalidated: number; byCategory: Record<string, number> } };
+export type SnapshotBody = {
+  individuals: number;
+  updatedAt: number;
+  rows: CounterRow[];
+  removals?: { withdrawn: number; invalidated: number; byCategory: Record<string, number> };
+};
 export type Snapshot = { period: string; takenAt: number; body: SnapshotBody };
 
 export async function getSnapshot(db: Db, pledgeId: number): Promise<Snapshot | null> {
-  const [row] = await db.all<{ period: string; takenAt: number; body: string }>(
-    sql`SELECT period, taken_at AS takenAt, body FROM stats_snapshots WHERE pledge_id = ${pledgeId}`,
-  );
+  const [row] = await db.all<{ period: string; takenAt: number; body: string }>(sql`SELECT period, taken_at AS takenAt, body FROM stats_snapshots WHERE pledge_id = ${pledgeId}`);
   return row ? { period: row.period, takenAt: row.takenAt, body: JSON.parse(row.body) as SnapshotBody } : null;
 }
 

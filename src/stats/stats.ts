@@ -1,18 +1,18 @@
-import type { Db } from '../platform/db/client.ts';
-import type { Lang } from '../platform/i18n/lang.ts';
-import type { Pledge } from '../pledges/pledges.ts';
-import { societyName } from '../pledges/pledges.queries.ts';
-import { regionName } from '../signatures/regions.ts';
-import { signWords } from '../signatures/signatures.messages.ts';
-import { type Field, FIELDS } from '../signatures/signatures.ts';
-import { fill } from '../platform/i18n/messages.ts';
-import { fillSeries, hourBucket, MIN_GROUP_SIZE, snapshotPeriod, SUPPRESSED_KEY, suppressSmallGroups } from './breakdown.ts';
-import { statsWords } from './stats.messages.ts';
 import type { StatsBody } from '../counts/counts.schemas.ts';
-import { getCounts } from '../pledges/counters.queries.ts';
-import { type CounterRow, getBreakdownCounters, getSnapshot, getSocietyNames, putSnapshot, type Snapshot } from './stats.queries.ts';
 import { reasonFields } from '../log/entry.ts';
 import { removalsByReason } from '../log/log.queries.ts';
+import type { Db } from '../platform/db/client.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import { fill } from '../platform/i18n/messages.ts';
+import { getCounts } from '../pledges/counters.queries.ts';
+import { societyName } from '../pledges/pledges.queries.ts';
+import type { Pledge } from '../pledges/pledges.ts';
+import { regionName } from '../signatures/regions.ts';
+import { signWords } from '../signatures/signatures.messages.ts';
+import { FIELDS, type Field } from '../signatures/signatures.ts';
+import { fillSeries, hourBucket, MIN_GROUP_SIZE, SUPPRESSED_KEY, snapshotPeriod, suppressSmallGroups } from './breakdown.ts';
+import { statsWords } from './stats.messages.ts';
+import { type CounterRow, getBreakdownCounters, getSnapshot, getSocietyNames, putSnapshot, type Snapshot } from './stats.queries.ts';
 
 export const HOURS_SHOWN = 48;
 
@@ -51,12 +51,19 @@ export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date
   const counts = snapshot.body;
   const rows = snapshot.body.rows;
   const of = (metric: string) => rows.filter((r) => r.metric === metric).map((r: CounterRow) => ({ key: r.bucket, bucket: r.bucket, value: r.value }));
-  const societyIds = of('society').map((r) => Number(r.key)).filter(Number.isSafeInteger);
+  const societyIds = of('society')
+    .map((r) => Number(r.key))
+    .filter(Number.isSafeInteger);
   const societies = new Map((await getSocietyNames(db, societyIds)).map((s) => [String(s.id), societyName(s, lang)]));
   const fieldNames = signWords(lang).fields;
   const others = fill(statsWords(lang).suppressedGroups, { n: MIN_GROUP_SIZE });
-  const label = (name: (key: string) => string) => (g: { key: string; count: number | null; suppressed: boolean }) => ({ ...g, label: g.key === SUPPRESSED_KEY ? others : name(g.key) });
-  const days = of('day').map((d) => d.bucket).sort();
+  const label = (name: (key: string) => string) => (g: { key: string; count: number | null; suppressed: boolean }) => ({
+    ...g,
+    label: g.key === SUPPRESSED_KEY ? others : name(g.key),
+  });
+  const days = of('day')
+    .map((d) => d.bucket)
+    .sort();
   return {
     slug: pledge.slug,
     individuals: counts.individuals,

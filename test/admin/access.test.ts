@@ -11,11 +11,10 @@ const TEAM = 'example-team.cloudflareaccess.com';
 const AUD = 'a'.repeat(64);
 
 async function keyPair() {
-  return (await crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    true,
-    ['sign', 'verify'],
-  )) as CryptoKeyPair;
+  return (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
 }
 
 const enc = (o: unknown) => toBase64Url(new TextEncoder().encode(JSON.stringify(o)));

@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { adminJson } from '../support/admin.ts';
-import { BEARER } from '../support/admin.ts';
+import { adminJson, BEARER } from '../support/admin.ts';
 import { request } from '../support/app.ts';
 
 // The organisers' API validates its bodies and ids with the schemas its OpenAPI

@@ -2,13 +2,21 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createSession, readSession } from '../../src/admin/session.ts';
 import { app } from '../../src/index.ts';
-import { ORIGIN, request } from '../support/app.ts';
 import { sessionCookie } from '../support/admin.ts';
+import { ORIGIN, request } from '../support/app.ts';
 
 // Every organiser route the app has, with sample parameters.
 const adminRoutes = app.routes
   .filter((r) => r.method !== 'ALL' && (r.path === '/admin' || r.path.startsWith('/admin/') || r.path.startsWith('/api/admin/')))
-  .map((r) => ({ method: r.method, path: r.path.replace(/:what\{[^}]*\}/, 'signatures.csv').replace(/:id/, '1').replace(/:slug/, 'cast-2020').replace(/\/$/, '') || '/admin' }))
+  .map((r) => ({
+    method: r.method,
+    path:
+      r.path
+        .replace(/:what\{[^}]*\}/, 'signatures.csv')
+        .replace(/:id/, '1')
+        .replace(/:slug/, 'cast-2020')
+        .replace(/\/$/, '') || '/admin',
+  }))
   .filter((r) => !r.path.startsWith('/admin/login'));
 
 const unique = [...new Map(adminRoutes.map((r) => [`${r.method} ${r.path}`, r])).values()];
@@ -35,7 +43,16 @@ async function expectRefused(r: { method: string; path: string }, res: Response)
 describe('organiser access', () => {
   it('knows the organiser routes it protects', () => {
     const paths = unique.map((r) => `${r.method} ${r.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['GET /admin', 'POST /admin/endorsements/1/verify', 'POST /admin/signatures/bulk', 'GET /api/admin/endorsements', 'POST /api/admin/endorsements/1/verify', 'POST /api/admin/pledges']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'GET /admin',
+        'POST /admin/endorsements/1/verify',
+        'POST /admin/signatures/bulk',
+        'GET /api/admin/endorsements',
+        'POST /api/admin/endorsements/1/verify',
+        'POST /api/admin/pledges',
+      ]),
+    );
     expect(unique.length).toBeGreaterThan(30);
   });
 
@@ -77,7 +94,11 @@ describe('organiser access', () => {
     expect(bad.status).toBe(401);
     expect(bad.headers.get('set-cookie')).toBeNull();
 
-    const res = await request('/admin/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: 'actor=Ann&token=test-admin-token&next=%2Fadmin%2Faudit' });
+    const res = await request('/admin/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: 'actor=Ann&token=test-admin-token&next=%2Fadmin%2Faudit',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/audit');
     const setCookie = res.headers.get('set-cookie')!;
@@ -92,7 +113,10 @@ describe('organiser access', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(await page.text()).toContain('admin.login');
 
-    const out = await request('/admin/logout', { method: 'POST', headers: { cookie: `admin_session=${value}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    const out = await request('/admin/logout', {
+      method: 'POST',
+      headers: { cookie: `admin_session=${value}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(out.status).toBe(303);
     expect(out.headers.get('set-cookie')).toMatch(/^admin_session=; Max-Age=0/);
     const log = await env.DB.prepare(`SELECT action FROM audit_log WHERE actor = 'Ann' ORDER BY id`).all<{ action: string }>();
@@ -100,7 +124,11 @@ describe('organiser access', () => {
   });
 
   it('does not follow a login "next" that leaves the console', async () => {
-    const res = await request('/admin/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: 'token=test-admin-token&next=https%3A%2F%2Fevil.example%2F' });
+    const res = await request('/admin/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: 'token=test-admin-token&next=https%3A%2F%2Fevil.example%2F',
+    });
     expect(res.headers.get('location')).toBe('/admin');
   });
 });

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { postAdminForm, seedSignatures, sessionCookie } from '../support/admin.ts';
 import { ORIGIN, postJson, request } from '../support/app.ts';
 import { linkTokenFrom } from '../support/mail.ts';
 import { counts } from '../support/signers.ts';
-import { postAdminForm, seedSignatures, sessionCookie } from '../support/admin.ts';
 
 const page = async (path: string, cookie: string) => {
   const res = await request(path, { headers: { cookie } });
@@ -14,8 +14,15 @@ const page = async (path: string, cookie: string) => {
 describe('organisers’ console (no JavaScript)', () => {
   it('verifies a confirmed society from the queue with a form post, and the total rises', async () => {
     const cookie = await sessionCookie('Console Tester');
-    await postJson('/api/pledges/cast-2020/endorsements', { name: '中国控制台测试学会', website: 'console-test.org.cn', category: 'other', contactName: '赵', contactRole: '秘书', email: 'z@console-test.org.cn' }, { 'cf-connecting-ip': '10.7.0.1' });
-    await request(`/endorse/confirm/${await linkTokenFrom('z@console-test.org.cn', '/endorse/confirm/')}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    await postJson(
+      '/api/pledges/cast-2020/endorsements',
+      { name: '中国控制台测试学会', website: 'console-test.org.cn', category: 'other', contactName: '赵', contactRole: '秘书', email: 'z@console-test.org.cn' },
+      { 'cf-connecting-ip': '10.7.0.1' },
+    );
+    await request(`/endorse/confirm/${await linkTokenFrom('z@console-test.org.cn', '/endorse/confirm/')}`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const html = await page('/admin/endorsements?state=pending&lang=en', cookie);
     const id = /#(\d+) 中国控制台测试学会/.exec(html)?.[1];
     expect(id).toBeDefined();

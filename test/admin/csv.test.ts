@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { neutralise, toCsv } from '../../src/admin/csv.ts';
-import { request } from '../support/app.ts';
 import { adminJson, seedSignatures } from '../support/admin.ts';
+import { request } from '../support/app.ts';
 
 describe('CSV export', () => {
   it('neutralises cells beginning with = + - @ tab or CR, and quotes what needs quoting', () => {
@@ -17,7 +17,10 @@ describe('CSV export', () => {
   });
 
   it('exports signatures with formula cells neutralised, for organisers only', async () => {
-    await seedSignatures('cast-2020', [{ state: 'confirmed', name: '=cmd|"/c calc"!A1', affiliation: '@SUM(1+1)' }, { state: 'pending', name: '+Plus', affiliation: '-Minus' }]);
+    await seedSignatures('cast-2020', [
+      { state: 'confirmed', name: '=cmd|"/c calc"!A1', affiliation: '@SUM(1+1)' },
+      { state: 'pending', name: '+Plus', affiliation: '-Minus' },
+    ]);
     expect((await request('/api/admin/export/signatures.csv')).status).toBe(401);
     const res = await adminJson('/api/admin/export/signatures.csv?pledge=cast-2020');
     expect(res.status).toBe(200);
@@ -28,7 +31,9 @@ describe('CSV export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,pledge,state,name,email,affiliation,title,orcid,field,region,public,hidden,textVersion,lang,emailDomain,ipHash,createdAt,confirmedAt,withdrawnAt,invalidatedAt');
+    expect(lines[0]).toBe(
+      'id,pledge,state,name,email,affiliation,title,orcid,field,region,public,hidden,textVersion,lang,emailDomain,ipHash,createdAt,confirmedAt,withdrawnAt,invalidatedAt',
+    );
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(csv).toContain(`,'@SUM(1+1),`);
     expect(csv).toContain(`,'+Plus,`);

@@ -37,12 +37,23 @@ beforeAll(async () => {
   // The genuine one, through the public form, confirmed by its contact.
   const res = await postJson(
     '/api/pledges/cast-2020/endorsements',
-    { name: '中國真實氣象學會', nameEn: 'Genuine Meteorological Society', website: 'https://www.real-met.org.cn/', category: 'science', contactName: '周', contactRole: '秘书长', email: 'office@real-met.org.cn' },
+    {
+      name: '中國真實氣象學會',
+      nameEn: 'Genuine Meteorological Society',
+      website: 'https://www.real-met.org.cn/',
+      category: 'science',
+      contactName: '周',
+      contactRole: '秘书长',
+      email: 'office@real-met.org.cn',
+    },
     { 'cf-connecting-ip': '203.0.113.77' },
   );
   expect(res.status).toBe(202);
   const token = await linkTokenFrom('office@real-met.org.cn', '/endorse/confirm/');
-  const confirmed = await request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: 'http://localhost:8787', 'content-type': 'application/x-www-form-urlencoded' } });
+  const confirmed = await request(`/endorse/confirm/${token}`, {
+    method: 'POST',
+    headers: { origin: 'http://localhost:8787', 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(confirmed.status).toBeLessThan(500);
   genuineId = (await env.DB.prepare("SELECT id FROM endorsements WHERE contact_email = 'office@real-met.org.cn' AND state = 'confirmed'").first<{ id: number }>())!.id;
 });
@@ -76,7 +87,10 @@ describe('endorsement queue under a flood', () => {
     for (const q of ['中国真实气象学会', '真實氣象', 'genuine meteorological', 'real-met.org.cn', 'www.real-met']) {
       const { status, body } = await page(`state=pending&q=${encodeURIComponent(q)}`);
       expect(status, q).toBe(200);
-      expect(body.items.map((i) => i.id), q).toEqual([genuineId]);
+      expect(
+        body.items.map((i) => i.id),
+        q,
+      ).toEqual([genuineId]);
       expect(body.total, q).toBe(1);
     }
     expect((await page(`state=pending&q=${encodeURIComponent('虚假学会')}`)).body.total).toBe(FLOOD);
@@ -99,7 +113,18 @@ describe('endorsement queue under a flood', () => {
   });
 
   it('refuses bad paging parameters with 400, never 5xx', async () => {
-    for (const q of ['limit=201', 'limit=0', 'limit=1.5', 'limit=-1e400', 'limit=Infinity', 'cursor=%25%25', 'cursor=bm90LWEtY3Vyc29y', 'sort=sideways', `q=${'x'.repeat(101)}`, 'state=nope']) {
+    for (const q of [
+      'limit=201',
+      'limit=0',
+      'limit=1.5',
+      'limit=-1e400',
+      'limit=Infinity',
+      'cursor=%25%25',
+      'cursor=bm90LWEtY3Vyc29y',
+      'sort=sideways',
+      `q=${'x'.repeat(101)}`,
+      'state=nope',
+    ]) {
       const { status } = await page(q);
       expect(status, q).toBe(400);
     }
@@ -117,7 +142,7 @@ describe('endorsement queue under a flood', () => {
     expect(found).not.toContain('虚假学会第1号');
   });
 
-  it('answers 17- and 100-character Chinese searches (over D1\'s 50-byte LIKE limit), across scripts', async () => {
+  it("answers 17- and 100-character Chinese searches (over D1's 50-byte LIKE limit), across scripts", async () => {
     for (const q of ['中國真實氣象學會'.repeat(2) + '中', '中'.repeat(100), '中国真实气象学会']) {
       const { status } = await page(`state=pending&q=${encodeURIComponent(q)}`);
       expect(status, q).toBe(200);

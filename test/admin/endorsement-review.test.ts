@@ -1,12 +1,16 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { adminJson } from '../support/admin.ts';
 import { ORIGIN, postJson, request } from '../support/app.ts';
 import { lastMailTo, linkTokenFrom } from '../support/mail.ts';
 import { counts } from '../support/signers.ts';
-import { adminJson } from '../support/admin.ts';
 
 const submit = (name: string, email: string, website: string, ip: string) =>
-  postJson('/api/pledges/cast-2020/endorsements', { name, website, category: 'science', contactName: 'Li Wei', contactRole: 'Secretary-General', email }, { 'cf-connecting-ip': ip });
+  postJson(
+    '/api/pledges/cast-2020/endorsements',
+    { name, website, category: 'science', contactName: 'Li Wei', contactRole: 'Secretary-General', email },
+    { 'cf-connecting-ip': ip },
+  );
 
 const confirm = (token: string) => request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
 

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { counts } from '../support/signers.ts';
 import { adminJson, seedSignatures } from '../support/admin.ts';
+import { counts } from '../support/signers.ts';
 
 type Preview = { matching: number; confirmed: number; pending: number; held: number };
 
@@ -32,8 +32,15 @@ describe('signature moderation', () => {
     expect((await counts()).individuals).toBe(before.individuals - preview.confirmed);
 
     // Nothing deleted: every row is still there, the withdrawn one untouched.
-    const rows = await env.DB.prepare(`SELECT state, count(*) AS n, min(invalidated_at IS NOT NULL) AS stamped FROM signatures WHERE ip_hash = ?1 GROUP BY state`).bind(ipHash).all();
-    expect(rows.results).toEqual(expect.arrayContaining([{ state: 'invalidated', n: 11, stamped: 1 }, { state: 'withdrawn', n: 1, stamped: 0 }]));
+    const rows = await env.DB.prepare(`SELECT state, count(*) AS n, min(invalidated_at IS NOT NULL) AS stamped FROM signatures WHERE ip_hash = ?1 GROUP BY state`)
+      .bind(ipHash)
+      .all();
+    expect(rows.results).toEqual(
+      expect.arrayContaining([
+        { state: 'invalidated', n: 11, stamped: 1 },
+        { state: 'withdrawn', n: 1, stamped: 0 },
+      ]),
+    );
     const audit = await env.DB.prepare(`SELECT detail FROM audit_log WHERE action = 'signatures.bulk-invalidate' ORDER BY id DESC LIMIT 1`).first<{ detail: string }>();
     expect(JSON.parse(audit!.detail).ids).toHaveLength(11);
   });
@@ -66,7 +73,8 @@ describe('signature moderation', () => {
       { state: 'held', name: 'Held Unconfirmed' },
     ]);
     await env.DB.prepare(`UPDATE signatures SET confirmed_at = 1 WHERE name = 'Held Confirmed'`).run();
-    const search = async (q: string) => ((await (await adminJson(`/api/admin/signatures?q=${encodeURIComponent(q)}`)).json()) as { items: { id: number; name: string; state: string; hidden: number }[] }).items;
+    const search = async (q: string) =>
+      ((await (await adminJson(`/api/admin/signatures?q=${encodeURIComponent(q)}`)).json()) as { items: { id: number; name: string; state: string; hidden: number }[] }).items;
     const [found] = await search('moderation inst');
     expect(found?.name).toBe('Zhang Searchable');
     expect(await search('%')).toEqual([]);

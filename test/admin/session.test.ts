@@ -15,7 +15,11 @@ async function call(path: string, init: RequestInit, overrides: Record<string, s
 }
 
 async function login(actor: string, overrides: Record<string, string> = {}, token = 'test-admin-token'): Promise<string> {
-  const res = await call('/admin/login', { method: 'POST', headers: { ...form, 'cf-connecting-ip': `192.0.2.${200 + (++ip % 50)}` }, body: `actor=${actor}&token=${token}` }, overrides);
+  const res = await call(
+    '/admin/login',
+    { method: 'POST', headers: { ...form, 'cf-connecting-ip': `192.0.2.${200 + (++ip % 50)}` }, body: `actor=${actor}&token=${token}` },
+    overrides,
+  );
   expect(res.status).toBe(303);
   return `admin_session=${/^admin_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]}`;
 }

@@ -46,7 +46,9 @@ describe('a counted state change moves the counters and the log; any other chang
   });
 
   const counterValues = async () => {
-    const { results } = await env.DB.prepare('SELECT metric, bucket, value FROM counters WHERE pledge_id = ?1').bind(pledgeId).all<{ metric: string; bucket: string; value: number }>();
+    const { results } = await env.DB.prepare('SELECT metric, bucket, value FROM counters WHERE pledge_id = ?1')
+      .bind(pledgeId)
+      .all<{ metric: string; bucket: string; value: number }>();
     return new Map(results.map((r) => [`${r.metric}/${r.bucket}`, r.value]));
   };
   const logCount = async (subject: string, id: number) =>
@@ -77,8 +79,22 @@ describe('a counted state change moves the counters and the log; any other chang
   };
 
   const cases = [
-    { table: 'signatures', subject: 'individual', states: SIGNATURE_STATES, counted: COUNTED_SIGNATURE_STATES as readonly string[], insert: insertSignature, buckets: () => signatureBuckets },
-    { table: 'endorsements', subject: 'society', states: ENDORSEMENT_STATES, counted: COUNTED_ENDORSEMENT_STATES as readonly string[], insert: insertEndorsement, buckets: () => ['societies/'] },
+    {
+      table: 'signatures',
+      subject: 'individual',
+      states: SIGNATURE_STATES,
+      counted: COUNTED_SIGNATURE_STATES as readonly string[],
+      insert: insertSignature,
+      buckets: () => signatureBuckets,
+    },
+    {
+      table: 'endorsements',
+      subject: 'society',
+      states: ENDORSEMENT_STATES,
+      counted: COUNTED_ENDORSEMENT_STATES as readonly string[],
+      insert: insertEndorsement,
+      buckets: () => ['societies/'],
+    },
   ] as const;
 
   for (const c of cases) {

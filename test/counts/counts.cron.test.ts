@@ -27,7 +27,9 @@ describe('recount job', () => {
   it('runs from the Cron Trigger, and expires week-old unconfirmed signatures', async () => {
     const person = signer();
     await signJson(person);
-    await env.DB.prepare(`UPDATE signatures SET created_at = ?1 WHERE email = ?2`).bind(Date.now() - 8 * 24 * 3600 * 1000, person.email).run();
+    await env.DB.prepare(`UPDATE signatures SET created_at = ?1 WHERE email = ?2`)
+      .bind(Date.now() - 8 * 24 * 3600 * 1000, person.email)
+      .run();
     await env.DB.prepare(`UPDATE counters SET value = 99 WHERE metric = 'societies'`).run();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env, ctx);
@@ -46,9 +48,15 @@ describe('recount job', () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
-    const latest = await env.DB.prepare('SELECT tree_size AS size, individuals FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size DESC LIMIT 1').first<{ size: number; individuals: number }>();
+    const latest = await env.DB.prepare('SELECT tree_size AS size, individuals FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size DESC LIMIT 1').first<{
+      size: number;
+      individuals: number;
+    }>();
     expect(await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1').first<number>('n')).toBe((before ?? 0) + 1);
-    expect(latest).toEqual({ size: await env.DB.prepare('SELECT count(*) AS n FROM log_entries WHERE pledge_id = 1').first<number>('n'), individuals: (await counts()).individuals });
+    expect(latest).toEqual({
+      size: await env.DB.prepare('SELECT count(*) AS n FROM log_entries WHERE pledge_id = 1').first<number>('n'),
+      individuals: (await counts()).individuals,
+    });
 
     // An entry written outside the triggers (the log is append-only, so it stays): the
     // counters, repaired from rows, now differ from the log, and the job says so.

@@ -98,7 +98,10 @@ describe('OpenAPI document', () => {
         ids.add(op.operationId);
         expect(Object.keys(op.responses).length).toBeGreaterThan(0);
         for (const r of Object.values(op.responses) as Json[]) expect(typeof r.description).toBe('string');
-        const declared = (op.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name).sort();
+        const declared = (op.parameters ?? [])
+          .filter((p: Json) => p.in === 'path')
+          .map((p: Json) => p.name)
+          .sort();
         expect(declared, path).toEqual(templated);
         for (const p of op.parameters ?? []) if (p.in === 'path') expect(p.required).toBe(true);
       }

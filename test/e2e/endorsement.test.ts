@@ -15,7 +15,10 @@ async function fillByName(page: Page, values: Record<string, string>) {
     if ((await field.count()) === 0) continue;
     const tag = await field.first().evaluate((el) => el.tagName.toLowerCase());
     if (tag === 'select') {
-      const options = await field.first().locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const options = await field
+        .first()
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       await field.first().selectOption(options[0]!);
     } else {
       await field.first().fill(value);
@@ -60,7 +63,13 @@ describe.skipIf(!hasChromium)('society endorsement through organiser verificatio
       statement: '我们支持这份倡议。',
     });
     const sent = await pressAndLoad(page, page.locator('main form [type="submit"]').last());
-    expect(sent.status(), (await page.locator('.error-summary').textContent().catch(() => null)) ?? '').toBeLessThan(400);
+    expect(
+      sent.status(),
+      (await page
+        .locator('.error-summary')
+        .textContent()
+        .catch(() => null)) ?? '',
+    ).toBeLessThan(400);
     expect(await page.locator('.error-summary').count()).toBe(0);
 
     // If the society is asked to confirm its address, it does.
@@ -82,7 +91,10 @@ describe.skipIf(!hasChromium)('society endorsement through organiser verificatio
     await admin.goto('/admin/endorsements?state=pending');
     const item = admin.locator('tr, li, article, section, form').filter({ hasText: society }).last();
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const verify = item.locator('button, input[type="submit"]').filter({ hasText: /verify|approve|核实|核實|验证|驗證|通过|通過/i }).first();
+    const verify = item
+      .locator('button, input[type="submit"]')
+      .filter({ hasText: /verify|approve|核实|核實|验证|驗證|通过|通過/i })
+      .first();
     const res = await pressAndLoad(admin, verify);
     expect(res.status()).toBeLessThan(400);
     await admin.context().close();

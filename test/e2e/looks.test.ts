@@ -86,7 +86,10 @@ describe.skipIf(!hasChromium)('looks (screenshots in test-results/screenshots/)'
           for (const sel of ['h1', '.text p', 'label']) {
             const fonts = await usedFonts(page, sel);
             expect(fonts.length, `${sel} drawn with some font`).toBeGreaterThan(0);
-            expect(fonts.filter((name) => /serif/i.test(name) && !/sans/i.test(name)), `${sel} fonts: ${fonts.join(', ')}`).toEqual([]);
+            expect(
+              fonts.filter((name) => /serif/i.test(name) && !/sans/i.test(name)),
+              `${sel} fonts: ${fonts.join(', ')}`,
+            ).toEqual([]);
           }
           await page.screenshot({ path: `${SHOTS}pledge-${lang}-${size}-${colorScheme}.png` });
           await page.screenshot({ path: `${SHOTS}pledge-${lang}-${size}-${colorScheme}-full.png`, fullPage: true });
@@ -114,7 +117,10 @@ describe.skipIf(!hasChromium)('looks (screenshots in test-results/screenshots/)'
       const f = await layoutFacts(page);
       expect(luminance(f.background)).toBeGreaterThan(0.9);
       expect(luminance(f.color)).toBeLessThan(0.05);
-      const headingColour = await page.locator('h2').first().evaluate((el) => getComputedStyle(el).color);
+      const headingColour = await page
+        .locator('h2')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
       expect(luminance(headingColour)).toBeLessThan(0.05);
       await page.screenshot({ path: `${SHOTS}pledge-print-${colorScheme}.png`, fullPage: true });
       await page.context().close();

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { adminJson } from '../support/admin.ts';
 import { json, postJson, request } from '../support/app.ts';
 import { lastMailTo, linkTokenFrom } from '../support/mail.ts';
-import { adminJson } from '../support/admin.ts';
 
 const ORIGIN = 'http://localhost:8787';
 let ipCounter = 0;
@@ -48,7 +48,9 @@ describe('endorsement submission', () => {
   });
 
   it('confirms only by POST: GET shows a button and changes nothing', async () => {
-    await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Test Confirmation', website: 'confirm.example.org', email: 'sec@confirm.example.org' }), { 'cf-connecting-ip': ip() });
+    await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Test Confirmation', website: 'confirm.example.org', email: 'sec@confirm.example.org' }), {
+      'cf-connecting-ip': ip(),
+    });
     const token = await linkTokenFrom('sec@confirm.example.org', '/endorse/confirm/');
     const page = await request(`/endorse/confirm/${token}?lang=en`);
     expect(page.status).toBe(200);
@@ -67,7 +69,9 @@ describe('endorsement submission', () => {
   it('links a known society written in Traditional script instead of duplicating it, and refuses a second endorsement', async () => {
     const before = await env.DB.prepare('SELECT count(*) AS n FROM societies').first<{ n: number }>();
     // 中国数学会 is one of the 171 founders: it already endorses cast-2020.
-    const res = await postJson('/api/pledges/cast-2020/endorsements?lang=en', body({ name: '中國數學會', website: 'www.cms.org.cn', email: 'x@cms.org.cn' }), { 'cf-connecting-ip': ip() });
+    const res = await postJson('/api/pledges/cast-2020/endorsements?lang=en', body({ name: '中國數學會', website: 'www.cms.org.cn', email: 'x@cms.org.cn' }), {
+      'cf-connecting-ip': ip(),
+    });
     expect(res.status).toBe(400);
     const err = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
     expect(err.error.code).toBe('validation_failed');
@@ -77,15 +81,25 @@ describe('endorsement submission', () => {
   });
 
   it('recognises a known society by its verified website host and by its Simplified name', async () => {
-    await postJson('/api/pledges/cast-2020/endorsements', body({ name: '中国网站识别学会', website: 'https://site-match.example.org/about', email: 'a@site-match.example.org' }), { 'cf-connecting-ip': ip() });
+    await postJson('/api/pledges/cast-2020/endorsements', body({ name: '中国网站识别学会', website: 'https://site-match.example.org/about', email: 'a@site-match.example.org' }), {
+      'cf-connecting-ip': ip(),
+    });
     const first = await endorsementRow('a@site-match.example.org');
     // Only a verified website identifies a society (an unvetted one could squat it).
-    await env.DB.prepare("UPDATE societies SET website = 'https://site-match.example.org/about', website_host = 'site-match.example.org' WHERE id = ?1").bind(first!.societyId).run();
-    const again = await postJson('/api/pledges/cast-2020/endorsements?lang=en', body({ name: 'Site Match Society', website: 'http://www.SITE-MATCH.example.org', email: 'b@site-match.example.org' }), { 'cf-connecting-ip': ip() });
+    await env.DB.prepare("UPDATE societies SET website = 'https://site-match.example.org/about', website_host = 'site-match.example.org' WHERE id = ?1")
+      .bind(first!.societyId)
+      .run();
+    const again = await postJson(
+      '/api/pledges/cast-2020/endorsements?lang=en',
+      body({ name: 'Site Match Society', website: 'http://www.SITE-MATCH.example.org', email: 'b@site-match.example.org' }),
+      { 'cf-connecting-ip': ip() },
+    );
     expect(again.status).toBe(400);
     const err = (await again.json()) as { error: { fields: Record<string, string> } };
     expect(err.error.fields.website).toMatch(/already been submitted/);
-    const byName = await postJson('/api/pledges/cast-2020/endorsements', body({ name: '中國網站識別學會', website: 'other.example.org', email: 'c@other.example.org' }), { 'cf-connecting-ip': ip() });
+    const byName = await postJson('/api/pledges/cast-2020/endorsements', body({ name: '中國網站識別學會', website: 'other.example.org', email: 'c@other.example.org' }), {
+      'cf-connecting-ip': ip(),
+    });
     expect(byName.status).toBe(400);
     expect(first?.state).toBe('pending');
   });
@@ -108,7 +122,15 @@ describe('endorsement submission', () => {
   });
 
   it('shows the form again with every error and the entered values kept', async () => {
-    const res = await postForm('/p/cast-2020/endorse?lang=en', { name: 'Kept Value Society', website: '', category: 'medicine', contactName: '', contactRole: 'Chair', email: 'bad', lang: 'en' });
+    const res = await postForm('/p/cast-2020/endorse?lang=en', {
+      name: 'Kept Value Society',
+      website: '',
+      category: 'medicine',
+      contactName: '',
+      contactRole: 'Chair',
+      email: 'bad',
+      lang: 'en',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('class="error-summary"');
@@ -119,7 +141,10 @@ describe('endorsement submission', () => {
   });
 
   it('redirects a valid form post to a check-email page', async () => {
-    const res = await postForm('/p/cast-2020/endorse', { ...body({ name: '中国表单提交学会', website: 'form.example.org', email: 'f@form.example.org' }), lang: 'zh-Hans' } as Record<string, string>);
+    const res = await postForm('/p/cast-2020/endorse', {
+      ...body({ name: '中国表单提交学会', website: 'form.example.org', email: 'f@form.example.org' }),
+      lang: 'zh-Hans',
+    } as Record<string, string>);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/p/cast-2020/endorse/check-email');
     expect((await endorsementRow('f@form.example.org'))?.state).toBe('pending');
@@ -151,7 +176,9 @@ describe('endorsement submission', () => {
     await adminJson('/api/admin/pledges', { body: { slug: 'second-appeal', status: 'open', texts: { 'zh-Hans': { title: '第二份倡议', body: '正文' } } } });
     const founder = await env.DB.prepare(`SELECT id FROM societies WHERE name_hans = '中国数学会'`).first<{ id: number }>();
     const before = await env.DB.prepare('SELECT count(*) AS n FROM societies').first<{ n: number }>();
-    const res = await postJson('/api/pledges/second-appeal/endorsements', body({ name: '中國數學會', website: 'www.cms.org.cn', email: 'office@cms.org.cn' }), { 'cf-connecting-ip': ip() });
+    const res = await postJson('/api/pledges/second-appeal/endorsements', body({ name: '中國數學會', website: 'www.cms.org.cn', email: 'office@cms.org.cn' }), {
+      'cf-connecting-ip': ip(),
+    });
     expect(res.status).toBe(202);
     const row = await endorsementRow('office@cms.org.cn');
     expect(row?.societyId).toBe(founder?.id);
@@ -161,13 +188,18 @@ describe('endorsement submission', () => {
     expect(row?.host).toBeNull();
     const item = (await (await adminJson(`/api/admin/endorsements/${row!.id}`)).json()) as { submittedName: string; submittedWebsite: string };
     expect(item).toMatchObject({ submittedName: '中國數學會', submittedWebsite: 'https://www.cms.org.cn/' });
-    await request(`/endorse/confirm/${await linkTokenFrom('office@cms.org.cn', '/endorse/confirm/')}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    await request(`/endorse/confirm/${await linkTokenFrom('office@cms.org.cn', '/endorse/confirm/')}`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect((await adminJson(`/api/admin/endorsements/${row!.id}/verify`, { body: {} })).status).toBe(200);
     expect((await endorsementRow('office@cms.org.cn'))?.host).toBe('cms.org.cn');
   });
 
   it('answers an expired confirmation link with 410 and leaves the endorsement unconfirmed', async () => {
-    await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), { 'cf-connecting-ip': ip() });
+    await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), {
+      'cf-connecting-ip': ip(),
+    });
     const token = await linkTokenFrom('l@late.example.org', '/endorse/confirm/');
     await env.DB.prepare(`UPDATE endorsements SET token_expires_at = 1 WHERE contact_email = 'l@late.example.org'`).run();
     expect((await request(`/endorse/confirm/${token}`)).status).toBe(410);
@@ -175,7 +207,9 @@ describe('endorsement submission', () => {
     expect(res.status).toBe(410);
     expect((await endorsementRow('l@late.example.org'))?.state).toBe('pending');
     // The society may submit again once its link has expired.
-    const again = await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), { 'cf-connecting-ip': ip() });
+    const again = await postJson('/api/pledges/cast-2020/endorsements', body({ name: 'Society of Late Replies', website: 'late.example.org', email: 'l@late.example.org' }), {
+      'cf-connecting-ip': ip(),
+    });
     expect(again.status).toBe(202);
   });
 });

@@ -32,7 +32,9 @@ describe('society identity', () => {
     await confirmByMail('squat@evil.example');
     const squatId = await idOf('squat@evil.example');
     // Nothing the squatter typed is on the society row while it is unverified.
-    const row = await env.DB.prepare('SELECT s.website, s.website_host AS host, s.name_en AS nameEn FROM endorsements e JOIN societies s ON s.id = e.society_id WHERE e.id = ?1').bind(squatId).first();
+    const row = await env.DB.prepare('SELECT s.website, s.website_host AS host, s.name_en AS nameEn FROM endorsements e JOIN societies s ON s.id = e.society_id WHERE e.id = ?1')
+      .bind(squatId)
+      .first();
     expect(row).toEqual({ website: null, host: null, nameEn: null });
     expect((await adminJson(`/api/admin/endorsements/${squatId}/reject`, { body: { reason: 'not the society' } })).status).toBe(200);
 

@@ -58,7 +58,9 @@ describe('endorsement mail cap', () => {
     for (let i = 0; i < MAX_MAILS_PER_ENDORSEMENT + 2; i++) {
       await env.DB.prepare('UPDATE endorsements SET token_expires_at = 1 WHERE contact_email = ?1').bind(email).run();
       // Only the per-endorsement budget is under test here: clear this address's ledger rows.
-      await env.DB.prepare('DELETE FROM mail_ledger WHERE recipient_key = ?1').bind(await recipientKey(env.IP_HASH_SECRET, email)).run();
+      await env.DB.prepare('DELETE FROM mail_ledger WHERE recipient_key = ?1')
+        .bind(await recipientKey(env.IP_HASH_SECRET, email))
+        .run();
       expect((await postJson('/api/pledges/cast-2020/endorsements', fields, { 'cf-connecting-ip': ip() })).status).toBe(202);
     }
     expect(await mailCount(email)).toBe(MAX_MAILS_PER_ENDORSEMENT);

@@ -1,11 +1,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
-import { appEnv, drainMail, drainQueues, drainSignatures } from '../support/queues.ts';
 import { nextIp } from '../support/app.ts';
-import { mailsTo, tokenIn } from '../support/mail.ts';
-import { confirmedRows, counts, signer } from '../support/signers.ts';
 import { type FaultRule, faultyD1 } from '../support/faulty-d1.ts';
+import { mailsTo, tokenIn } from '../support/mail.ts';
+import { appEnv, drainMail, drainQueues, drainSignatures } from '../support/queues.ts';
+import { confirmedRows, counts, signer } from '../support/signers.ts';
 
 // Calls the app with a D1 binding that fails where the rule says.
 async function call(path: string, init: RequestInit, rule: FaultRule = () => false, overrides: Partial<Env> = {}) {
@@ -29,7 +29,13 @@ async function expect503(res: Response) {
 }
 
 describe('faults: each failure answers 503 and leaves no partial rows', () => {
-  const queueDown = { SIGN_QUEUE: { send: async () => { throw new Error('queue unavailable'); } } } as unknown as Partial<Env>;
+  const queueDown = {
+    SIGN_QUEUE: {
+      send: async () => {
+        throw new Error('queue unavailable');
+      },
+    },
+  } as unknown as Partial<Env>;
 
   it('the signature queue refuses (JSON): 503, nothing stored; the retry succeeds', async () => {
     const person = signer();
@@ -70,7 +76,16 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
 
   it('the mail queue refuses in the consumer: the row is kept and the retried message re-sends the mail', async () => {
     const person = signer();
-    const mailDown = { MAIL_QUEUE: { send: async () => { throw new Error('queue unavailable'); }, sendBatch: async () => { throw new Error('queue unavailable'); } } } as unknown as Partial<Env>;
+    const mailDown = {
+      MAIL_QUEUE: {
+        send: async () => {
+          throw new Error('queue unavailable');
+        },
+        sendBatch: async () => {
+          throw new Error('queue unavailable');
+        },
+      },
+    } as unknown as Partial<Env>;
     const ctx = createExecutionContext();
     expect((await app.request('http://localhost:8787/api/pledges/cast-2020/signatures', json(person), appEnv(), ctx)).status).toBe(202);
     await waitOnExecutionContext(ctx);
@@ -147,7 +162,16 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
   });
 
   it('with the live-count Durable Object unavailable, pages, confirmations and the counts API still work', async () => {
-    const broken = { LIVE: { idFromName: () => { throw new Error('DO unavailable'); }, get: () => { throw new Error('DO unavailable'); } } } as unknown as Partial<Env>;
+    const broken = {
+      LIVE: {
+        idFromName: () => {
+          throw new Error('DO unavailable');
+        },
+        get: () => {
+          throw new Error('DO unavailable');
+        },
+      },
+    } as unknown as Partial<Env>;
     const person = signer();
     expect((await call('/api/pledges/cast-2020/signatures', json(person), undefined, broken)).status).toBe(202);
     const token = tokenIn((await mailsTo(person.email))[0], 'confirm');
@@ -161,7 +185,8 @@ describe('faults: each failure answers 503 and leaves no partial rows', () => {
 });
 
 describe('faults in organiser actions', () => {
-  const admin = (path: string, body: unknown = {}) => ({ method: 'POST', headers: { authorization: 'Bearer test-admin-token', 'content-type': 'application/json' }, body: JSON.stringify(body) }) as RequestInit & { path?: string };
+  const admin = (path: string, body: unknown = {}) =>
+    ({ method: 'POST', headers: { authorization: 'Bearer test-admin-token', 'content-type': 'application/json' }, body: JSON.stringify(body) }) as RequestInit & { path?: string };
 
   async function confirmedEndorsement(): Promise<number> {
     const name = `故障测试学会${crypto.randomUUID().slice(0, 6)}`;
@@ -169,7 +194,9 @@ describe('faults in organiser actions', () => {
     const row = await env.DB.prepare(
       `INSERT INTO endorsements (pledge_id, society_id, state, contact_email, submitted_website, confirmed_at)
        SELECT p.id, s.id, 'confirmed', 'contact@society.example', 'https://fault.example', 1 FROM pledges p, societies s WHERE p.slug = 'cast-2020' AND s.name_hans = ?1 RETURNING id`,
-    ).bind(name).first<{ id: number }>();
+    )
+      .bind(name)
+      .first<{ id: number }>();
     return row!.id;
   }
   const auditCount = async (action: string) => (await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?1').bind(action).first<{ n: number }>())!.n;
@@ -197,7 +224,9 @@ describe('faults in organiser actions', () => {
       await call('/api/pledges/cast-2020/signatures', json(p));
       await call('/api/signatures/confirm', json({ token: tokenIn((await mailsTo(p.email))[0], 'confirm') }));
     }
-    await env.DB.prepare(`UPDATE signatures SET ip_hash = ?1 WHERE email IN (?2, ?3, ?4, ?5)`).bind(ipHash, ...people.map((p) => p.email)).run();
+    await env.DB.prepare(`UPDATE signatures SET ip_hash = ?1 WHERE email IN (?2, ?3, ?4, ?5)`)
+      .bind(ipHash, ...people.map((p) => p.email))
+      .run();
     const before = await counts();
     const audits = await auditCount('signatures.bulk-invalidate');
     for (const step of ["UPDATE signatures SET state = 'invalidated'", 'INSERT INTO audit_log']) {

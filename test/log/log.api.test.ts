@@ -1,13 +1,13 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { fetchKey } from '../../src/log/verifier.ts';
 import { verifyCheckpoint } from '../../src/log/checkpoint.ts';
 import { entryLeafHash } from '../../src/log/entry.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { fromHex, toHex, verifyConsistency, verifyInclusion } from '../../src/log/merkle.ts';
+import { fetchKey } from '../../src/log/verifier.ts';
 import { json, request } from '../support/app.ts';
-import { signAndConfirm } from '../support/signers.ts';
 import { get } from '../support/log.ts';
+import { signAndConfirm } from '../support/signers.ts';
 
 const api = '/api/pledges/cast-2020/log';
 
@@ -59,7 +59,14 @@ describe('log API', () => {
   });
 
   it('answers bad parameters and unknown pledges with the usual error object', async () => {
-    for (const path of [`${api}/consistency?first=5&second=2`, `${api}/consistency?first=x`, `${api}/inclusion?index=3&treeSize=3`, `${api}/inclusion?index=0&treeSize=99999999`, `${api}/entries?start=-1`, `${api}/checkpoints?limit=0`]) {
+    for (const path of [
+      `${api}/consistency?first=5&second=2`,
+      `${api}/consistency?first=x`,
+      `${api}/inclusion?index=3&treeSize=3`,
+      `${api}/inclusion?index=0&treeSize=99999999`,
+      `${api}/entries?start=-1`,
+      `${api}/checkpoints?limit=0`,
+    ]) {
       const r = await json(path);
       expect(r.status, path).toBe(400);
       expect(r.body.error.code).toBe('validation_failed');
@@ -69,7 +76,11 @@ describe('log API', () => {
   });
 
   it('serves the verify page in three languages, with its script as a same-origin file', async () => {
-    for (const [lang, word] of [['en', 'Check the totals'], ['zh-Hans', '核查总数'], ['zh-Hant', '核查總數']] as const) {
+    for (const [lang, word] of [
+      ['en', 'Check the totals'],
+      ['zh-Hans', '核查总数'],
+      ['zh-Hant', '核查總數'],
+    ] as const) {
       const res = await request(`/p/cast-2020/verify?lang=${lang}`);
       expect(res.status).toBe(200);
       const html = await res.text();

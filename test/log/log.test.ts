@@ -1,14 +1,14 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey } from '../../src/log/verifier.ts';
-import { commitment, entryLeafHash, reasonFields } from '../../src/log/entry.ts';
 import { signCheckpoint } from '../../src/log/checkpoint.ts';
-import { consistencyProof, ensureCheckpoint, inclusionProof, signingKey, syncLog, treeRoot } from '../../src/log/log.ts';
+import { commitment, entryLeafHash, reasonFields } from '../../src/log/entry.ts';
 import { insertCheckpoint } from '../../src/log/log.queries.ts';
+import { consistencyProof, ensureCheckpoint, inclusionProof, signingKey, syncLog, treeRoot } from '../../src/log/log.ts';
 import { fromHex, leafHash, merkleRoot, toHex, verifyConsistency, verifyInclusion } from '../../src/log/merkle.ts';
+import { auditLog, fetchKey } from '../../src/log/verifier.ts';
 import { postJson } from '../support/app.ts';
-import { sign, signAndConfirm } from '../support/signers.ts';
 import { entriesFor, get, signatureId } from '../support/log.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
 
 const pledge = { id: 1, slug: 'cast-2020' };
 
@@ -65,8 +65,9 @@ describe('tree hashing and proofs in the Worker', () => {
   it('caches leaf hashes as the pure code computes them, and the stored subtrees give the same root', async () => {
     await signAndConfirm();
     const size = await syncLog(env.DB, pledge);
-    const { results } = await env.DB.prepare('SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time, commitment, leaf_hash AS leafHash, reason FROM log_entries WHERE pledge_id = 1 ORDER BY seq')
-      .all<{ seq: number; kind: 'add'; type: 'individual'; subjectId: number; salt: string; time: number; commitment: string; leafHash: string; reason: string | null }>();
+    const { results } = await env.DB.prepare(
+      'SELECT seq, kind, subject_type AS type, subject_id AS subjectId, salt, created_at AS time, commitment, leaf_hash AS leafHash, reason FROM log_entries WHERE pledge_id = 1 ORDER BY seq',
+    ).all<{ seq: number; kind: 'add'; type: 'individual'; subjectId: number; salt: string; time: number; commitment: string; leafHash: string; reason: string | null }>();
     expect(results).toHaveLength(size);
     for (const r of results) {
       expect(r.commitment).toBe(await commitment(r.salt, r.subjectId));
@@ -147,9 +148,12 @@ describe('checkpoints', () => {
     ];
     for (const c of crossing) {
       await insertCheckpoint(env.DB, 1, await signCheckpoint(c, key.privateKey));
-      expect(await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1 AND tree_size = ?1 AND timestamp = ?2').bind(c.treeSize, c.timestamp).first('n')).toBe(0);
+      expect(
+        await env.DB.prepare('SELECT count(*) AS n FROM log_checkpoints WHERE pledge_id = 1 AND tree_size = ?1 AND timestamp = ?2').bind(c.treeSize, c.timestamp).first('n'),
+      ).toBe(0);
     }
-    const rows = (await env.DB.prepare('SELECT tree_size AS s, timestamp AS t FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size').all<{ s: number; t: number }>()).results;
+    const rows = (await env.DB.prepare('SELECT tree_size AS s, timestamp AS t FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size').all<{ s: number; t: number }>())
+      .results;
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.t).toBeGreaterThanOrEqual(rows[i - 1]!.t);
   });
 

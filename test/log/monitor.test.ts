@@ -16,7 +16,8 @@ const TEST_SEED = 'TpDQK9D/3P9jHKplprBhk0HOcpMPY8D7Gof+TNEEiqQ=';
 let clock = Date.now() + 30 * 60_000;
 const grow = async () => {
   await signAndConfirm();
-  await ensureCheckpoint(env, { id: 1, slug: 'cast-2020' }, { now: (clock += 1_000), minIntervalMs: 0 });
+  clock += 1_000;
+  await ensureCheckpoint(env, { id: 1, slug: 'cast-2020' }, { now: clock, minIntervalMs: 0 });
 };
 
 async function ok(path: string) {

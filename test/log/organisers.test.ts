@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
+import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
+import { adminJson } from '../support/admin.ts';
 import { ORIGIN, postJson, request } from '../support/app.ts';
+import { entriesFor, get, receipt, signatureId } from '../support/log.ts';
 import { linkTokenFrom } from '../support/mail.ts';
 import { counts, sign, signAndConfirm } from '../support/signers.ts';
-import { adminJson } from '../support/admin.ts';
-import { entriesFor, get, receipt, signatureId } from '../support/log.ts';
 
 // The organisers' actions, through their real API, reach the log by the same triggers.
 const pledge = { id: 1, slug: 'cast-2020' };

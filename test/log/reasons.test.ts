@@ -14,7 +14,10 @@ import { signAndConfirm } from '../support/signers.ts';
 
 const pledge = { id: 1, slug: 'cast-2020' };
 let clock = Date.now() + 10 * 60_000;
-const checkpoint = () => ensureCheckpoint(env, pledge, { now: (clock += 1_000), minIntervalMs: 0 });
+const checkpoint = () => {
+  clock += 1_000;
+  return ensureCheckpoint(env, pledge, { now: clock, minIntervalMs: 0 });
+};
 
 async function lastEntryOf(id: number) {
   const rows = await entriesFor('individual', id);
@@ -47,7 +50,9 @@ describe('removal reasons', () => {
 
     const f = await signAndConfirm({ email: `fraud-${crypto.randomUUID().slice(0, 6)}@fraud-reason.example` });
     const preview = (await (await adminJson('/api/admin/signatures/bulk-invalidate/preview', { body: { emailDomain: 'fraud-reason.example' } })).json()) as { matching: number };
-    expect((await adminJson('/api/admin/signatures/bulk-invalidate', { body: { emailDomain: 'fraud-reason.example', expected: preview.matching, category: 'fraud' } })).status).toBe(200);
+    expect(
+      (await adminJson('/api/admin/signatures/bulk-invalidate', { body: { emailDomain: 'fraud-reason.example', expected: preview.matching, category: 'fraud' } })).status,
+    ).toBe(200);
     expect(await lastEntryOf(await signatureId(f.body.email))).toMatchObject({ reason: 'invalidated', category: 'fraud' });
 
     // Entries claiming a reason they cannot have are not well formed.

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { verifyReceipt } from '../../src/log/verifier.ts';
 import { isReceipt } from '../../src/log/receipt.format.ts';
+import { verifyReceipt } from '../../src/log/verifier.ts';
 import { postForm, postJson, request } from '../support/app.ts';
-import { sign, signAndConfirm } from '../support/signers.ts';
 import { get, receipt, signatureId } from '../support/log.ts';
+import { sign, signAndConfirm } from '../support/signers.ts';
 
 describe('receipts', () => {
   it('the thank-you page explains the receipt in three languages and offers it as a POST download', async () => {

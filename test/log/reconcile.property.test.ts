@@ -2,13 +2,13 @@ import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDrift } from '../../src/counts/counts.cron.ts';
-import { auditLog, fetchKey } from '../../src/log/verifier.ts';
-import { ensureCheckpoint } from '../../src/log/log.ts';
 import { findLogDrift } from '../../src/log/log.queries.ts';
+import { ensureCheckpoint } from '../../src/log/log.ts';
+import { auditLog, fetchKey } from '../../src/log/verifier.ts';
 import { postJson } from '../support/app.ts';
+import { get } from '../support/log.ts';
 import { mailsTo, tokenIn } from '../support/mail.ts';
 import { counts, signer, signJson } from '../support/signers.ts';
-import { get } from '../support/log.ts';
 
 // Random sequences of signing, confirming, withdrawing, organiser invalidation and
 // reinstatement, and endorsement verification and revocation: afterwards the counters
@@ -44,7 +44,9 @@ describe('counts reconcile with the log (property)', () => {
               await env.DB.prepare(`UPDATE signatures SET state = 'confirmed' WHERE email = ?1 AND state = 'invalidated'`).bind(address).run();
             } else {
               const [from, to] = step.kind === 'unverify' ? ['verified', 'rejected'] : ['rejected', 'verified'];
-              await env.DB.prepare(`UPDATE endorsements SET state = ?2 WHERE pledge_id = 1 AND state = ?1 AND society_id = ?3`).bind(from, to, step.who + 1).run();
+              await env.DB.prepare(`UPDATE endorsements SET state = ?2 WHERE pledge_id = 1 AND state = ?1 AND society_id = ?3`)
+                .bind(from, to, step.who + 1)
+                .run();
             }
           }
           expect(await findDrift(env.DB)).toEqual([]);

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { type Checkpoint, checkpointText, importSigningKey, signCheckpoint } from '../../src/log/checkpoint.ts';
 import { ensureCheckpoint, syncLog } from '../../src/log/log.ts';
-import { signAndConfirm } from '../support/signers.ts';
+import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
 import { get, receipt, tampered } from '../support/log.ts';
+import { signAndConfirm } from '../support/signers.ts';
 
 const pledge = { id: 1, slug: 'cast-2020' };
 const failed = (r: { checks: Array<{ name: string; ok: boolean }> }) => r.checks.filter((c) => !c.ok).map((c) => c.name);
@@ -82,12 +82,20 @@ describe('tampering is detected', () => {
     // Inflated counts, signed by someone else under our key id.
     const { signature: _, ...unsigned } = h.latest;
     const forged: Checkpoint = await signCheckpoint({ ...unsigned, individuals: h.latest.individuals + 1000 }, otherKey.privateKey);
-    const audit = await auditLog(tampered((path, body) => (isLatest(path) ? forged : body)), 'cast-2020', key);
+    const audit = await auditLog(
+      tampered((path, body) => (isLatest(path) ? forged : body)),
+      'cast-2020',
+      key,
+    );
     expect(failed(audit)).toContain('latest checkpoint signature');
     // Counts edited under the real signature.
     const edited = { ...h.latest, individuals: h.latest.individuals + 1 };
     expect(checkpointText(edited)).not.toBe(checkpointText(h.latest));
-    const audit2 = await auditLog(tampered((path, body) => (isLatest(path) ? edited : body)), 'cast-2020', key);
+    const audit2 = await auditLog(
+      tampered((path, body) => (isLatest(path) ? edited : body)),
+      'cast-2020',
+      key,
+    );
     expect(failed(audit2)).toEqual(expect.arrayContaining(['latest checkpoint signature', 'signed counts equal additions minus removals']));
     // A receipt whose checkpoint was edited fails even offline.
     const r = structuredClone(h.receipt);
@@ -130,6 +138,8 @@ describe('tampering is detected', () => {
     expect(result.ok).toBe(false);
     expect(failed(result)).toContain(`checkpoint ${h.receipt.checkpoint.treeSize} -> ${rewritten.treeSize}: consistency proof`);
     // And the signed history no longer matches the log.
-    expect(failed(result)).toContain(`all ${(await get('/api/pledges/cast-2020/log/checkpoints') as any).checkpoints.length} checkpoints in the history match the log at their size`);
+    expect(failed(result)).toContain(
+      `all ${((await get('/api/pledges/cast-2020/log/checkpoints')) as any).checkpoints.length} checkpoints in the history match the log at their size`,
+    );
   });
 });

@@ -59,7 +59,7 @@ afterAll(() => {
 
 const verify = (vkey: string, note: string) => spawnSync(bin, [vkey], { input: note, encoding: 'utf8' });
 
-describe.skipIf(!hasGo)('signed notes checked by Go\'s golang.org/x/mod/sumdb/note', () => {
+describe.skipIf(!hasGo)("signed notes checked by Go's golang.org/x/mod/sumdb/note", () => {
   it('accepts the checkpoint and counts notes with the published vkey, and rejects changed ones', async () => {
     const { vkey } = (await (await fetch(`${base}/.well-known/pledge-log-key`)).json()) as { vkey: string };
     expect(vkey).toMatch(/\/log\+[0-9a-f]{8}\+/);

@@ -22,7 +22,27 @@ async function startWitness(name: string, seed: string, logVkey: string, origin:
   const logs = JSON.stringify([{ origin, vkey: logVkey }]);
   const child = spawn(
     'node_modules/.bin/wrangler',
-    ['dev', '-c', 'witness/wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', dir, '--log-level', 'error', '--var', `WITNESS_NAME:${name}`, '--var', `WITNESS_KEY:${seed}`, '--var', `WITNESS_LOGS:${logs}`],
+    [
+      'dev',
+      '-c',
+      'witness/wrangler.toml',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      dir,
+      '--log-level',
+      'error',
+      '--var',
+      `WITNESS_NAME:${name}`,
+      '--var',
+      `WITNESS_KEY:${seed}`,
+      '--var',
+      `WITNESS_LOGS:${logs}`,
+    ],
     { detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', PATH: `node_modules/.bin:${process.env.PATH}` } },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -59,7 +79,8 @@ afterAll(() => {
 });
 
 async function submit(w: Running, old: number, size: number, note: string) {
-  const proof = old > 0 && old < size ? ((await (await fetch(`${base}/api/pledges/cast-2020/log/consistency?first=${old}&second=${size}`)).json()) as { proof: string[] }).proof : [];
+  const proof =
+    old > 0 && old < size ? ((await (await fetch(`${base}/api/pledges/cast-2020/log/consistency?first=${old}&second=${size}`)).json()) as { proof: string[] }).proof : [];
   return fetch(`${w.url}/add-checkpoint`, { method: 'POST', body: `old ${old}\n${proof.map((h) => `${toBase64(fromHex(h))}\n`).join('')}\n${note}` });
 }
 
@@ -72,7 +93,11 @@ async function latestNote() {
 
 async function signAndConfirm() {
   const email = `witness-${crypto.randomUUID().slice(0, 8)}@example.org`;
-  await fetch(`${base}/api/pledges/cast-2020/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'W', email, affiliation: 'Lab', field: 'science', region: 'CN-BJ' }) });
+  await fetch(`${base}/api/pledges/cast-2020/signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'W', email, affiliation: 'Lab', field: 'science', region: 'CN-BJ' }),
+  });
   const outbox = (await (await fetch(`${base}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
   const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(outbox.find((m) => m.to === email)?.text ?? '')?.[1];
   await fetch(`${base}/api/signatures/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
@@ -110,7 +135,9 @@ describe('two witnesses under wrangler dev', () => {
     const fork = await fetch(`${other.url}/add-checkpoint`, { method: 'POST', body: `old ${first.size}\n${toBase64(new Uint8Array(32))}\n\n${second.note}` });
     expect(fork.status).toBe(422);
     // The monitoring endpoint serves what the witness cosigned.
-    const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parseCheckpointText(second.text).origin)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parseCheckpointText(second.text).origin)))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
     expect(await (await fetch(`${w.url}/${hash}/checkpoint`)).text()).toContain(second.text);
   });
 });

@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index.ts';
-import { config, ConfigError, parseConfig } from '../../src/platform/config.ts';
+import { ConfigError, config, parseConfig } from '../../src/platform/config.ts';
 
 describe('configuration', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -16,7 +16,14 @@ describe('configuration', () => {
   });
 
   it('parses numbers, lists, enums and URLs', () => {
-    const c = parseConfig({ SIGN_LIMIT_IP_HOUR: ' 50 ', SIGN_LIMIT_DOMAIN_HOUR: 7, READ_CACHE_MS: '0', MAIL_TRANSPORT: 'dev', PUBLIC_URL: 'https://pledge.example.org/', SIGN_LIMIT_EXEMPT_DOMAINS: 'QQ.com, 163.com,,' });
+    const c = parseConfig({
+      SIGN_LIMIT_IP_HOUR: ' 50 ',
+      SIGN_LIMIT_DOMAIN_HOUR: 7,
+      READ_CACHE_MS: '0',
+      MAIL_TRANSPORT: 'dev',
+      PUBLIC_URL: 'https://pledge.example.org/',
+      SIGN_LIMIT_EXEMPT_DOMAINS: 'QQ.com, 163.com,,',
+    });
     expect(c.signLimits).toEqual({ perIpHour: 50, perDomainHour: 7, exemptDomains: ['qq.com', '163.com'] });
     expect(c.readCacheMs).toBe(0);
     expect(c.mail.transport).toBe('dev');

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Memo } from '../../src/platform/memo.ts';
 import { forgetCounts } from '../../src/counts/counts.cache.ts';
+import { Memo } from '../../src/platform/memo.ts';
 import { forgetPledges } from '../../src/pledges/pledges.cache.ts';
 import { json, postJson } from '../support/app.ts';
 import { mailsTo, tokenIn } from '../support/mail.ts';

@@ -24,11 +24,19 @@ describe('no join of the signer wall with the public log by time', () => {
       truth.set(name, String(id));
     }
     await syncLog(env.DB, { id: 1, slug: 'cast-2020' });
-    const entries = (await json(`/api/pledges/cast-2020/log/entries?start=${firstSeq}`)).body.entries as Array<{ seq: number; kind: string; type: string; time: number; commitment: string }>;
+    const entries = (await json(`/api/pledges/cast-2020/log/entries?start=${firstSeq}`)).body.entries as Array<{
+      seq: number;
+      kind: string;
+      type: string;
+      time: number;
+      commitment: string;
+    }>;
     const adds = entries.filter((e) => e.kind === 'add' && e.type === 'individual');
     expect(adds).toHaveLength(N);
     for (const [name, id] of truth) {
-      const row = await env.DB.prepare(`SELECT commitment FROM log_entries WHERE pledge_id = 1 AND subject_type = 'individual' AND subject_id = ?1`).bind(Number(id)).first<string>('commitment');
+      const row = await env.DB.prepare(`SELECT commitment FROM log_entries WHERE pledge_id = 1 AND subject_type = 'individual' AND subject_id = ?1`)
+        .bind(Number(id))
+        .first<string>('commitment');
       truth.set(name, row!);
     }
 

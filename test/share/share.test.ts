@@ -85,7 +85,9 @@ describe('pledge page sharing, goal and deadline', () => {
 
   it('shows progress toward a goal and the time left when set', async () => {
     expect(await (await request('/p/cast-2020?lang=en')).text()).not.toContain('<progress');
-    await env.DB.prepare('UPDATE pledges SET goal = 200, closes_at = ?1 WHERE slug = ?2').bind(Date.now() + 3 * 86_400_000 + 60_000, 'cast-2020').run();
+    await env.DB.prepare('UPDATE pledges SET goal = 200, closes_at = ?1 WHERE slug = ?2')
+      .bind(Date.now() + 3 * 86_400_000 + 60_000, 'cast-2020')
+      .run();
     try {
       const n = await individuals();
       const html = await (await request('/p/cast-2020?lang=en')).text();

@@ -62,7 +62,10 @@ describe('signatories API', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const csv = await res.text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('name,affiliation,field,confirmed_at');
     expect(lines).toHaveLength(8);
     expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil.example"",""x""\)","'@SUM\(1\+1\)","science","\d{4}-/);

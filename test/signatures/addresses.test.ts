@@ -4,7 +4,7 @@ import { normaliseEmail } from '../../src/signatures/email.ts';
 import { BEARER } from '../support/admin.ts';
 import { nextIp, postForm, request } from '../support/app.ts';
 import { mailsTo } from '../support/mail.ts';
-import { signJson, signer } from '../support/signers.ts';
+import { signer, signJson } from '../support/signers.ts';
 
 // Issue 13, item 11: the address we mail is the address we key.
 const uid = () => crypto.randomUUID().slice(0, 8);
@@ -59,13 +59,22 @@ describe('mailed address = keyed address', () => {
 const LONE = '\\ud800';
 function rawJson(obj: Record<string, unknown>, field: string, where: 'value' | 'key'): string {
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) copy[where === 'key' && k === field ? `${k}__LONE__` : k] = where === 'value' && k === field ? `${typeof v === 'string' ? v : 'x'}__LONE__` : v;
+  for (const [k, v] of Object.entries(obj))
+    copy[where === 'key' && k === field ? `${k}__LONE__` : k] = where === 'value' && k === field ? `${typeof v === 'string' ? v : 'x'}__LONE__` : v;
   return JSON.stringify(copy).replaceAll('__LONE__', LONE);
 }
 
 describe('lone surrogates', () => {
   const sign = () => signer({ email: `ls${uid()}@example.org`, title: 'Prof', orcid: '0000-0002-1825-0097', public: true });
-  const endorse = () => ({ name: '中国测试学会', website: 'https://www.test-ls.org.cn/', category: 'engineering', contactName: '王芳', contactRole: '秘书长', email: `ls${uid()}@test-ls.org.cn`, statement: 'ok' });
+  const endorse = () => ({
+    name: '中国测试学会',
+    website: 'https://www.test-ls.org.cn/',
+    category: 'engineering',
+    contactName: '王芳',
+    contactRole: '秘书长',
+    email: `ls${uid()}@test-ls.org.cn`,
+    statement: 'ok',
+  });
   const routes: { path: string; body: () => Record<string, unknown>; headers?: Record<string, string> }[] = [
     { path: '/api/pledges/cast-2020/signatures', body: sign },
     { path: '/api/pledges/cast-2020/endorsements', body: endorse },
@@ -108,7 +117,12 @@ describe('lone surrogates', () => {
     // CESU-8 / WTF-8 encodings of a lone surrogate (ED A0 80) inside urlencoded and raw bytes.
     const prefix = enc.encode(`name=%ED%A0%80&affiliation=U&field=science&region=CN-BJ&email=${email}&title=`);
     const body = new Uint8Array([...prefix, 0xed, 0xa0, 0x80]);
-    const res = await request('/p/cast-2020/sign', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8787', 'cf-connecting-ip': nextIp() }, body, redirect: 'manual' });
+    const res = await request('/p/cast-2020/sign', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8787', 'cf-connecting-ip': nextIp() },
+      body,
+      redirect: 'manual',
+    });
     expect(res.status).toBeLessThan(500);
     const row = await env.DB.prepare('SELECT name, title FROM signatures WHERE email = ?1').bind(email).first<{ name: string; title: string }>();
     if (row) for (const v of Object.values(row)) expect(String(v).isWellFormed()).toBe(true);

@@ -4,7 +4,7 @@ import { hmacHex } from '../../src/platform/crypto/tokens.ts';
 import { adminJson } from '../support/admin.ts';
 import { nextIp, postJson, request } from '../support/app.ts';
 import { mailsTo, tokenIn } from '../support/mail.ts';
-import { counts, signJson, signer } from '../support/signers.ts';
+import { counts, signer, signJson } from '../support/signers.ts';
 
 // Issue 13: the mailbox owner decides what is published, nobody else can break a
 // signer's links, held signatures are not mailed, and mails are capped per recipient.
@@ -13,7 +13,9 @@ const ORIGIN = 'http://localhost:8787';
 const uid = () => crypto.randomUUID().slice(0, 8);
 
 async function row(email: string) {
-  return env.DB.prepare('SELECT name, affiliation, title, public, state FROM signatures WHERE email = ?1').bind(email).first<{ name: string; affiliation: string; title: string | null; public: number; state: string }>();
+  return env.DB.prepare('SELECT name, affiliation, title, public, state FROM signatures WHERE email = ?1')
+    .bind(email)
+    .first<{ name: string; affiliation: string; title: string | null; public: number; state: string }>();
 }
 
 function postPage(path: string) {
@@ -205,7 +207,7 @@ describe('issue 13.1: text a stranger types never reaches a mailbox as a link', 
 });
 
 describe('issue 13.14: mail templates do not interpret replacement patterns', () => {
-  it('a pledge title with $\' and $& reaches the mail as typed', async () => {
+  it("a pledge title with $' and $& reaches the mail as typed", async () => {
     const slug = `dollar-${uid()}`;
     const title = "Dollar $' and $& and $1 pledge";
     const created = await adminJson('/api/admin/pledges', { body: { slug, status: 'open', texts: { 'zh-Hans': { title, body: 'Body.' }, en: { title, body: 'Body.' } } } });

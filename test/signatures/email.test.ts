@@ -26,7 +26,22 @@ describe('normaliseEmail', () => {
   });
 
   it('refuses what is not an address', () => {
-    for (const bad of ['', 'plain', '@example.org', 'a@', 'a@b', 'a@@b.org', 'a b@c.org', 'a@b.c/d', 'a\u0000@b.org', '.a@b.org', 'a..b@c.org', `${'x'.repeat(65)}@b.org`, 'a@1.2.3.4', 'a@-x.org']) {
+    for (const bad of [
+      '',
+      'plain',
+      '@example.org',
+      'a@',
+      'a@b',
+      'a@@b.org',
+      'a b@c.org',
+      'a@b.c/d',
+      'a\u0000@b.org',
+      '.a@b.org',
+      'a..b@c.org',
+      `${'x'.repeat(65)}@b.org`,
+      'a@1.2.3.4',
+      'a@-x.org',
+    ]) {
       expect(normaliseEmail(bad), JSON.stringify(bad)).toBeNull();
     }
   });

@@ -12,7 +12,15 @@ describe('no email address in public responses', () => {
     const mails = await mailsTo(person.email);
     await postJson('/api/signatures/confirm', { token: tokenIn(mails[0], 'confirm') });
     const bodies: string[] = [];
-    for (const path of ['/p/cast-2020', '/p/cast-2020?lang=en', '/p/cast-2020?lang=zh-Hant', '/api/pledges', '/api/pledges/cast-2020', '/api/pledges/cast-2020/counts', '/p/cast-2020/check-email']) {
+    for (const path of [
+      '/p/cast-2020',
+      '/p/cast-2020?lang=en',
+      '/p/cast-2020?lang=zh-Hant',
+      '/api/pledges',
+      '/api/pledges/cast-2020',
+      '/api/pledges/cast-2020/counts',
+      '/p/cast-2020/check-email',
+    ]) {
       const res = await request(path);
       expect(res.status, path).toBeLessThan(400);
       bodies.push(await res.text());

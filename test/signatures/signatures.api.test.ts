@@ -44,7 +44,19 @@ describe('signing through the JSON API', () => {
     const erased = await env.DB.prepare(
       `SELECT state, name, email, email_key, affiliation, title, orcid, ip_hash, field, region, confirmed_at IS NOT NULL AS wasConfirmed FROM signatures WHERE id = (SELECT max(id) FROM signatures WHERE state = 'withdrawn')`,
     ).first();
-    expect(erased).toEqual({ state: 'withdrawn', name: null, email: null, email_key: null, affiliation: null, title: null, orcid: null, ip_hash: null, field: 'science', region: 'CN-BJ', wasConfirmed: 1 });
+    expect(erased).toEqual({
+      state: 'withdrawn',
+      name: null,
+      email: null,
+      email_key: null,
+      affiliation: null,
+      title: null,
+      orcid: null,
+      ip_hash: null,
+      field: 'science',
+      region: 'CN-BJ',
+      wasConfirmed: 1,
+    });
 
     expect((await postJson('/api/signatures/withdraw', { token: withdraw })).status).toBe(404);
     expect((await postJson('/api/signatures/confirm', { token: confirm })).status).toBe(404);
@@ -116,7 +128,9 @@ describe('tokens', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect((await request(`/confirm/${confirm}`, { method: 'HEAD' })).status).toBe(200);
     expect((await counts()).individuals).toBe(before.individuals);
-    const state = await env.DB.prepare('SELECT count(*) AS n FROM signatures WHERE state = ?1 AND confirm_token_hash IS NOT NULL AND confirmed_at IS NOT NULL').bind('pending').first();
+    const state = await env.DB.prepare('SELECT count(*) AS n FROM signatures WHERE state = ?1 AND confirm_token_hash IS NOT NULL AND confirmed_at IS NOT NULL')
+      .bind('pending')
+      .first();
     expect(state?.n).toBe(0);
   });
 

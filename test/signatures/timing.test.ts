@@ -2,8 +2,8 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
 import { nextIp } from '../support/app.ts';
-import { appEnv, drainQueues } from '../support/queues.ts';
 import { mailsTo, tokenIn } from '../support/mail.ts';
+import { appEnv, drainQueues } from '../support/queues.ts';
 import { confirm, signer } from '../support/signers.ts';
 
 // Issue 13, item 12: a new address and one that already signed must do the same work
@@ -84,7 +84,12 @@ describe('sign answers do not depend on who signed', () => {
     const person = signer();
     const broken = appEnv({ MAIL_TRANSPORT: 'http', MAIL_HTTP_URL: 'http://127.0.0.1:9/', MAIL_HTTP_TOKEN: 'x' } as unknown as Partial<Env>);
     const ctx = createExecutionContext();
-    const res = await app.request('http://localhost:8787/api/pledges/cast-2020/signatures', { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextIp() }, body: JSON.stringify(person) }, appEnv(), ctx);
+    const res = await app.request(
+      'http://localhost:8787/api/pledges/cast-2020/signatures',
+      { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextIp() }, body: JSON.stringify(person) },
+      appEnv(),
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(202);
     await drainQueues(broken);

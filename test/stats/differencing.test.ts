@@ -7,7 +7,14 @@ import { signAndConfirm } from '../support/signers.ts';
 // attributes by differencing two answers taken a few seconds apart.
 
 type Group = { key: string; count: number | null; suppressed: boolean };
-type Stats = { individuals: number; byField: Group[]; byRegion: Group[]; bySociety: Group[]; perHour: { bucket: string; count: number }[]; perDay: { bucket: string; count: number }[] };
+type Stats = {
+  individuals: number;
+  byField: Group[];
+  byRegion: Group[];
+  bySociety: Group[];
+  perHour: { bucket: string; count: number }[];
+  perDay: { bucket: string; count: number }[];
+};
 
 const hour = () => new Date().toISOString().slice(0, 13);
 const keys = (s: Stats) => [...s.byField, ...s.byRegion, ...s.bySociety].map((g) => g.key).sort();
@@ -30,7 +37,9 @@ describe('statistics differencing attack', () => {
     for (let i = 0; i < 6; i++) await signAndConfirm({ region: 'CN-BJ', field: 'science' });
     await signAndConfirm({ region: 'CN-SH', field: 'medicine' });
     await signAndConfirm({ region: 'CN-GD', field: 'agriculture' });
-    await env.DB.prepare('DELETE FROM stats_snapshots').run().catch(() => undefined);
+    await env.DB.prepare('DELETE FROM stats_snapshots')
+      .run()
+      .catch(() => undefined);
     const s = await stats();
     const all = [...s.byField, ...s.byRegion, ...s.bySociety];
     expect(all.length).toBeGreaterThan(0);

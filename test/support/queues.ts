@@ -33,7 +33,10 @@ const MAX_TRIES = 8;
 async function drain<T>(name: string, held: Held<T>[], consumerEnv: Env) {
   const taken = held.splice(0, 100);
   if (taken.length === 0) return null;
-  const batch = createMessageBatch<T>(name, taken.map((m) => ({ id: m.id, timestamp: Date.now(), attempts: m.attempts, body: m.body })));
+  const batch = createMessageBatch<T>(
+    name,
+    taken.map((m) => ({ id: m.id, timestamp: Date.now(), attempts: m.attempts, body: m.body })),
+  );
   const ctx = createExecutionContext();
   let threw = false;
   try {
@@ -67,4 +70,3 @@ export async function drainQueues(consumerEnv: Env = appEnv()) {
 export function appEnv(overrides: Partial<Env> = {}): Env {
   return { ...env, MAIL_QUEUE: mailQueue, SIGN_QUEUE: signQueue, ...overrides } as Env;
 }
-

@@ -6,13 +6,13 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index.ts';
+import { importSigningKey } from '../../src/log/checkpoint.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { toBase64 } from '../../src/log/merkle.ts';
 import { parseNote, parseVkey, signNote, verifyNote } from '../../src/log/note.ts';
 import { checkpointText, parseCheckpointText } from '../../src/log/tlog.ts';
-import { importSigningKey } from '../../src/log/checkpoint.ts';
-import { addCheckpoint, checkRequest, importWitnessKey, type Latest, type WitnessKey } from '../../witness/src/witness.ts';
 import { verifyReceipt } from '../../src/log/verifier.ts';
+import { addCheckpoint, checkRequest, importWitnessKey, type Latest, type WitnessKey } from '../../witness/src/witness.ts';
 import { receipt } from '../support/log.ts';
 import { signAndConfirm } from '../support/signers.ts';
 
@@ -83,7 +83,7 @@ describe('witnesses', () => {
     for (const w of witnesses) expect(w.state.get('localhost:8787/log/cast-2020')!.size).toBe(parseCheckpointText(second.text).size);
   });
 
-  it('refuse a fork, a rollback, an unknown log and a bad signature, with the spec\'s status codes', async () => {
+  it("refuse a fork, a rollback, an unknown log and a bad signature, with the spec's status codes", async () => {
     const w = witnesses[0]!;
     const held = w.state.get('localhost:8787/log/cast-2020')!;
     const key = await importSigningKey(LOG_SEED);
@@ -95,7 +95,10 @@ describe('witnesses', () => {
     const same = await submit(w, `old ${held.size}\n\n${await sign('localhost:8787/log/cast-2020', held.size, forkedRoot)}`);
     expect(same.status).toBe(422);
     // A fork at a larger size: the proof cannot verify.
-    const bigger = await submit(w, `old ${held.size}\n${toBase64(crypto.getRandomValues(new Uint8Array(32)))}\n\n${await sign('localhost:8787/log/cast-2020', held.size + 5, forkedRoot)}`);
+    const bigger = await submit(
+      w,
+      `old ${held.size}\n${toBase64(crypto.getRandomValues(new Uint8Array(32)))}\n\n${await sign('localhost:8787/log/cast-2020', held.size + 5, forkedRoot)}`,
+    );
     expect(bigger.status).toBe(422);
     // A rollback: an older size than the one the witness holds.
     const older = await submit(w, `old 0\n\n${await sign('localhost:8787/log/cast-2020', held.size - 1, forkedRoot)}`);
@@ -106,7 +109,12 @@ describe('witnesses', () => {
     // Unknown origin; a signature by another key under the log's name.
     expect((await submit(w, `old 0\n\n${await sign('elsewhere.example/log/x', 1, forkedRoot)}`)).status).toBe(404);
     const other = await importSigningKey(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))));
-    const forged = await signNote(checkpointText({ origin: 'localhost:8787/log/cast-2020', size: held.size + 1, root: forkedRoot as never }), 'localhost:8787/log', other.privateKey, pub);
+    const forged = await signNote(
+      checkpointText({ origin: 'localhost:8787/log/cast-2020', size: held.size + 1, root: forkedRoot as never }),
+      'localhost:8787/log',
+      other.privateKey,
+      pub,
+    );
     expect((await submit(w, `old ${held.size}\n\n${forged}`)).status).toBe(403);
     expect((await submit(w, 'garbage')).status).toBe(400);
     // Nothing of this changed what the witness holds.

@@ -3,14 +3,14 @@
 // describes the witness (its vkey and the logs it follows). State: one Durable Object
 // per log origin, so checking the old size and storing the new checkpoint are atomic.
 import { DurableObject } from 'cloudflare:workers';
-import { addCheckpoint, checkRequest, importWitnessKey, type Latest, parseLogs, type WitnessKey } from './witness.ts';
-import { originHash } from './witness.ts';
+import { addCheckpoint, checkRequest, importWitnessKey, type Latest, originHash, parseLogs, type WitnessKey } from './witness.ts';
 
 export type WitnessEnv = { LOGS: DurableObjectNamespace<WitnessLog>; WITNESS_NAME: string; WITNESS_KEY: string; WITNESS_LOGS: string };
 
 let cached: { seed: string; key: Promise<WitnessKey> } | null = null;
 function witnessKey(env: WitnessEnv) {
-  if (cached?.seed !== `${env.WITNESS_NAME}\n${env.WITNESS_KEY}`) cached = { seed: `${env.WITNESS_NAME}\n${env.WITNESS_KEY}`, key: importWitnessKey(env.WITNESS_KEY, env.WITNESS_NAME) };
+  if (cached?.seed !== `${env.WITNESS_NAME}\n${env.WITNESS_KEY}`)
+    cached = { seed: `${env.WITNESS_NAME}\n${env.WITNESS_KEY}`, key: importWitnessKey(env.WITNESS_KEY, env.WITNESS_NAME) };
   return cached.key;
 }
 
@@ -56,7 +56,8 @@ export default {
         if (log.origin.endsWith('/*')) continue;
         if ((await originHash(log.origin)) !== m[1]) continue;
         const latest = await env.LOGS.get(env.LOGS.idFromName(log.origin)).latest();
-        if (latest) return new Response(latest.note, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } });
+        if (latest)
+          return new Response(latest.note, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } });
       }
       return new Response('not found\n', { status: 404 });
     }

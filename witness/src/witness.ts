@@ -3,7 +3,7 @@
 // fork or a rollback, and returns a timestamped Ed25519 cosignature
 // (c2sp.org/tlog-cosignature, cosignature/v1). Storage is injected (a Durable Object in
 // witness/src/index.ts), so the rules are tested in-process too.
-import { equalBytes, emptyRoot, fromBase64, toBase64, verifyConsistency } from '../../src/log/merkle.ts';
+import { emptyRoot, equalBytes, fromBase64, toBase64, verifyConsistency } from '../../src/log/merkle.ts';
 import { cosignLine, encodeVkey, parseNote, parseVkey, SIG_COSIGNATURE_V1, type Verifier, verifyNote } from '../../src/log/note.ts';
 import { parseCheckpointText } from '../../src/log/tlog.ts';
 

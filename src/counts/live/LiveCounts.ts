@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
-import { type Counts, getCounts } from '../../pledges/counters.queries.ts';
 import { db } from '../../platform/db/client.ts';
+import { type Counts, getCounts } from '../../pledges/counters.queries.ts';
 import { BROADCAST_INTERVAL_MS, PLEDGE_ID_HEADER } from './live.ts';
 
 export type CountsMessage = { type: 'counts'; individuals: number; societies: number; updatedAt: number };

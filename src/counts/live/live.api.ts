@@ -2,8 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { apiError } from '../../platform/http/errors.ts';
-import { getPledgeBySlug } from '../../pledges/pledges.queries.ts';
 import { createRoute, error, json, named, notFound, openapi, slugParams, z } from '../../platform/openapi/operation.ts';
+import { getPledgeBySlug } from '../../pledges/pledges.queries.ts';
 import { BROADCAST_INTERVAL_MS, connectLive } from './live.ts';
 
 export const liveApi = new OpenAPIHono<AppEnv>();

@@ -21,7 +21,9 @@ const createdAt = (column = 'created_at') => integer(column).notNull().default(s
 export const pledges = sqliteTable('pledges', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   slug: text('slug').notNull().unique(),
-  status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  status: text('status', { enum: ['draft', 'open', 'closed'] })
+    .notNull()
+    .default('draft'),
   goal: integer('goal'),
   opensAt: integer('opens_at'),
   closesAt: integer('closes_at'),
@@ -37,7 +39,9 @@ export const pledgeTexts = sqliteTable(
   'pledge_texts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
+    pledgeId: integer('pledge_id')
+      .notNull()
+      .references(() => pledges.id),
     lang: text('lang').notNull(),
     // SHA-256 (hex) of the canonical JSON of the text: the "version" a signer signs.
     version: text('version').notNull(),
@@ -49,10 +53,7 @@ export const pledgeTexts = sqliteTable(
     current: integer('current', { mode: 'boolean' }).notNull().default(true),
     publishedAt: createdAt('published_at'),
   },
-  (t) => [
-    uniqueIndex('pledge_texts_version').on(t.pledgeId, t.lang, t.version),
-    index('pledge_texts_current').on(t.pledgeId, t.lang, t.current),
-  ],
+  (t) => [uniqueIndex('pledge_texts_version').on(t.pledgeId, t.lang, t.version), index('pledge_texts_current').on(t.pledgeId, t.lang, t.current)],
 );
 
 export const societies = sqliteTable(
@@ -87,8 +88,12 @@ export const endorsements = sqliteTable(
   'endorsements',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
-    societyId: integer('society_id').notNull().references(() => societies.id),
+    pledgeId: integer('pledge_id')
+      .notNull()
+      .references(() => pledges.id),
+    societyId: integer('society_id')
+      .notNull()
+      .references(() => societies.id),
     // pending (contact email unconfirmed) -> confirmed (awaiting an organiser) -> verified | rejected
     state: text('state').notNull().default('pending'),
     founding: integer('founding', { mode: 'boolean' }).notNull().default(false),
@@ -125,7 +130,9 @@ export const signatures = sqliteTable(
   'signatures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    pledgeId: integer('pledge_id').notNull().references(() => pledges.id),
+    pledgeId: integer('pledge_id')
+      .notNull()
+      .references(() => pledges.id),
     lang: text('lang').notNull(),
     textVersion: text('text_version').notNull(),
     // pending | confirmed | withdrawn | invalidated | held
@@ -312,7 +319,6 @@ export const statsSnapshots = sqliteTable('stats_snapshots', {
   // JSON: { individuals, updatedAt, rows: [{ metric, bucket, value }] }
   body: text('body').notNull(),
 });
-
 
 // Organiser sessions (src/admin/session.ts; migrations/0013_admin_sessions.sql): a row per
 // logged-in session, deleted at logout. id_hash is SHA-256 of the cookie's random id;

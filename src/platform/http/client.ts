@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../env.ts';
 import { config } from '../config.ts';
 import { hmacHex } from '../crypto/tokens.ts';
+import type { AppEnv } from '../env.ts';
 
 // The client's address as Cloudflare reports it. Used only to rate limit and, hashed,
 // to spot abuse; never stored or logged raw.

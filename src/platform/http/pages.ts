@@ -48,7 +48,10 @@ export function formBodyLimit(refuse: (c: Context) => Response | Promise<Respons
     }
     const body = new Uint8Array(size);
     let at = 0;
-    for (const chunk of chunks) body.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
     c.req.raw = new Request(c.req.raw, { body });
     return next();
   };

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
-import { LANG_COOKIE, isLang, negotiateLang } from './lang.ts';
+import { isLang, LANG_COOKIE, negotiateLang } from './lang.ts';
 
 // Picks the visitor's language and remembers an explicit ?lang= choice for a year, on
 // pages only: a badge, JSON or download answered with Set-Cookie would not be cached

@@ -88,9 +88,5 @@ export function transportFor(env: MailEnv): Mailer {
 }
 
 export async function listOutbox(d1: D1Database, limit = 100) {
-  return db(d1)
-    .select({ to: devOutbox.to, subject: devOutbox.subject, text: devOutbox.text, sentAt: devOutbox.sentAt })
-    .from(devOutbox)
-    .orderBy(desc(devOutbox.id))
-    .limit(limit);
+  return db(d1).select({ to: devOutbox.to, subject: devOutbox.subject, text: devOutbox.text, sentAt: devOutbox.sentAt }).from(devOutbox).orderBy(desc(devOutbox.id)).limit(limit);
 }

@@ -1,4 +1,4 @@
-import { type Mail, type Mailer, transportFor, type MailEnv } from './mailer.ts';
+import { type Mail, type MailEnv, type Mailer, transportFor } from './mailer.ts';
 
 // Mail leaves the request path through a Cloudflare Queue: handlers enqueue the mail
 // (one queue send, a few ms), and the consumer delivers in batches, retrying with

@@ -52,7 +52,11 @@ export const error = (description: string, headers?: Record<string, string>) => 
 // A body of another media type, e.g. text/csv.
 export const file = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: z.string() } } });
 
-export const jsonBody = <T extends ZodType>(schema: T, description?: string) => ({ required: true, ...(description ? { description } : {}), content: { 'application/json': { schema } } });
+export const jsonBody = <T extends ZodType>(schema: T, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { 'application/json': { schema } },
+});
 
 function describedHeaders(headers: Record<string, string>) {
   return Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' as const } }]));

@@ -22,7 +22,7 @@ export function ActionPage(props: { lang: Lang; path: string; title: string; bod
 // The page after an action: what happened, and optionally a private link.
 export function ResultPage(props: {
   lang: Lang;
- 
+
   path: string;
   title: string;
   paragraphs: string[];

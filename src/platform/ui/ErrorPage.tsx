@@ -9,7 +9,13 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode) {
   const lang = c.get('lang') ?? DEFAULT_LANG;
   const t = messages(lang);
   const [title, body] =
-    status === 403 ? [t.forbiddenTitle, t.forbiddenBody] : status === 413 ? [t.tooLargeTitle, t.tooLargeBody] : status < 500 ? [t.badRequestTitle, t.badRequestBody] : [t.errorTitle, t.errorBody];
+    status === 403
+      ? [t.forbiddenTitle, t.forbiddenBody]
+      : status === 413
+        ? [t.tooLargeTitle, t.tooLargeBody]
+        : status < 500
+          ? [t.badRequestTitle, t.badRequestBody]
+          : [t.errorTitle, t.errorBody];
   return c.html(<MessagePage lang={lang} path={c.req.path} title={title} body={body} />, status);
 }
 

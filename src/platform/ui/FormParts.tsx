@@ -61,7 +61,13 @@ function controlAttrs(props: FieldProps) {
 export function TextField(props: FieldProps & { type?: string; autocomplete?: string; spellcheck?: boolean }) {
   return (
     <FieldFrame {...props}>
-      <input {...controlAttrs(props)} type={props.type ?? 'text'} value={props.form.values[props.name] ?? ''} autocomplete={props.autocomplete ?? 'off'} spellcheck={props.spellcheck} />
+      <input
+        {...controlAttrs(props)}
+        type={props.type ?? 'text'}
+        value={props.form.values[props.name] ?? ''}
+        autocomplete={props.autocomplete ?? 'off'}
+        spellcheck={props.spellcheck}
+      />
     </FieldFrame>
   );
 }

@@ -45,9 +45,20 @@ describe('no query spells a state', () => {
   });
 
   it('the check sees the forms it forbids', () => {
-    for (const bad of [`WHERE state = 'confirmed'`, `AND state IN ('pending', 'held')`, `THEN 'held' ELSE 'pending' END`, `eq(endorsements.state, 'verified')`, `VALUES (?1, 'pending', ?2)`])
+    for (const bad of [
+      `WHERE state = 'confirmed'`,
+      `AND state IN ('pending', 'held')`,
+      `THEN 'held' ELSE 'pending' END`,
+      `eq(endorsements.state, 'verified')`,
+      `VALUES (?1, 'pending', ?2)`,
+    ])
       expect(literal.test(bad), bad).toBe(true);
-    for (const ok of ['WHERE state = ${sqlText(SIGNATURE.confirmed)}', 'state IN (${sqlList(WITHDRAWABLE_STATES)})', `status: 'pending'`, 'eq(endorsements.state, ENDORSEMENT.verified)'])
+    for (const ok of [
+      'WHERE state = ${sqlText(SIGNATURE.confirmed)}',
+      'state IN (${sqlList(WITHDRAWABLE_STATES)})',
+      `status: 'pending'`,
+      'eq(endorsements.state, ENDORSEMENT.verified)',
+    ])
       expect(literal.test(ok), ok).toBe(false);
   });
 });

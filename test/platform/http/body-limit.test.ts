@@ -35,7 +35,16 @@ function post(path: string, body: BodyInit, headers: Record<string, string> = {}
   });
 }
 
-const FORMS = ['/p/cast-2020/sign', '/p/cast-2020/endorse', `/confirm/${'A'.repeat(43)}`, `/withdraw/${'A'.repeat(43)}`, '/admin/login', '/admin/logout', '/admin/endorsements/1/reject', '/admin/signatures/bulk'];
+const FORMS = [
+  '/p/cast-2020/sign',
+  '/p/cast-2020/endorse',
+  `/confirm/${'A'.repeat(43)}`,
+  `/withdraw/${'A'.repeat(43)}`,
+  '/admin/login',
+  '/admin/logout',
+  '/admin/endorsements/1/reject',
+  '/admin/signatures/bulk',
+];
 
 describe('form body limit', () => {
   it('answers 413 with the error page to a form over 64 KB, on every public and admin form', async () => {
@@ -66,7 +75,11 @@ describe('form body limit', () => {
   });
 
   it('keeps the JSON error shape on the API', async () => {
-    const res = await request('/api/pledges/cast-2020/signatures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(40 * KB) }) });
+    const res = await request('/api/pledges/cast-2020/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(40 * KB) }),
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
     const chunked = lazyBody(200 * KB * KB);
@@ -78,7 +91,9 @@ describe('form body limit', () => {
 
   it('still accepts ordinary forms, and an organiser pledge text of 1 MB (the editor has a larger limit)', async () => {
     const email = `limit-${crypto.randomUUID().slice(0, 8)}@example.edu`;
-    const ok = await post('/p/cast-2020/sign', new URLSearchParams({ name: '张三', email, affiliation: '某大学', field: 'science', region: 'CN-BJ' }).toString(), { 'cf-connecting-ip': '203.0.113.10' });
+    const ok = await post('/p/cast-2020/sign', new URLSearchParams({ name: '张三', email, affiliation: '某大学', field: 'science', region: 'CN-BJ' }).toString(), {
+      'cf-connecting-ip': '203.0.113.10',
+    });
     expect(ok.status).toBe(303);
     const cookie = await sessionCookie('Limit Tester');
     // A large but allowed edit: answered by the editor (its own validation), not by the limit.

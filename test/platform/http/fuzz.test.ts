@@ -9,9 +9,26 @@ import { signer } from '../../support/signers.ts';
 // characters, NUL bytes, lone surrogates, very long strings, full-width @.
 const nasty = fc.oneof(
   fc.constantFrom(
-    '=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-    "' OR 1=1 --", '\u202Egnp.exe', 'a\u200Bb\u200Dc', 'nul\u0000byte', 'lone\uD800surrogate', '\uDFFFx', '张三＠qq.com', 'ＡＢＣ',
-    '%E0%A4%A', '../../etc/passwd', 'x'.repeat(10_240), '\r\n\tSet-Cookie: a=b', '🧪👩‍🔬', '',
+    '=HYPERLINK("http://evil.example","x")',
+    '+1+1',
+    '-2+3',
+    '@SUM(A1)',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    '\u202Egnp.exe',
+    'a\u200Bb\u200Dc',
+    'nul\u0000byte',
+    'lone\uD800surrogate',
+    '\uDFFFx',
+    '张三＠qq.com',
+    'ＡＢＣ',
+    '%E0%A4%A',
+    '../../etc/passwd',
+    'x'.repeat(10_240),
+    '\r\n\tSet-Cookie: a=b',
+    '🧪👩‍🔬',
+    '',
   ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -28,7 +45,17 @@ const emailValue = fc.oneof(
 const orcidValue = fc.constantFrom('0000-0002-1825-0097', '0000-0002-1694-233x', '0000-0002-1825-0098', '0000-0002-1825-009', 'https://orcid.org/0000-0001-5109-3700');
 
 const body = fc.record(
-  { name: nasty, email: emailValue, affiliation: nasty, field: fieldValue, region: regionValue, title: nasty, orcid: orcidValue, public: fc.oneof(fc.boolean(), anyValue), extra: anyValue },
+  {
+    name: nasty,
+    email: emailValue,
+    affiliation: nasty,
+    field: fieldValue,
+    region: regionValue,
+    title: nasty,
+    orcid: orcidValue,
+    public: fc.oneof(fc.boolean(), anyValue),
+    extra: anyValue,
+  },
   { requiredKeys: [] },
 );
 
@@ -63,7 +90,9 @@ describe('fuzzing the public endpoints', () => {
 
   it('valid signatures with adversarial text are stored exactly and shown escaped', async () => {
     // Link-shaped text is refused in mailed fields (issue 13; signatures/consent.test.ts).
-    const printable = nasty.filter((s) => s.trim().length > 0 && s.length <= 100 && s.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s) && !containsLink(s));
+    const printable = nasty.filter(
+      (s) => s.trim().length > 0 && s.length <= 100 && s.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s) && !containsLink(s),
+    );
     await fc.assert(
       fc.asyncProperty(printable, async (name) => {
         const person = signer({ name, affiliation: name.slice(0, 100) });
@@ -83,7 +112,11 @@ describe('fuzzing the public endpoints', () => {
   });
 
   it('form signing: never 5xx, never a broken page', async () => {
-    const formBody = fc.dictionary(fc.constantFrom('name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'lang', 'version', 'website', 'junk'), nasty.filter((s) => s.isWellFormed()), { maxKeys: 11 });
+    const formBody = fc.dictionary(
+      fc.constantFrom('name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'lang', 'version', 'website', 'junk'),
+      nasty.filter((s) => s.isWellFormed()),
+      { maxKeys: 11 },
+    );
     await fc.assert(
       fc.asyncProperty(formBody, async (fields) => {
         const res = await postForm('/p/cast-2020/sign', fields);
@@ -113,7 +146,11 @@ describe('fuzzing the public endpoints', () => {
         expect(res.status).toBeLessThan(500);
         const api = await postJson(`/api/signatures/${kind}`, { token: t });
         expect(api.status).toBeLessThan(500);
-        const dup = await request(`/api/signatures/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"token":"x","token":${JSON.stringify(t)}}` });
+        const dup = await request(`/api/signatures/${kind}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: `{"token":"x","token":${JSON.stringify(t)}}`,
+        });
         expect(dup.status).toBeLessThan(500);
       }),
       { numRuns: 100 },

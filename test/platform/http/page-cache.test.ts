@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forgetCounts } from '../../../src/counts/counts.cache.ts';
 import { app } from '../../../src/index.ts';
 import { forgetPledges } from '../../../src/pledges/pledges.cache.ts';
-import { faultyD1 } from '../../support/faulty-d1.ts';
 import { request } from '../../support/app.ts';
+import { faultyD1 } from '../../support/faulty-d1.ts';
 
 // Public pages carry no per-visitor bytes, so browsers and shared caches can keep them;
 // private pages never are kept.

@@ -5,11 +5,7 @@ import { request } from '../../support/app.ts';
 // Every GET route of the app, with its parameters filled in, plus error responses.
 const PARAMS: Record<string, string> = { slug: 'cast-2020', token: 'A'.repeat(43), id: '1' };
 const routePaths = [
-  ...new Set(
-    app.routes
-      .filter((r) => r.method === 'GET' && !r.path.includes('*'))
-      .map((r) => r.path.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => PARAMS[name] ?? '1')),
-  ),
+  ...new Set(app.routes.filter((r) => r.method === 'GET' && !r.path.includes('*')).map((r) => r.path.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => PARAMS[name] ?? '1'))),
 ];
 const extra = ['/p/no-such-pledge', '/api/nothing', '/p/cast-2020/sign'];
 

@@ -31,7 +31,13 @@ describe('mail transports', () => {
     expect(() => transportFor({ DB: env.DB, MAIL_TRANSPORT: 'http', MAIL_FROM: 'pledge@example.org' })).toThrow('MAIL_HTTP_URL');
     // Request handlers send through the queue when it is bound: nothing is delivered yet.
     const queued: unknown[] = [];
-    await mailerFor({ DB: env.DB, MAIL_TRANSPORT: 'email', MAIL_FROM: 'pledge@example.org', EMAIL: { send }, MAIL_QUEUE: { send: async (m: unknown) => void queued.push(m) } as unknown as Queue<typeof mail> }).send(mail);
+    await mailerFor({
+      DB: env.DB,
+      MAIL_TRANSPORT: 'email',
+      MAIL_FROM: 'pledge@example.org',
+      EMAIL: { send },
+      MAIL_QUEUE: { send: async (m: unknown) => void queued.push(m) } as unknown as Queue<typeof mail>,
+    }).send(mail);
     expect(queued).toEqual([mail]);
     expect(send).toHaveBeenCalledOnce();
   });

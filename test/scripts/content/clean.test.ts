@@ -2,12 +2,13 @@
 // Content of the first pledge: the seed cleaning rules (scripts/content/clean.ts)
 // and the generated scripts/content/cast-2020.json (scripts/build-content.ts).
 // Runs inside workerd: no node:fs, the seed comes in through Vite's ?raw.
-import { describe, expect, it } from 'vitest';
+
 import * as OpenCC from 'opencc-js';
-import raw from '../../../seed/000_999186171fd44ce9.txt?raw';
+import { describe, expect, it } from 'vitest';
 import content from '../../../scripts/content/cast-2020.json';
 import { joinSocietyTokens, parseSeed, repairMojibake, stripPinyin } from '../../../scripts/content/clean.ts';
 import { CATEGORIES, SOCIETIES_EN } from '../../../scripts/content/translation.en.ts';
+import raw from '../../../seed/000_999186171fd44ce9.txt?raw';
 
 type Text = (typeof content.texts)['en'];
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
