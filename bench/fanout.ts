@@ -12,24 +12,49 @@ import { once, percentile } from './load.ts';
 
 export type Fanout = { sockets: number; opened: number; rounds: number; p50: number; p99: number; max: number; missing: number; connectSeconds: number };
 
-// 10,000 client sockets need as many file descriptors here, and the server side (workerd
-// behind wrangler's proxy) about twice as many: check the limit and raise the soft one
-// up to the hard one where it is too low.
-export function ensureFileLimit(sockets: number): void {
-  const need = sockets * 2 + 1024;
+// Each client socket is a file descriptor here and one in the server's workerd (two in
+// wrangler dev's proxy, which is why the bench connects past it: see directPort). The
+// hard limit cannot be raised without privileges, so check it and say so clearly.
+export function ensureFileLimit(sockets: number, perSocket = 1): void {
+  const need = sockets * perSocket + 1024;
   let soft = Number.NaN;
   let hard = Number.NaN;
   try {
-    soft = Number(execFileSync('sh', ['-c', 'ulimit -Sn'], { encoding: 'utf8' }).trim());
+    soft = Number(execFileSync('sh', ['-c', 'ulimit -Sn'], { encoding: 'utf8' }).trim().replace('unlimited', 'Infinity'));
     hard = Number(execFileSync('sh', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).trim().replace('unlimited', 'Infinity'));
   } catch {
     return;
   }
   if (soft >= need) return;
   throw new Error(
-    `open-file limit too low for ${sockets} WebSockets: soft ${soft}, hard ${hard}, need about ${need} (client and server sockets). ` +
-      (hard >= need ? `Run \`ulimit -n ${need}\` in this shell and start the bench again.` : `Raise the hard limit (e.g. in /etc/security/limits.conf) to at least ${need}, or set BENCH_SOCKETS_BIG lower.`),
+    `open-file limit too low for ${sockets} WebSockets: soft ${soft}, hard ${hard}, need about ${need}. ` +
+      (hard >= need ? `Run \`ulimit -n ${need}\` in this shell and start the bench again.` : `Raise the hard limit (e.g. /etc/security/limits.conf, or docker --ulimit nofile=${need}) or set BENCH_SOCKETS_BIG lower.`),
   );
+}
+
+// wrangler dev puts a proxy Worker (its own workerd process) in front of the app's
+// workerd; a proxied WebSocket holds a descriptor on each side of the proxy, so 10,000
+// sockets would need 20,000+ descriptors in that one process. Production has no such
+// hop. This finds the app's own workerd entry port: the other workerd process in the
+// proxy's process group that answers /healthz. null if it cannot be found.
+export async function directPort(publicPort: number): Promise<number | null> {
+  try {
+    const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => ({ port: Number(/:(\d+)\s/.exec(l)?.[1]), pid: Number(/pid=(\d+)/.exec(l)?.[1]), workerd: l.includes('"workerd"') }))
+      .filter((x) => x.workerd && x.port && x.pid);
+    const proxy = listening.find((x) => x.port === publicPort);
+    if (!proxy) return null;
+    const pgid = (pid: number) => execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const group = pgid(proxy.pid);
+    for (const c of listening.filter((x) => x.pid !== proxy.pid && pgid(x.pid) === group)) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${c.port}/healthz`, { signal: AbortSignal.timeout(3000) });
+        if (res.status === 200) return c.port;
+      } catch {}
+    }
+  } catch {}
+  return null;
 }
 
 let ipSeq = 0;
@@ -62,10 +87,13 @@ async function openAll(url: string, n: number, onMessage: (i: number, data: stri
   return sockets;
 }
 
-export async function measureFanout(port: number, sockets: number, opts: { rounds?: number; slug?: string; run?: string } = {}): Promise<Fanout> {
+// port: the app (sign, confirm, outbox); wsPort: where the sockets connect (the app's
+// own workerd entry, from directPort, or the same port).
+export async function measureFanout(port: number, sockets: number, opts: { rounds?: number; slug?: string; run?: string; wsPort?: number } = {}): Promise<Fanout> {
   const rounds = opts.rounds ?? 5;
   const slug = opts.slug ?? 'cast-2020';
   const run = opts.run ?? Math.random().toString(36).slice(2, 8);
+  const wsPort = opts.wsPort ?? port;
   ensureFileLimit(sockets);
   const agent = new http.Agent({ keepAlive: true });
   let expected = Number.POSITIVE_INFINITY;
@@ -77,7 +105,7 @@ export async function measureFanout(port: number, sockets: number, opts: { round
     if (m.type === 'counts' && m.individuals >= expected) arrived[i] = performance.now();
   };
   const connectStart = performance.now();
-  const list = await openAll(`ws://127.0.0.1:${port}/api/pledges/${slug}/live`, sockets, onMessage);
+  const list = await openAll(`ws://127.0.0.1:${wsPort}/api/pledges/${slug}/live`, sockets, onMessage);
   const connectSeconds = (performance.now() - connectStart) / 1000;
   const open = list.filter((ws) => ws.readyState === WebSocket.OPEN).length;
   console.log(`  fan-out: ${open} of ${sockets} sockets open in ${connectSeconds.toFixed(1)} s`);
@@ -150,7 +178,12 @@ if (import.meta.main) {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1]! : fallback;
   };
-  measureFanout(Number(arg('--port', '8787')), Number(arg('--sockets', '1000')), { rounds: Number(arg('--rounds', '5')) })
+  const port = Number(arg('--port', '8787'));
+  directPort(port)
+    .then((wsPort) => {
+      console.log(wsPort ? `  sockets connect to the app's workerd directly on ${wsPort}` : '  ! app workerd not found: sockets go through the proxy');
+      return measureFanout(port, Number(arg('--sockets', '1000')), { rounds: Number(arg('--rounds', '5')), wsPort: wsPort ?? port });
+    })
     .then((r) => console.log(JSON.stringify(r)))
     .catch((err) => {
       console.error(err instanceof Error ? err.message : err);
