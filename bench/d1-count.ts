@@ -177,3 +177,15 @@ if (import.meta.main) {
       process.exitCode = 1;
     });
 }
+
+// The BENCH.md lines for these figures.
+export function d1Lines(d1: D1Figures | null): string[] {
+  if (!d1) return ['D1 counts: not measured (the counted instance failed; see the console).'];
+  return [
+    '| D1 per request (counted on the binding) | round trips | max | write tx | of which dev outbox |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(d1.paths).map(([name, p]) => `| ${name} | ${p.roundTrips.toFixed(2)} | ${p.maxRoundTrips} | ${p.writeTx.toFixed(2)} | ${p.outboxWriteTx.toFixed(2)} |`),
+    '',
+    `D1 per confirmed signature (${d1.confirmed} signed and confirmed, everything D1 did until it settled): **${d1.perConfirmed.writeTx.toFixed(2)} write transactions**, ${d1.perConfirmed.writeTxWithoutOutbox.toFixed(2)} without the development mail outbox; ${d1.perConfirmed.roundTrips.toFixed(2)} round trips, ${d1.perConfirmed.statements.toFixed(2)} statements.`,
+  ];
+}

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import WebSocket from 'ws';
 import { once, percentile } from './load.ts';
 
-export type Fanout = { sockets: number; opened: number; rounds: number; p50: number; p99: number; max: number; missing: number; connectSeconds: number };
+// first: the median over rounds of the first socket's delay (the fixed part: the
+// confirmation, the notification, the read); p99 - first is the sending itself.
+export type Fanout = { sockets: number; opened: number; rounds: number; first: number; p50: number; p99: number; max: number; missing: number; connectSeconds: number };
 
 // Each client socket is a file descriptor here and one in the server's workerd (two in
 // wrangler dev's proxy, which is why the bench connects past it: see directPort). The
@@ -30,6 +32,21 @@ export function ensureFileLimit(sockets: number, perSocket = 1): void {
     `open-file limit too low for ${sockets} WebSockets: soft ${soft}, hard ${hard}, need about ${need}. ` +
       (hard >= need ? `Run \`ulimit -n ${need}\` in this shell and start the bench again.` : `Raise the hard limit (e.g. /etc/security/limits.conf, or docker --ulimit nofile=${need}) or set BENCH_SOCKETS_BIG lower.`),
   );
+}
+
+function hardFileLimit(): number {
+  try {
+    return Number(execFileSync('sh', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).trim().replace('unlimited', 'Infinity'));
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+// workerd holds two descriptors per accepted WebSocket (measured: 1,000 open sockets,
+// 2,104 descriptors), under the same hard limit as this process, and crashes when it
+// runs out: the most sockets the app's workerd can hold on this machine, with margin.
+export function maxSocketsHere(): number {
+  return Math.max(0, Math.floor((hardFileLimit() - 1000) / 2));
 }
 
 // wrangler dev puts a proxy Worker (its own workerd process) in front of the app's
@@ -113,6 +130,7 @@ export async function measureFanout(port: number, sockets: number, opts: { round
   await new Promise((r) => setTimeout(r, 500));
 
   const delays: number[] = [];
+  const firsts: number[] = [];
   let missing = 0;
   for (let round = 0; round < rounds; round++) {
     const email = `fan${sockets}-${round}-${run}@fanout.bench.example`;
@@ -137,9 +155,13 @@ export async function measureFanout(port: number, sockets: number, opts: { round
     };
     while (!done() && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
     let late = 0;
+    let first = Number.POSITIVE_INFINITY;
     for (let i = 0; i < sockets; i++) {
       if (list[i]?.readyState !== WebSocket.OPEN) continue;
-      if (arrived[i]) delays.push(arrived[i]! - t0);
+      if (arrived[i]) {
+        delays.push(arrived[i]! - t0);
+        first = Math.min(first, arrived[i]! - t0);
+      }
       else {
         late++;
         delays.push(10_000);
@@ -147,6 +169,7 @@ export async function measureFanout(port: number, sockets: number, opts: { round
     }
     if (late) console.warn(`  ! round ${round}: ${late} sockets did not get the new count within 10 s`);
     missing += late;
+    if (Number.isFinite(first)) firsts.push(first);
     expected = Number.POSITIVE_INFINITY;
     // Past the coalescing interval, so each round's broadcast is its own.
     await new Promise((r) => setTimeout(r, 600));
@@ -167,9 +190,35 @@ export async function measureFanout(port: number, sockets: number, opts: { round
   );
   agent.destroy();
   delays.sort((a, b) => a - b);
-  const r: Fanout = { sockets, opened: open, rounds, p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.at(-1) ?? 0, missing, connectSeconds };
-  console.log(`${`live fan-out (${sockets} sockets)`.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0)} ms`);
+  firsts.sort((a, b) => a - b);
+  const r: Fanout = { sockets, opened: open, rounds, first: percentile(firsts, 50), p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.at(-1) ?? 0, missing, connectSeconds };
+  console.log(`${`live fan-out (${sockets} sockets)`.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0)} ms  first socket ${r.first.toFixed(0)} ms`);
   return r;
+}
+
+export const BENCH_SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+export const BENCH_SOCKETS_BIG = Number(process.env.BENCH_SOCKETS_BIG ?? 10_000);
+
+// For `npm run bench`: the fan-out at BENCH_SOCKETS and BENCH_SOCKETS_BIG sockets (the
+// latter capped to what one workerd can hold here; `wanted` records the ask).
+export async function fanoutFigures(port: number, run: string): Promise<Array<Fanout & { wanted: number; direct: boolean }>> {
+  const wsPort = await directPort(port);
+  if (!wsPort) console.warn("  ! the app's own workerd port was not found: sockets go through wrangler dev's proxy");
+  const out = [];
+  for (const wanted of [BENCH_SOCKETS, BENCH_SOCKETS_BIG]) {
+    const cap = wsPort ? maxSocketsHere() : Math.floor(maxSocketsHere() / 2);
+    const n = Math.min(wanted, cap);
+    if (n < wanted) console.warn(`  ! ${wanted} sockets need about ${2 * wanted + 1000} open files in the app's workerd; the hard limit here is ${hardFileLimit()}: measuring ${n}`);
+    out.push({ ...(await measureFanout(port, n, { run, wsPort: wsPort ?? port })), wanted, direct: !!wsPort });
+  }
+  return out;
+}
+
+export function fanoutLines(fanouts: Array<Fanout & { wanted: number }>): string[] {
+  return fanouts.map(
+    (f) =>
+      `Live fan-out to ${f.opened} sockets${f.opened < f.wanted ? ` (of ${f.wanted} asked: the open-file limit)` : ''}, from sending a confirmation to the last socket holding the new count, ${f.rounds} rounds: p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (first socket ${f.first.toFixed(0)} ms)${f.missing ? `, ${f.missing} late deliveries` : ''}; sockets opened in ${f.connectSeconds.toFixed(0)} s.`,
+  );
 }
 
 // Standalone: node bench/fanout.ts --port 8787 --sockets 10000

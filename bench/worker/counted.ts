@@ -8,11 +8,13 @@
 // The app's own entry (src/index.ts) does not import this file, so none of it exists
 // under `npm start`, in the tests or in production.
 import app from '../../src/index.ts';
-import { countedD1, type D1Tally, emptyTally, formatTally } from './d1-counter.ts';
+import { LiveCounts as AppLiveCounts } from '../../src/counts/live/LiveCounts.ts';
+import { countedD1, D1_HEADER, type D1Tally, emptyTally, formatTally } from './d1-counter.ts';
 
+// The app's Durable Object classes. Nothing else may be exported here: workerd takes
+// every export of the entry module for an entrypoint.
 export * from '../../src/index.ts';
 
-export const D1_HEADER = 'x-bench-d1';
 const enabled = (env: Env) => (env as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === '1';
 
 let totals = emptyTally();
@@ -44,3 +46,10 @@ for (const [name, handler] of Object.entries(handlers)) {
 }
 
 export default { ...wrapped, fetch } as ExportedHandler<Env>;
+
+// The live-count objects' reads (one per coalesced broadcast) count into the totals too.
+export class LiveCounts extends AppLiveCounts {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, enabled(env) ? withCounted(env, [totals]) : env);
+  }
+}

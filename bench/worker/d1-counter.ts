@@ -3,6 +3,8 @@
 // and only when BENCH_COUNT_D1 is "1"; the app's own entry (src/index.ts) never imports
 // it, so it is absent from `npm start`, the tests and production.
 
+export const D1_HEADER = 'x-bench-d1';
+
 export type D1Tally = {
   // prepare() calls (local: no round trip by themselves).
   prepares: number;

@@ -1,6 +1,7 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import counted, { D1_HEADER } from '../../bench/worker/counted.ts';
+import counted from '../../bench/worker/counted.ts';
+import { D1_HEADER } from '../../bench/worker/d1-counter.ts';
 import { nextIp } from '../helpers.ts';
 
 // The bench's D1 instrumentation (bench/worker/counted.ts) exists only in that entry and
