@@ -166,7 +166,12 @@ export class LiveCounts extends DurableObject<Env> {
     const pledgeId = this.pledgeId;
     const results = await Promise.allSettled([...relays].map((k) => liveRelay(this.env, pledgeId, k).deliver(message, seq)));
     const failed = results.filter((r) => r.status === 'rejected').length;
-    if (failed) console.warn(`live counts: ${failed} of ${relays.size} relays of pledge ${pledgeId} unreachable`);
+    if (failed) {
+      console.warn(`live counts: ${failed} of ${relays.size} relays of pledge ${pledgeId} unreachable; retrying`);
+      // Sent again at the next interval (the others get it twice; pages ignore a repeat).
+      this.lastMessage = null;
+      this.dirty = true;
+    }
   }
 
   private sendAll(message: string, seq: number): number {
