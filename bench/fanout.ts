@@ -221,7 +221,7 @@ export async function fanoutFigures(port: number, run: string): Promise<Array<Fa
 export function fanoutLines(fanouts: Array<Fanout & { wanted: number }>): string[] {
   return fanouts.map(
     (f) =>
-      `Live fan-out to ${f.opened} sockets${f.opened < f.wanted ? ` (of ${f.wanted} asked: the open-file limit)` : ''}, from sending a confirmation to the last socket holding the new count, ${f.rounds} rounds: p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (first socket ${f.first.toFixed(0)} ms; the confirmation answered in ${f.confirmMs.toFixed(0)} ms)${f.missing ? `, ${f.missing} late deliveries` : ''}; sockets opened in ${f.connectSeconds.toFixed(0)} s.`,
+      `Live fan-out to ${f.opened} sockets${f.sockets < f.wanted ? ` (${f.wanted} asked, ${f.sockets} fit the open-file limit)` : ''}${f.opened < f.sockets ? ` (${f.sockets - f.opened} failed to open)` : ''}, from sending a confirmation to the last socket holding the new count, ${f.rounds} rounds: p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (first socket ${f.first.toFixed(0)} ms; the confirmation answered in ${f.confirmMs.toFixed(0)} ms)${f.missing ? `, ${f.missing} late deliveries` : ''}; sockets opened in ${f.connectSeconds.toFixed(0)} s.`,
   );
 }
 
