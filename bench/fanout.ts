@@ -82,6 +82,7 @@ async function openAll(url: string, n: number, onMessage: (i: number, data: stri
   const sockets: WebSocket[] = new Array(n);
   let next = 0;
   let failed = 0;
+  const reasons = new Map<string, number>();
   // At most 200 handshakes in flight: a thundering herd of 10,000 SYNs only measures the
   // listen backlog.
   await Promise.all(
@@ -91,7 +92,15 @@ async function openAll(url: string, n: number, onMessage: (i: number, data: stri
         await new Promise<void>((resolve) => {
           const ws = new WebSocket(url, { perMessageDeflate: false });
           ws.on('open', () => resolve());
-          ws.on('error', () => {
+          ws.on('unexpected-response', (_req, res) => {
+            const why = `HTTP ${res.statusCode}`;
+            reasons.set(why, (reasons.get(why) ?? 0) + 1);
+            failed++;
+            resolve();
+          });
+          ws.on('error', (err) => {
+            const why = err.message.slice(0, 80);
+            reasons.set(why, (reasons.get(why) ?? 0) + 1);
             failed++;
             resolve();
           });
@@ -101,7 +110,7 @@ async function openAll(url: string, n: number, onMessage: (i: number, data: stri
       }
     }),
   );
-  if (failed) console.warn(`  ! ${failed} of ${n} sockets failed to open`);
+  if (failed) console.warn(`  ! ${failed} of ${n} sockets failed to open: ${JSON.stringify(Object.fromEntries(reasons))}`);
   return sockets;
 }
 
