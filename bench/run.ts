@@ -6,11 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type D1Figures, d1Lines, measureD1 } from './d1-count.ts';
+import { fanoutFigures, fanoutLines } from './fanout.ts';
 import { load, median, once, percentile, type Result, timeEach } from './load.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 3000);
-const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
 const TIMING_PAIRS = Number(process.env.BENCH_TIMING_PAIRS ?? 200);
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
 const children: ChildProcess[] = [];
@@ -60,7 +61,7 @@ const signBody = (i: number, run: string) =>
   JSON.stringify({ name: `Bench ${i}`, email: `b${i}-${run}@d${i % 500}.bench.example`, affiliation: 'Bench University', field: 'science', region: 'CN-BJ' });
 
 async function main() {
-  const [pOk, pIns, pApp] = [8911, 8912, 8913];
+  const [pOk, pIns, pApp, pSignFloor] = [8911, 8912, 8913, 8914];
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
   console.log('starting the floors and the app (wrangler dev, request logging off)...');
   // One at a time, each with its own inspector port: wrangler dev instances started
@@ -84,6 +85,23 @@ async function main() {
     join(tmp, 'floor'),
   ]);
   await ready(pIns, '/setup');
+  start([
+    'wrangler',
+    'dev',
+    '--config',
+    'bench/wrangler.floor-sign.toml',
+    '--port',
+    String(pSignFloor),
+    '--ip',
+    '127.0.0.1',
+    '--inspector-port',
+    '9334',
+    '--log-level',
+    'error',
+    '--persist-to',
+    join(tmp, 'floor-sign'),
+  ]);
+  await ready(pSignFloor, '/setup');
   start(
     [
       'scripts/start.ts',
@@ -114,6 +132,7 @@ async function main() {
 
   const floorOk = await measure('floor: bare "ok"', pOk, 5000, () => ({ path: '/' }));
   const floorInsert = await measure('floor: one D1 INSERT', pIns, 3000, () => ({ path: '/' }));
+  const floorSign = await measure('floor: rate limit + INSERT', pSignFloor, 3000, () => ({ path: '/', headers: { 'cf-connecting-ip': ip() } }));
   const counts = await measure('app: counts API', pApp, 5000, () => ({ path: '/api/pledges/cast-2020/counts' }));
   const page = await measure('app: pledge page', pApp, 2000, () => ({ path: '/p/cast-2020', headers: { 'accept-language': 'zh-CN' } }));
 
@@ -165,9 +184,8 @@ async function main() {
   // addresses that already signed (confirmed above), interleaved, one request at a time.
   const timing = await measureNewVsDuplicate(pApp, run, tokens.length);
 
-  // Live fan-out: N open WebSockets; time from sending a confirmation to each socket
-  // holding the new count.
-  const fanout = await measureFanout(pApp, run);
+  // Live fan-out at 1,000 and 10,000 open WebSockets (bench/fanout.ts).
+  const fanouts = await fanoutFigures(pApp, run);
 
   // Weight of the pledge page's first response.
   const html = await (await fetch(`http://127.0.0.1:${pApp}/p/cast-2020`)).text();
@@ -175,8 +193,11 @@ async function main() {
   console.log(`pledge page first response: ${pageBytes.raw} B raw, ${pageBytes.gzip} B gzip (budget 14,336)`);
 
   const bundle = bundleSize();
+  // D1 calls counted on an instrumented instance of the app (bench/d1-count.ts).
+  const d1: D1Figures | null = await measureD1().catch((err) => (console.warn(`  ! D1 count failed: ${err instanceof Error ? err.message : err}`), null));
   const ratios = {
     signVsInsertFloor: sign.rps / floorInsert.rps,
+    signVsSignFloor: sign.rps / floorSign.rps,
     confirmVsInsertFloor: confirm.rps / floorInsert.rps,
     signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
     countsVsOkFloor: counts.rps / floorOk.rps,
@@ -191,7 +212,9 @@ async function main() {
     ['confirm p99 < 250 ms', confirm.p99 < 250, `${confirm.p99.toFixed(0)} ms`],
     ['sign >= 0.7 of the INSERT floor', ratios.signVsInsertFloor >= 0.7, ratios.signVsInsertFloor.toFixed(2)],
     ['counts API >= 0.8 of the "ok" floor', ratios.countsVsOkFloor >= 0.8, ratios.countsVsOkFloor.toFixed(2)],
-    [`fan-out to ${SOCKETS} sockets p99 < 1 s`, fanout.p99 < 1000, `${fanout.p99.toFixed(0)} ms`],
+    ...fanouts.map((f) => [`fan-out to ${f.opened} sockets p99 < 1 s`, f.p99 < 1000, `${f.p99.toFixed(0)} ms`] as const),
+    ['sign >= 0.8 of its binding floor', ratios.signVsSignFloor >= 0.8, ratios.signVsSignFloor.toFixed(2)],
+    ['D1 write tx per confirmed signature <= 1.1', d1 !== null && d1.perConfirmed.writeTxWithoutOutbox <= 1.1, d1 ? d1.perConfirmed.writeTxWithoutOutbox.toFixed(2) : 'n/a'],
     ['pledge page <= 14 KB gzip', pageBytes.gzip <= 14_336, `${pageBytes.gzip} B`],
     ['bundle <= 1 MB gzip', bundle.gzipKiB !== null && bundle.gzipKiB <= 1024, bundle.gzipKiB === null ? 'n/a' : `${bundle.gzipKiB} KiB`],
   ] as const;
@@ -212,7 +235,8 @@ async function main() {
     results,
     confirmedPerSecond,
     timing,
-    fanout,
+    fanouts,
+    d1,
     pageBytes,
     bundle,
     ratios,
@@ -248,66 +272,6 @@ async function measureNewVsDuplicate(port: number, run: string, known: number) {
   return r;
 }
 
-async function measureFanout(port: number, run: string) {
-  const url = `ws://127.0.0.1:${port}/api/pledges/cast-2020/live`;
-  const sockets: WebSocket[] = [];
-  const latest: number[] = [];
-  await Promise.all(
-    Array.from(
-      { length: SOCKETS },
-      (_, i) =>
-        new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(url);
-          ws.onopen = () => resolve();
-          ws.onerror = () => reject(new Error('socket failed'));
-          ws.onmessage = (e) => {
-            const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
-            if (m.type === 'counts') latest[i] = m.individuals;
-          };
-          sockets.push(ws);
-        }),
-    ),
-  );
-  const delays: number[] = [];
-  const agent = new (await import('node:http')).Agent({ keepAlive: true });
-  for (let round = 0; round < 5; round++) {
-    const email = `fan${round}-${run}@fanout.bench.example`;
-    await once(agent, port, {
-      method: 'POST',
-      path: '/api/pledges/cast-2020/signatures',
-      headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() },
-      body: JSON.stringify({ name: 'Fan', email, affiliation: 'U', field: 'science', region: 'CN-SH' }),
-    });
-    let mail: { to: string; text: string } | undefined;
-    for (let i = 0; i < 80 && !mail; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 100));
-      mail = (JSON.parse((await once(agent, port, { path: '/dev/outbox?limit=50' })).body) as { to: string; text: string }[]).find((m) => m.to === email);
-    }
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
-    const expected = (JSON.parse((await once(agent, port, { path: '/api/pledges/cast-2020/counts' })).body) as { individuals: number }).individuals + 1;
-    const arrived = new Array<number>(SOCKETS).fill(0);
-    sockets.forEach((ws, i) => {
-      ws.onmessage = (e) => {
-        const m = JSON.parse(String(e.data)) as { type: string; individuals: number };
-        if (m.type === 'counts' && m.individuals >= expected && !arrived[i]) arrived[i] = performance.now();
-      };
-    });
-    const t0 = performance.now();
-    await once(agent, port, { method: 'POST', path: '/api/signatures/confirm', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-    const until = t0 + 10_000;
-    while (arrived.some((a) => a === 0) && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
-    const missing = arrived.filter((a) => a === 0).length;
-    if (missing) console.warn(`  ! round ${round}: ${missing} sockets did not get the new count within 10 s`);
-    for (const a of arrived) delays.push(a ? a - t0 : 10_000);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  for (const ws of sockets) ws.close();
-  delays.sort((a, b) => a - b);
-  const r = { sockets: SOCKETS, rounds: 5, p50: percentile(delays, 50), p99: percentile(delays, 99) };
-  console.log(`${`live fan-out (${SOCKETS} sockets)`.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`);
-  return r;
-}
-
 function bundleSize(): { totalKiB: number | null; gzipKiB: number | null } {
   const r = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(tmp, 'dist')], { env, encoding: 'utf8' });
   const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${r.stdout}${r.stderr}`);
@@ -335,7 +299,12 @@ function writeBenchMd(out: Record<string, unknown> & { machine: Record<string, u
     '| --- | ---: | ---: | ---: |',
     ...rows,
     '',
-    `Sign + confirm: **${(out.confirmedPerSecond as number).toFixed(0)} confirmed signatures/s**. Live fan-out to ${(out.fanout as { sockets: number }).sockets} sockets: p50 ${(out.fanout as { p50: number }).p50.toFixed(0)} ms, p99 ${(out.fanout as { p99: number }).p99.toFixed(0)} ms.`,
+    `Sign + confirm: **${(out.confirmedPerSecond as number).toFixed(0)} confirmed signatures/s**.`,
+    '',
+    ...fanoutLines(out.fanouts as Parameters<typeof fanoutLines>[0]),
+    '',
+    ...d1Lines(out.d1 as D1Figures | null),
+    '',
     `Sign answers, new vs duplicate address (${(out.timing as { pairs: number }).pairs} interleaved pairs, one at a time): median ${(out.timing as { newMedianMs: number }).newMedianMs.toFixed(2)} ms vs ${(out.timing as { duplicateMedianMs: number }).duplicateMedianMs.toFixed(2)} ms.`,
     `Pledge page first response: ${(out.pageBytes as { raw: number }).raw} B raw, ${(out.pageBytes as { gzip: number }).gzip} B gzip. Worker bundle: ${(out.bundle as { gzipKiB: number | null }).gzipKiB ?? '?'} KiB gzip.`,
     '',
