@@ -95,13 +95,26 @@ function bump(c: Counter, row: string, delta: 1 | -1): string {
 }
 
 // A log entry: 'add' on entering, 'remove' on leaving; seq is the next leaf index of the
-// pledge's log, and a subject keeps the salt of its first entry.
-function logEntry(s: Source, row: string, kind: 'add' | 'remove'): string {
+// pledge's log, and a subject keeps the salt of its first entry. Times are whole hours,
+// so the public signer wall cannot be matched to the log by time. A removal carries its
+// public reason: withdrawn by the signer, or invalidated with the organiser's category
+// (a deleted row, or a verified endorsement taken back, have their own).
+const HOUR_NOW = `(CAST(unixepoch('now') AS INTEGER) / 3600) * 3600000`;
+
+function removalReason(s: Source, e: Event): string {
+  if (e.name === 'on_delete') return "'invalidated:deleted'";
+  if (s.noun === 'signature') return `CASE new.state WHEN ${sqlText(SIGNATURE.withdrawn)} THEN 'withdrawn' ELSE 'invalidated:' || coalesce(new.invalidation_category, 'other') END`;
+  return "'invalidated:revoked'";
+}
+
+function logEntry(s: Source, e: Event): string {
   const subject = sqlText(s.subject);
+  const row = e.row;
+  const kind = e.enters ? 'add' : 'remove';
   return (
-    `  INSERT INTO log_entries (pledge_id, seq, kind, subject_type, subject_id, salt, created_at)\n` +
+    `  INSERT INTO log_entries (pledge_id, seq, kind, subject_type, subject_id, salt, created_at${e.enters ? '' : ', reason'})\n` +
     `  SELECT ${row}.pledge_id, coalesce((SELECT max(seq) + 1 FROM log_entries WHERE pledge_id = ${row}.pledge_id), 0), ${sqlText(kind)}, ${subject}, ${row}.id,\n` +
-    `    coalesce((SELECT salt FROM log_entries WHERE pledge_id = ${row}.pledge_id AND subject_type = ${subject} AND subject_id = ${row}.id LIMIT 1), lower(hex(randomblob(16)))), ${NOW};`
+    `    coalesce((SELECT salt FROM log_entries WHERE pledge_id = ${row}.pledge_id AND subject_type = ${subject} AND subject_id = ${row}.id LIMIT 1), lower(hex(randomblob(16)))), ${HOUR_NOW}${e.enters ? '' : `, ${removalReason(s, e)}`};`
   );
 }
 
@@ -121,7 +134,7 @@ export function stateTriggers(): Trigger[] {
       );
   }
   for (const s of Object.values(SOURCES)) {
-    for (const e of EVENTS) out.push(trigger(`log_${s.noun}_${e.enters ? 'add' : 'remove'}_${e.name}`, s, e, [logEntry(s, e.row, e.enters ? 'add' : 'remove')]));
+    for (const e of EVENTS) out.push(trigger(`log_${s.noun}_${e.enters ? 'add' : 'remove'}_${e.name}`, s, e, [logEntry(s, e)]));
   }
   return out;
 }

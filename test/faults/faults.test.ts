@@ -202,7 +202,7 @@ describe('faults in organiser actions', () => {
   const auditCount = async (action: string) => (await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?1').bind(action).first<{ n: number }>())!.n;
 
   it('endorsement verification fails at any step: 503, nothing changed, nothing logged; the retry verifies once', async () => {
-    for (const step of ["UPDATE endorsements SET state = 'verified'", 'UPDATE societies SET website', 'INSERT INTO audit_log']) {
+    for (const step of ["UPDATE endorsements SET state = 'verified'", 'UPDATE OR IGNORE societies SET', 'INSERT INTO audit_log']) {
       const id = await confirmedEndorsement();
       const before = await counts();
       const audits = await auditCount('endorsement.verify');
