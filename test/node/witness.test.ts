@@ -98,8 +98,13 @@ async function signAndConfirm() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'W', email, affiliation: 'Lab', field: 'science', region: 'CN-BJ' }),
   });
-  const outbox = (await (await fetch(`${base}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
-  const token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(outbox.find((m) => m.to === email)?.text ?? '')?.[1];
+  // Signatures and mail go through queues: the mail reaches the outbox within a second or two.
+  let token: string | undefined;
+  for (let i = 0; i < 80 && !token; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 250));
+    const outbox = (await (await fetch(`${base}/dev/outbox?limit=1000`)).json()) as Array<{ to: string; text: string }>;
+    token = /\/confirm\/([A-Za-z0-9_-]{43})/.exec(outbox.find((m) => m.to === email)?.text ?? '')?.[1];
+  }
   await fetch(`${base}/api/signatures/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   // A receipt makes the log sign a checkpoint that covers the new entry.
   await fetch(`${base}/api/signatures/receipt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
