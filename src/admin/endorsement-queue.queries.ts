@@ -1,6 +1,8 @@
 import { submissionSearchKey } from '../endorsements/endorsements.actions.ts';
 import { DETAIL, type EndorsementDetail } from '../endorsements/endorsements.queries.ts';
 import { searchKey, searchNeedles } from '../endorsements/names.ts';
+import { sqlText } from '../platform/db/sql.ts';
+import { ENDORSEMENT } from '../platform/db/states.ts';
 import { BULK_SAMPLE, type QueueCursor, type QueueSignals } from './endorsement-queue.ts';
 
 // Storage for the organisers' endorsement queue: keyset pages with the true total,
@@ -89,7 +91,7 @@ export async function rejectBulk(d1: D1Database, f: QueueFilter, reason: string,
   const [changed] = await d1.batch<{ id: number }>([
     d1
       .prepare(
-        `UPDATE endorsements AS e SET state = 'rejected', rejected_at = ?6, reject_reason = ?7, token_hash = NULL, token_expires_at = NULL
+        `UPDATE endorsements AS e SET state = ${sqlText(ENDORSEMENT.rejected)}, rejected_at = ?6, reject_reason = ?7, token_hash = NULL, token_expires_at = NULL
          WHERE ${WHERE} RETURNING id`,
       )
       .bind(...binds(f), now, reason),
@@ -97,7 +99,7 @@ export async function rejectBulk(d1: D1Database, f: QueueFilter, reason: string,
       .prepare(
         `INSERT INTO audit_log (actor, action, target, detail, created_at)
          SELECT ?1, 'endorsements.bulk-reject', 'endorsements:' || count(*), json_object('filter', json(?2), 'reason', ?4, 'ids', json_group_array(id)), ?3
-         FROM (SELECT id FROM endorsements WHERE state = 'rejected' AND rejected_at = ?3 AND reject_reason = ?4 ORDER BY id)`,
+         FROM (SELECT id FROM endorsements WHERE state = ${sqlText(ENDORSEMENT.rejected)} AND rejected_at = ?3 AND reject_reason = ?4 ORDER BY id)`,
       )
       .bind(actor, JSON.stringify(f), now, reason),
   ]);

@@ -74,7 +74,7 @@ export type VerifiedSociety = { nameHans: string | null; nameHant: string | null
 export function completeSocietyStatement(d1: D1Database, id: number, s: VerifiedSociety, verified: { endorsementId: number; at: number }): D1PreparedStatement {
   const zh = s.nameHans ?? s.nameHant;
   // Vouched for by no other endorsement yet (the endorsements table does not change here).
-  const fresh = `NOT EXISTS (SELECT 1 FROM endorsements o WHERE o.society_id = ?1 AND o.id != ?5 AND (o.state = 'verified' OR o.founding = 1))`;
+  const fresh = `NOT EXISTS (SELECT 1 FROM endorsements o WHERE o.society_id = ?1 AND o.id != ?5 AND (o.state = ${sqlText(ENDORSEMENT.verified)} OR o.founding = 1))`;
   return d1
     .prepare(
       `UPDATE OR IGNORE societies SET

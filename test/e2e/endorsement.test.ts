@@ -99,9 +99,19 @@ describe.skipIf(!hasChromium)('society endorsement through organiser verificatio
     expect(res.status()).toBeLessThan(400);
     await admin.context().close();
 
+    // The public page may be kept for up to 5 s (Cache-Control max-age=5): the live count
+    // moves at once, the list with the next copy of the page.
     await page.goto(`${PLEDGE}?lang=zh-Hans`);
     expect(await shownCount(page, 'societies')).toBe(before + 1);
-    expect(await page.locator('.societies li', { hasText: society }).count()).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${PLEDGE}?lang=zh-Hans`);
+          return page.locator('.societies li', { hasText: society }).count();
+        },
+        { timeout: 20_000, interval: 1500 },
+      )
+      .toBe(1);
     await page.context().close();
   });
 });
