@@ -14,6 +14,7 @@ import { logPages } from './log/log.pages.tsx';
 import { logProblems } from './log/log.ts';
 import { publicLogCors, tlogApi } from './log/tlog.api.ts';
 import { ConfigError, config } from './platform/config.ts';
+import { db } from './platform/db/client.ts';
 import type { AppEnv } from './platform/env.ts';
 import { publicCache } from './platform/http/cache.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
@@ -44,6 +45,7 @@ export const app = new Hono<AppEnv>();
 // names the variable (in the log), instead of NaN somewhere later.
 app.use(async function loadConfig(c, next) {
   config(c.env);
+  c.set('db', db(c.env.DB));
   await next();
 });
 app.use(securityHeaders());

@@ -3,7 +3,6 @@ import { afterCountsChanged } from '../counts/counts.actions.ts';
 import { type ReviewResult, rejectEndorsement, verifyEndorsement } from '../endorsements/endorsements.actions.ts';
 import { JUST_VERIFIED } from '../endorsements/endorsements.queries.ts';
 import type { InvalidationCategory } from '../log/entry.ts';
-import { db } from '../platform/db/client.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
@@ -29,12 +28,12 @@ const audit = (c: C, action: string, target: string | null, detail: Record<strin
 // A pledge filter given by slug: its id, null when none was given, 'unknown' when no such pledge.
 export async function pledgeIdFor(c: C, slug: string | null | undefined): Promise<number | null | 'unknown'> {
   if (!slug) return null;
-  const pledge = await getPledgeBySlug(db(c.env.DB), slug);
+  const pledge = await getPledgeBySlug(c.var.db, slug);
   return pledge ? pledge.id : 'unknown';
 }
 
 function reviewDeps(c: C) {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   return {
     d1: c.env.DB,
     mailer: mailerFor(c.env),

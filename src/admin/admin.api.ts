@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { getEndorsement } from '../endorsements/endorsements.queries.ts';
 import { INVALIDATION_CATEGORIES, type InvalidationCategory } from '../log/entry.ts';
-import { db } from '../platform/db/client.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { readJsonObject } from '../platform/http/json.ts';
 import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
@@ -348,7 +347,7 @@ export function adminApi(opts: AuthOptions = {}) {
       api,
       route,
       async (c) => {
-        const pledge = await getPledgeBySlug(db(c.env.DB), c.req.valid('param').slug);
+        const pledge = await getPledgeBySlug(c.var.db, c.req.valid('param').slug);
         if (!pledge) return apiError(c, 404, 'not_found', 'No such pledge.');
         const parsed = parsePledge(c.req.valid('json'), 'edit');
         if (!parsed.ok) return invalidFields(c, parsed.codes);
@@ -358,7 +357,7 @@ export function adminApi(opts: AuthOptions = {}) {
       // An unknown pledge answers 404 before its body is judged.
       validationHook<AdminEnv>({
         codes: pledgeFieldCodes,
-        before: async (c) => ((await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '')) ? undefined : apiError(c, 404, 'not_found', 'No such pledge.')),
+        before: async (c) => ((await getPledgeBySlug(c.var.db, c.req.param('slug') ?? '')) ? undefined : apiError(c, 404, 'not_found', 'No such pledge.')),
       }),
     );
   }

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import { formStrings } from '../platform/http/pages.ts';
 import type { FormState } from '../platform/ui/FormParts.tsx';
 import { renderPledgePage } from '../pledge-page/pledge-page.render.tsx';
@@ -50,7 +49,7 @@ export function pledgeRoutes() {
   });
 
   async function editPage(c: C, slug: string, form?: FormState, status: 200 | 400 = 200) {
-    const d = db(c.env.DB);
+    const d = c.var.db;
     const pledge = await getPledgeBySlug(d, slug);
     if (!pledge) return c.notFound();
     const [texts, versions] = await Promise.all([getCurrentTexts(d, pledge.id), textHistory(c.env.DB, pledge.id)]);
@@ -72,7 +71,7 @@ export function pledgeRoutes() {
   r.get('/pledges/:slug', (c) => editPage(c, c.req.param('slug')));
 
   r.post('/pledges/:slug', async (c) => {
-    const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug'));
+    const pledge = await getPledgeBySlug(c.var.db, c.req.param('slug'));
     if (!pledge) return c.notFound();
     const form = await formStrings(c);
     const parsed = parsePledge(formToPledgeBody(form), 'edit');

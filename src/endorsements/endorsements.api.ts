@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { submitOutcomeJson } from '../platform/http/outcome.ts';
@@ -62,7 +61,7 @@ const list = createRoute({
 
 // Verified societies only. Never any contact data.
 openapi(endorsementsApi, list, async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
   const societies = await listEndorsingSocieties(d, pledge.id);

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { isLang } from '../platform/i18n/lang.ts';
@@ -28,7 +27,7 @@ endorsementPages.use('/endorse/*', csrf());
 
 // The endorse page: the form, or a notice when the pledge does not take co-signatures.
 async function renderEndorsePage(c: Context<AppEnv>, slug: string, form: FormState = { values: {}, errors: {} }, status: ContentfulStatusCode = 200) {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, slug);
   if (!pledge || pledge.status === 'draft') return notFoundPage(c);
   const lang = c.get('lang');

@@ -1,7 +1,6 @@
 // The public log's JSON API (mounted under /api) and the published key.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { createRoute, error, invalid, json, notFound as noPledge, openapi, slugParams } from '../platform/openapi/operation.ts';
@@ -17,7 +16,7 @@ export const logApi = new OpenAPIHono<AppEnv>();
 const PAGE = 1000;
 
 async function publicPledge(c: Context<AppEnv>, slug: string) {
-  const pledge = await getPledgeBySlug(db(c.env.DB), slug);
+  const pledge = await getPledgeBySlug(c.var.db, slug);
   return pledge && pledge.status !== 'draft' ? { id: pledge.id, slug: pledge.slug } : null;
 }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
@@ -16,7 +15,7 @@ export const logPages = new Hono<AppEnv>();
 // GET /p/:slug/verify: the latest checkpoint (works without JavaScript), a check in the
 // browser (web/log-verify.js), and how to check from the command line.
 logPages.get('/p/:slug/verify', async (c) => {
-  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug'));
+  const pledge = await getPledgeBySlug(c.var.db, c.req.param('slug'));
   if (!pledge || pledge.status === 'draft') return notFoundPage(c);
   let checkpoint: Checkpoint | null = null;
   try {

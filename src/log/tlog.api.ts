@@ -4,7 +4,6 @@
 // public log resource, so third-party monitors can read them from a browser.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { ensureCheckpoint, LogKeyMissing } from './log.ts';
@@ -20,7 +19,7 @@ export const publicLogCors: MiddlewareHandler = cors({ origin: '*', allowMethods
 tlogApi.use('/log/*', publicLogCors);
 
 async function publicPledge(c: Context<AppEnv>) {
-  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '');
+  const pledge = await getPledgeBySlug(c.var.db, c.req.param('slug') ?? '');
   return pledge && pledge.status !== 'draft' ? { id: pledge.id, slug: pledge.slug } : null;
 }
 

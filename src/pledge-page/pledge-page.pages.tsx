@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings } from '../platform/http/pages.ts';
@@ -16,7 +15,7 @@ import { renderPledgePage } from './pledge-page.render.tsx';
 export const pledgePages = new Hono<AppEnv>();
 
 pledgePages.get('/', async (c) => {
-  const featured = await getFeaturedPledge(db(c.env.DB));
+  const featured = await getFeaturedPledge(c.var.db);
   if (!featured) return notFoundPage(c);
   const lang = c.req.query('lang');
   return c.redirect(`/p/${featured.slug}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`, 302);

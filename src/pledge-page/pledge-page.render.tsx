@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cachedCounts } from '../counts/counts.cache.ts';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { messages } from '../platform/i18n/messages.ts';
@@ -23,7 +22,7 @@ const renderedPages = new Memo<string, string>(200);
 // Loads and renders a pledge page; the sign handler reuses it to show the form again
 // with errors and the entered values.
 export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: FormState = {}, status: ContentfulStatusCode = 200, opts: { preview?: boolean } = {}) {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   // Organiser previews read fresh; public views may come from the short read cache.
   const pledge = opts.preview ? await getPledgeBySlug(d, slug) : await cachedPledge(c.env, slug);
   // A draft is shown only as an organiser's preview (behind /admin).

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { createRoute, json, notFound, openapi, slugParams } from '../platform/openapi/operation.ts';
@@ -24,7 +23,7 @@ const list = createRoute({
 });
 
 openapi(pledgesApi, list, async (c) => {
-  const pledges = await listPublicPledges(db(c.env.DB));
+  const pledges = await listPublicPledges(c.var.db);
   return c.json({ items: pledges.map(publicPledge) });
 });
 
@@ -39,7 +38,7 @@ const get = createRoute({
 });
 
 openapi(pledgesApi, get, async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
   const [texts, counts] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id)]);

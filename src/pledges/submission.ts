@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { config } from '../platform/config.ts';
-import { type Db, db } from '../platform/db/client.ts';
+import type { Db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { clientIp, clientIpHash } from '../platform/http/client.ts';
 import type { Refusal } from '../platform/http/outcome.ts';
@@ -24,7 +24,7 @@ export type Admitted = { ok: true; d: Db; pledge: Pledge; now: number; ipHash: s
 // The checks every public submission passes first: the pledge exists, is published and
 // open, and the client's address is under the burst limit.
 export async function admitSubmission(c: Context<AppEnv>, slug: string): Promise<Admitted | { ok: false; refusal: Refusal }> {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await cachedPledge(c.env, slug);
   if (!pledge || pledge.status === 'draft') return { ok: false, refusal: { kind: 'notFound' } };
   const now = Date.now();

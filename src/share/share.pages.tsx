@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { baseUrl } from '../platform/http/client.ts';
@@ -16,7 +15,7 @@ import { qrSvg } from './qr.ts';
 export const sharePages = new Hono<AppEnv>();
 
 async function publicPledge(c: Context<AppEnv>) {
-  const pledge = await getPledgeBySlug(db(c.env.DB), c.req.param('slug') ?? '');
+  const pledge = await getPledgeBySlug(c.var.db, c.req.param('slug') ?? '');
   return pledge && pledge.status !== 'draft' ? pledge : null;
 }
 
@@ -35,12 +34,12 @@ sharePages.get('/p/:slug/badge.svg', publicCache(60, 600), async (c) => {
   const pledge = await publicPledge(c);
   if (!pledge) return notFoundPage(c);
   const lang = c.get('lang');
-  const { individuals } = await getCounts(db(c.env.DB), pledge.id);
+  const { individuals } = await getCounts(c.var.db, pledge.id);
   return svg(c, badgeSvg(messages(lang).siteName, badgeValue(lang, individuals)));
 });
 
 sharePages.get('/embed/:slug', async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await publicPledge(c);
   if (!pledge) return notFoundPage(c);
   const lang = c.get('lang');

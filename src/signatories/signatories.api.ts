@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
@@ -15,7 +14,7 @@ import { encodeCursor } from './signatories.ts';
 export const signatoriesApi = new OpenAPIHono<AppEnv>();
 
 async function findPledge(c: Context<AppEnv>, slug: string) {
-  const pledge = await getPledgeBySlug(db(c.env.DB), slug);
+  const pledge = await getPledgeBySlug(c.var.db, slug);
   return pledge && pledge.status !== 'draft' ? pledge : null;
 }
 

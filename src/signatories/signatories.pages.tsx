@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { pageQuery } from '../platform/http/query.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
@@ -14,7 +13,7 @@ export const signatoriesPages = new Hono<AppEnv>();
 const PAGE_SIZE = 100;
 
 signatoriesPages.get('/p/:slug/signatories', async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, c.req.param('slug'));
   if (!pledge || pledge.status === 'draft') return notFoundPage(c);
   const lang = c.get('lang');

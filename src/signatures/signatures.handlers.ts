@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
@@ -80,7 +79,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
 export async function receiptForToken(c: Context<AppEnv>, token: string) {
   const signature = await signatureForToken(c.env.DB, token);
   if (!signature) return null;
-  const [pledge] = await db(c.env.DB).query.pledges.findMany({ columns: { id: true, slug: true }, where: (p, { eq }) => eq(p.id, signature.pledgeId), limit: 1 });
+  const [pledge] = await c.var.db.query.pledges.findMany({ columns: { id: true, slug: true }, where: (p, { eq }) => eq(p.id, signature.pledgeId), limit: 1 });
   if (!pledge) return null;
   return receiptFor(c.env, signature, pledge, baseUrl(c), Date.now());
 }

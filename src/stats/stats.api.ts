@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { StatsBody } from '../counts/counts.schemas.ts';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
@@ -36,7 +35,7 @@ const route = createRoute({
 });
 
 openapi(statsApi, route, async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
   return c.json(await pledgeStats(d, pledge, c.get('lang')));

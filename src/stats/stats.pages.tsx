@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
@@ -9,7 +8,7 @@ import { pledgeStats } from './stats.ts';
 export const statsPages = new Hono<AppEnv>();
 
 statsPages.get('/p/:slug/stats', async (c) => {
-  const d = db(c.env.DB);
+  const d = c.var.db;
   const pledge = await getPledgeBySlug(d, c.req.param('slug'));
   if (!pledge || pledge.status === 'draft') return notFoundPage(c);
   const lang = c.get('lang');
