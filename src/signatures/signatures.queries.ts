@@ -19,6 +19,7 @@ export type NewSignature = {
   field: Field;
   region: string;
   public: boolean;
+  updates: boolean;
   // Links live in signature_tokens (issue 13); these legacy columns stay null.
   confirmTokenHash: string | null;
   withdrawTokenHash: string | null;
@@ -36,12 +37,12 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
   return d1
     .prepare(
       `INSERT INTO signatures (pledge_id, lang, text_version, state, name, email, email_key, email_domain, affiliation, title, orcid, field, region, public,
-         confirm_token_hash, withdraw_token_hash, token_expires_at, mails_sent, ip_hash, created_at, updated_at)
+         confirm_token_hash, withdraw_token_hash, token_expires_at, mails_sent, ip_hash, created_at, updated_at, updates)
        SELECT ?1, ?2, ?3,
          CASE WHEN (?18 IS NOT NULL AND (SELECT count(*) FROM signatures WHERE ip_hash = ?18 AND created_at > ?20) >= ?21)
                 OR (?23 = 0 AND (SELECT count(*) FROM signatures WHERE email_domain = ?8 AND created_at > ?20) >= ?22)
               THEN ${sqlText(SIGNATURE.held)} ELSE ${sqlText(SIGNATURE.pending)} END,
-         ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19
+         ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?19, ?24
        WHERE true
        ON CONFLICT (pledge_id, email_key) DO NOTHING RETURNING id, state`,
     )
@@ -69,6 +70,7 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
       s.limits.perIp,
       s.limits.perDomain,
       s.limits.domainExempt ? 1 : 0,
+      s.updates ? 1 : 0,
     )
     .first<{ id: number; state: 'pending' | 'held' }>();
 }
@@ -99,11 +101,17 @@ export type SignatureDetails = {
   field: Field;
   region: string;
   public: boolean;
+  // Issue 15; absent in links mailed before it (then: not opted in).
+  updates?: boolean;
   lang: string;
   textVersion: string;
 };
 
-export type NewToken = { hash: string; kind: 'confirm' | 'withdraw'; details: SignatureDetails | null; expiresAt: number | null };
+// confirm and withdraw links; manage (the signer's page, /manage/:token) and
+// unsubscribe (one-click, from update mails) since issue 15.
+export type TokenKind = 'confirm' | 'withdraw' | 'manage' | 'unsubscribe';
+
+export type NewToken = { hash: string; kind: TokenKind; details: SignatureDetails | null; expiresAt: number | null };
 
 // Adds links to a signature; never revokes one (withdrawal and deletion erase them by
 // trigger). As statements to follow a mail-ledger reservation in one batch: each
@@ -130,7 +138,7 @@ export type TokenRow = {
   withdrawValid: number;
 };
 
-export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
+export async function findToken(d1: D1Database, hash: string, kind: TokenKind, withdrawHash: string | null = null) {
   return d1
     .prepare(
       `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
@@ -141,10 +149,10 @@ export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 
     .first<TokenRow>();
 }
 
-const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11`;
+const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11, updates = ?12`;
 
 function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: SignatureDetails) {
-  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion);
+  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion, d.updates === true ? 1 : 0);
 }
 
 // Once confirmed, the other confirm links of the signature keep answering "already
@@ -185,12 +193,12 @@ export type MailableSignature = SignatureDetails & { id: number; pledgeId: numbe
 export async function signatureForMail(d1: D1Database, id: number): Promise<MailableSignature | null> {
   const row = await d1
     .prepare(
-      `SELECT id, pledge_id AS pledgeId, state, email, email_key AS emailKey, name, affiliation, title, orcid, field, region, public, lang, text_version AS textVersion
+      `SELECT id, pledge_id AS pledgeId, state, email, email_key AS emailKey, name, affiliation, title, orcid, field, region, public, updates, lang, text_version AS textVersion
        FROM signatures WHERE id = ?1`,
     )
     .bind(id)
-    .first<Omit<MailableSignature, 'public'> & { public: number }>();
-  return row ? { ...row, public: row.public === 1 } : null;
+    .first<Omit<MailableSignature, 'public' | 'updates'> & { public: number; updates: number }>();
+  return row ? { ...row, public: row.public === 1, updates: row.updates === 1 } : null;
 }
 
 // Withdrawal: the state changes (counters follow by trigger) and personal data is
@@ -201,7 +209,7 @@ export async function markWithdrawn(d1: D1Database, id: number, now: number): Pr
     .prepare(
       `UPDATE signatures SET state = ${sqlText(SIGNATURE.withdrawn)}, withdrawn_at = ?2, updated_at = ?2,
          name = NULL, email = NULL, email_key = NULL, email_domain = NULL, affiliation = NULL, title = NULL, orcid = NULL,
-         public = 0, ip_hash = NULL, confirm_token_hash = NULL, withdraw_token_hash = NULL, token_expires_at = NULL
+         public = 0, updates = 0, ip_hash = NULL, confirm_token_hash = NULL, withdraw_token_hash = NULL, token_expires_at = NULL
        WHERE id = ?1 AND state IN (${sqlList(WITHDRAWABLE_STATES)}) RETURNING pledge_id AS pledgeId`,
     )
     .bind(id, now)
