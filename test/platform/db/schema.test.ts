@@ -33,13 +33,16 @@ describe('the drizzle schema and the migrations agree', () => {
   it('declares every column with the same name and nullability', async () => {
     const differences: string[] = [];
     for (const table of await migratedTables()) {
-      const { results } = await env.DB.prepare(`SELECT name, "notnull" AS required, pk FROM pragma_table_info(?1)`).bind(table).all<{ name: string; required: number; pk: number }>();
+      const { results } = await env.DB.prepare(`SELECT name, "notnull" AS required, pk FROM pragma_table_info(?1)`)
+        .bind(table)
+        .all<{ name: string; required: number; pk: number }>();
       const declared = defined.get(table) ?? [];
       for (const col of results) {
         const d = declared.find((x) => x.name === col.name);
         if (!d) differences.push(`${table}.${col.name}: in the database, not in the schema`);
         // SQLite reports NOT NULL only where it was written; a primary key column is not null anyway.
-        else if (Boolean(col.required) !== d.notNull && !(col.pk > 0)) differences.push(`${table}.${col.name}: not null ${Boolean(col.required)} in the database, ${d.notNull} in the schema`);
+        else if (Boolean(col.required) !== d.notNull && !(col.pk > 0))
+          differences.push(`${table}.${col.name}: not null ${Boolean(col.required)} in the database, ${d.notNull} in the schema`);
       }
       for (const d of declared) if (!results.some((c) => c.name === d.name)) differences.push(`${table}.${d.name}: in the schema, not in the database`);
     }
