@@ -107,9 +107,6 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     region: input.region,
     public: input.public,
     updates: input.updates === true,
-    confirmTokenHash: null,
-    withdrawTokenHash: null,
-    tokenExpiresAt: null,
     ipHash,
     now,
     limits: {
