@@ -22,13 +22,13 @@ const NAV = [
   ['audit', '/admin/audit'],
 ] as const;
 
-export type AdminPageProps = { lang: Lang; path: string; title: string; actor?: string; notice?: string; children: Child };
+export type AdminPageProps = { lang: Lang; path: string; title: string; actor?: string; notice?: string; error?: boolean; children: Child };
 
 export function AdminLayout(props: AdminPageProps) {
   const w = adminWords(props.lang);
   const section = NAV.filter(([, href]) => props.path === href || props.path.startsWith(`${href}/`)).at(-1)?.[1];
   return (
-    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${w.console}`} head={<InlineStyle css={ADMIN_CSS} />}>
+    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${w.console}`} error={props.error} head={<InlineStyle css={ADMIN_CSS} />}>
       {props.actor ? (
         <nav class="admin-nav" aria-label={w.console}>
           <ul>

@@ -5,11 +5,12 @@ import { AdminLayout } from './AdminLayout.tsx';
 import { adminWords } from './admin.messages.ts';
 import type { AdminEnv } from './auth.ts';
 
-// Renders a console page inside the admin layout.
+// Renders a console page inside the admin layout. A 400 is a form shown again with its
+// errors: the title then starts with the error prefix.
 export function adminPage(c: Context<AdminEnv>, title: string, children: Child, opts: { notice?: string; status?: ContentfulStatusCode } = {}) {
   const lang = c.get('lang');
   return c.html(
-    <AdminLayout lang={lang} path={c.req.path} title={title} actor={c.get('actor')} notice={opts.notice}>
+    <AdminLayout lang={lang} path={c.req.path} title={title} actor={c.get('actor')} notice={opts.notice} error={opts.status === 400}>
       {children}
     </AdminLayout>,
     opts.status ?? 200,

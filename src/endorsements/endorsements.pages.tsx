@@ -42,7 +42,7 @@ async function renderEndorsePage(c: Context<AppEnv>, slug: string, form: FormSta
     <EndorseForm lang={lang} slug={pledge.slug} form={form} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
   return c.html(
-    <EndorsePage lang={lang} slug={pledge.slug} pledgeTitle={text.title}>
+    <EndorsePage lang={lang} slug={pledge.slug} pledgeTitle={text.title} error={!closed && Object.keys(form.errors).length > 0}>
       {body}
     </EndorsePage>,
     status,

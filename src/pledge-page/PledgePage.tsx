@@ -19,6 +19,8 @@ export type PledgePageProps = {
   societies: EndorsingSociety[];
   // The sign form or a notice that signing is closed.
   form?: Child;
+  // After a failed submit: the form's error summary, first in the main content.
+  errorSummary?: Child;
   // Absolute address of the page, for sharing.
   url: string;
   now: number;
@@ -32,19 +34,28 @@ export function PledgePage(props: PledgePageProps) {
   const left = timeLeft(pledge.closesAt, props.now);
   // The percentage sits in its own element, which the live script updates.
   const goalText = t.goalProgress.split('{pct}');
-  // The first block of the seed text is the tagline ("——向全国科技工作者的倡议").
+  // The order a reader needs: title, tagline, a link down to the form, the appeal, the
+  // totals, then the form (issue 18). The first block of the seed text is the tagline.
   return (
     <Layout
       lang={lang}
       path={`/p/${pledge.slug}`}
       title={text.title}
+      error={Boolean(props.errorSummary)}
       description={text.subtitle}
       head={<ShareMeta lang={lang} url={props.url} title={text.title} description={text.subtitle} />}
       scripts={['/live.js']}
     >
+      {props.errorSummary}
       <article data-pledge={pledge.slug} data-version={text.version}>
         <h1>{text.title}</h1>
         {text.subtitle ? <p class="sub">{text.subtitle}</p> : null}
+        {props.form ? (
+          <p class="jump">
+            <a href="#sign">{t.signNow}</a>
+          </p>
+        ) : null}
+        <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         <section class="totals" aria-label={t.totals}>
           <Count name="individuals" value={counts.individuals} lang={lang} label={t.individuals} />
           <Count name="societies" value={counts.societies} lang={lang} label={t.societies} />
@@ -66,7 +77,6 @@ export function PledgePage(props: PledgePageProps) {
           <a href={`/p/${pledge.slug}/stats`}>{t.statsLink}</a>
         </p>
         {props.form}
-        <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         <section aria-labelledby="societies-heading">
           <h2 id="societies-heading">{text.societiesHeading || t.societiesHeading}</h2>
           <p>

@@ -11,7 +11,7 @@ import { cachedPledge, cachedSocieties, cachedTexts } from '../pledges/pledges.c
 import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
 import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
 import { PledgePage } from './PledgePage.tsx';
-import { SignForm } from './SignForm.tsx';
+import { SignErrorSummary, SignForm } from './SignForm.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
 
@@ -54,5 +54,6 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, f
   ) : (
     <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
-  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
+  const summary = !closed && form.errors && Object.keys(form.errors).length > 0 ? <SignErrorSummary lang={lang} errors={form.errors} /> : undefined;
+  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} errorSummary={summary} url={url} now={Date.now()} />;
 }
