@@ -28,14 +28,15 @@ export type SignTarget = { pledgeId: number; title: string; version: string; lan
 
 const HOUR = 60 * 60 * 1000;
 
-async function linkPair(baseUrl: string) {
+// Links carry ?lang= of the language signed in, so the pages they open speak it too.
+async function linkPair(baseUrl: string, lang: Lang) {
   const token = newToken();
   const withdrawToken = await withdrawTokenFor(token);
   return {
     confirmHash: await hashToken(token),
     withdrawHash: await hashToken(withdrawToken),
-    confirmUrl: `${baseUrl}/confirm/${token}`,
-    withdrawUrl: `${baseUrl}/withdraw/${withdrawToken}`,
+    confirmUrl: `${baseUrl}/confirm/${token}?lang=${lang}`,
+    withdrawUrl: `${baseUrl}/withdraw/${withdrawToken}?lang=${lang}`,
   };
 }
 
@@ -52,7 +53,7 @@ async function reserveAndAdd(deps: MailDeps, sig: Recipient, kind: string, token
 // Mails a new confirm link bound to these details (older links stay valid for theirs),
 // within the recipient's mail cap.
 async function mailConfirmLink(deps: MailDeps, sig: Recipient, target: { title: string; lang: Lang }, details: q.SignatureDetails): Promise<void> {
-  const links = await linkPair(deps.baseUrl);
+  const links = await linkPair(deps.baseUrl, target.lang);
   const tokens: q.NewToken[] = [
     { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
     { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
@@ -122,7 +123,7 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     const recipient = { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey };
     const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }];
     if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await reserveAndAdd(deps, recipient, 'signature.remind', tokens))) {
-      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}?lang=${target.lang}`));
     }
   }
   return 'duplicate';
@@ -202,13 +203,18 @@ export async function withdrawSignature(d1: D1Database, token: string, now: numb
   return pledgeId === null ? { status: 'invalid' } : { status: 'withdrawn', pledgeId };
 }
 
-// Whether a token link points at a live signature, for the GET pages (changes nothing).
-export async function peekConfirmToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(d1, token, 'confirm')) !== null;
+// What a token link is about, for the GET pages (changes nothing): the pledge and the
+// name it signs with (a confirm link's own details first). null: not a live link.
+export type TokenContext = { pledgeId: number; name: string | null };
+
+export async function peekConfirmToken(d1: D1Database, token: string): Promise<TokenContext | null> {
+  const row = await lookup(d1, token, 'confirm');
+  return row ? { pledgeId: row.pledgeId, name: parseDetails(row.details)?.name ?? row.name } : null;
 }
 
-export async function peekWithdrawToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(d1, token, 'withdraw')) !== null;
+export async function peekWithdrawToken(d1: D1Database, token: string): Promise<TokenContext | null> {
+  const row = await lookup(d1, token, 'withdraw');
+  return row ? { pledgeId: row.pledgeId, name: row.name } : null;
 }
 
 // The signature a confirm or withdraw link belongs to (for receipts; changes nothing).

@@ -18,6 +18,15 @@ type SignWords = {
   genericError: string;
   checkEmailTitle: string;
   checkEmailBody: string;
+  checkEmailSentTo: string;
+  checkEmailNext: string;
+  wrongAddress: string;
+  resendHeading: string;
+  resendIntro: string;
+  resendButton: string;
+  resentNotice: string;
+  contextPledge: string;
+  contextSigner: string;
   confirmTitle: string;
   confirmBody: string;
   confirmButton: string;
@@ -110,6 +119,15 @@ const zhHans: SignWords = {
   genericError: '此项填写有误',
   checkEmailTitle: '请查收确认邮件',
   checkEmailBody: '我们已向你填写的邮箱发送了一封确认邮件。点击邮件中的链接并确认后,你的签名才会计入总数。链接 7 天内有效。如果没有收到,请检查垃圾邮件,或稍后重新提交。',
+  checkEmailSentTo: '我们已向 {email} 发送了一封确认邮件。',
+  checkEmailNext: '点击邮件中的链接并确认后，你的签名才会计入总数。链接 7 天内有效。如果没有收到，请先检查垃圾邮件。',
+  wrongAddress: '地址填错了？回到表单重新填写',
+  resendHeading: '没有收到邮件？',
+  resendIntro: '可以再发送一次。为防止滥用，每个邮箱收到的邮件数量有上限。',
+  resendButton: '重新发送确认邮件',
+  resentNotice: '已重新发送。如果仍然没有收到，请检查地址是否正确，并查看垃圾邮件。',
+  contextPledge: '倡议',
+  contextSigner: '签名人',
   confirmTitle: '确认签名',
   confirmBody: '点击下面的按钮,确认你的签名。',
   confirmButton: '确认签名',
@@ -202,6 +220,15 @@ const zhHant: SignWords = {
   genericError: '此項填寫有誤',
   checkEmailTitle: '請查收確認郵件',
   checkEmailBody: '我們已向你填寫的電子郵件寄送了一封確認郵件。點擊郵件中的連結並確認後,你的簽名才會計入總數。連結 7 天內有效。如果沒有收到,請檢查垃圾郵件,或稍後重新提交。',
+  checkEmailSentTo: '我們已向 {email} 寄送了一封確認郵件。',
+  checkEmailNext: '點擊郵件中的連結並確認後，你的簽名才會計入總數。連結 7 天內有效。如果沒有收到，請先檢查垃圾郵件。',
+  wrongAddress: '地址填錯了？回到表單重新填寫',
+  resendHeading: '沒有收到郵件？',
+  resendIntro: '可以再寄送一次。為防止濫用，每個電子郵件收到的郵件數量有上限。',
+  resendButton: '重新寄送確認郵件',
+  resentNotice: '已重新寄送。如果仍然沒有收到，請檢查地址是否正確，並查看垃圾郵件。',
+  contextPledge: '倡議',
+  contextSigner: '簽名人',
   confirmTitle: '確認簽名',
   confirmBody: '點擊下面的按鈕,確認你的簽名。',
   confirmButton: '確認簽名',
@@ -300,6 +327,15 @@ const en: SignWords = {
   checkEmailTitle: 'Check your email',
   checkEmailBody:
     'We have sent a confirmation email to the address you gave. Your signature counts once you open the link in it and confirm. The link works for 7 days. If it does not arrive, check your spam folder or submit the form again later.',
+  checkEmailSentTo: 'We have sent a confirmation email to {email}.',
+  checkEmailNext: 'Your signature counts once you open the link in it and confirm. The link works for 7 days. If it does not arrive, check your spam folder first.',
+  wrongAddress: 'Wrong address? Go back to the form and correct it',
+  resendHeading: 'No email?',
+  resendIntro: 'We can send it again. To prevent abuse, each address receives a limited number of emails.',
+  resendButton: 'Send the confirmation email again',
+  resentNotice: 'Sent again. If it still does not arrive, check that the address is right and look in your spam folder.',
+  contextPledge: 'Pledge',
+  contextSigner: 'Signed by',
   confirmTitle: 'Confirm your signature',
   confirmBody: 'Press the button to confirm your signature.',
   confirmButton: 'Confirm my signature',

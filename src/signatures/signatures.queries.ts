@@ -126,6 +126,8 @@ export type TokenRow = {
   expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  // The name stored (null once withdrawn).
+  name: string | null;
   // Whether the companion withdraw token (hash given) is a live link of the same signature.
   withdrawValid: number;
 };
@@ -133,7 +135,7 @@ export type TokenRow = {
 export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   return d1
     .prepare(
-      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
+      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang, s.name,
          EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
        FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
