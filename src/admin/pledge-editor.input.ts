@@ -25,7 +25,11 @@ const time = z.unknown().superRefine((v, ctx) => {
 
 export const pledgeBody = z
   .object({
-    slug: z.string({ error: 'invalid' }).refine((s) => SLUG.test(s) && !RESERVED_SLUGS.has(s), 'invalid'),
+    // An empty slug is "required" (its own field message), not merely "not valid".
+    slug: z
+      .string({ error: 'invalid' })
+      .refine((s) => s.trim() !== '', { message: 'required', abort: true })
+      .refine((s) => SLUG.test(s) && !RESERVED_SLUGS.has(s), 'invalid'),
     status: z.enum(PLEDGE_STATUSES, { error: 'invalid' }),
     goal: z.number({ error: 'invalid' }).int('invalid').positive('invalid').max(1e9, 'invalid').nullable(),
     opensAt: time,

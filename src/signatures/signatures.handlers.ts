@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
+import { seal, unseal } from '../platform/crypto/seal.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
@@ -8,12 +9,11 @@ import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { isLang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
-import { seal, unseal } from '../platform/crypto/seal.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
-import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { maskEmail } from './email.ts';
+import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
 

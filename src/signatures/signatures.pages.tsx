@@ -128,7 +128,9 @@ signaturePages.get('/confirm/:token', async (c) => {
   const lang = c.get('lang');
   const w = signWords(lang);
   const context = <SignatureContext lang={lang} pledge={await pledgeOf(c, peek.pledgeId)} name={peek.name} />;
-  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} context={context} body={w.confirmBody} action={`${c.req.path}?lang=${lang}`} button={w.confirmButton} />);
+  return c.html(
+    <ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} context={context} body={w.confirmBody} action={`${c.req.path}?lang=${lang}`} button={w.confirmButton} />,
+  );
 });
 
 signaturePages.post('/confirm/:token', async (c) => {
@@ -168,7 +170,9 @@ signaturePages.get('/withdraw/:token', async (c) => {
   const lang = c.get('lang');
   const w = signWords(lang);
   const context = <SignatureContext lang={lang} pledge={await pledgeOf(c, peek.pledgeId)} name={peek.name} />;
-  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.withdrawTitle} context={context} body={w.withdrawBody} action={`${c.req.path}?lang=${lang}`} button={w.withdrawButton} />);
+  return c.html(
+    <ActionPage lang={lang} path={c.req.path} title={w.withdrawTitle} context={context} body={w.withdrawBody} action={`${c.req.path}?lang=${lang}`} button={w.withdrawButton} />,
+  );
 });
 
 signaturePages.post('/withdraw/:token', async (c) => {

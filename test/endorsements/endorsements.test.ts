@@ -113,10 +113,10 @@ describe('endorsement submission', () => {
     expect(status).toBe(400);
     expect(err.error.fields).toMatchObject({
       name: '請填寫學會名稱',
-      website: '請填寫有效的網址,例如 www.example.org.cn',
+      website: '請填寫有效的網址，例如 www.example.org.cn',
       category: '請選擇學科類別',
       contactRole: '請填寫聯絡人職務',
-      email: '請填寫有效的電子郵件,例如 name@example.org.cn',
+      email: '請填寫有效的電子郵件，例如 name@example.org.cn',
     });
     expect(err.error.fields.extra).toBeDefined();
   });
