@@ -34,7 +34,7 @@ type EndorseWords = {
 };
 
 const zhHans: EndorseWords = {
-  link: '学会联合倡议',
+  link: '以学会名义联署',
   heading: '以学会名义联合倡议',
   intro: '学会联系人提交后，需先通过邮件确认，再由组织方核实，核实后学会名称将公开列出并计入总数。联系人的邮箱不会公开。',
   labels: {
@@ -102,18 +102,18 @@ const zhHans: EndorseWords = {
   expiredLinkBody: '这个确认链接已过期（有效期 7 天）。请重新提交联合倡议。',
   mail: {
     confirmSubject: '请确认学会联合倡议',
-    confirmIntro: '你以「{society}」的名义提交了对「{title}」的联合倡议。请打开下面的链接确认：',
+    confirmIntro: '你以“{society}”的名义提交了对《{title}》的联合倡议。请打开下面的链接确认：',
     confirmExpiry: '链接 7 天内有效。确认后，组织方将核实学会信息。如果这不是你本人的操作，请忽略这封邮件。',
     verifiedSubject: '学会联合倡议已核实',
-    verifiedBody: '「{society}」对「{title}」的联合倡议已经核实，学会名称现已公开列出。感谢支持！',
+    verifiedBody: '“{society}”对《{title}》的联合倡议已经核实，学会名称现已公开列出。感谢支持！',
     rejectedSubject: '学会联合倡议未能通过核实',
-    rejectedBody: '很抱歉，「{society}」对「{title}」的联合倡议未能通过核实。',
+    rejectedBody: '很抱歉，“{society}”对《{title}》的联合倡议未能通过核实。',
     reason: '原因：{reason}',
   },
 };
 
 const zhHant: EndorseWords = {
-  link: '學會聯合倡議',
+  link: '以學會名義聯署',
   heading: '以學會名義聯合倡議',
   intro: '學會聯絡人提交後，需先透過郵件確認，再由主辦方核實，核實後學會名稱將公開列出並計入總數。聯絡人的電子郵件不會公開。',
   labels: {

@@ -149,11 +149,11 @@ const zhHans: SignWords = {
   tooManyBody: '短时间内来自你的网络的提交太多了。请稍等片刻再试。',
   mail: {
     confirmSubject: '请确认你对倡议的签名',
-    confirmIntro: '感谢你签名支持「{title}」。请打开下面的链接确认签名：',
+    confirmIntro: '感谢你签名支持《{title}》。请打开下面的链接确认签名：',
     confirmAction: '确认签名',
     confirmExpiry: '链接 7 天内有效。确认后，签名才会计入总数。',
     remindSubject: '你已经签过名了',
-    remindIntro: '有人（可能是你）用这个邮箱再次提交了对「{title}」的签名。你的签名已经确认，无需重复签名。',
+    remindIntro: '有人（可能是你）用这个邮箱再次提交了对《{title}》的签名。你的签名已经确认，无需重复签名。',
     withdrawAction: '如需撤回签名，请打开这个私人链接（请勿转发）：',
     ignore: '如果这不是你本人的操作，请忽略这封邮件。',
     detailsIntro: '这个链接确认的是以下信息：',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminWords } from '../../../src/admin/admin.messages.ts';
 import { queueWords } from '../../../src/admin/endorsement-queue.messages.ts';
+import { docsWords } from '../../../src/docs/docs.messages.ts';
 import { endorseWords } from '../../../src/endorsements/endorsements.messages.ts';
 import { logWords } from '../../../src/log/log.messages.ts';
 import type { Lang } from '../../../src/platform/i18n/lang.ts';
@@ -28,6 +29,7 @@ const SOURCES: Record<string, (lang: Lang) => unknown> = {
   queueWords,
   logWords,
   statsWords,
+  docsWords,
 };
 
 describe('Chinese interface text (issue 18)', () => {
