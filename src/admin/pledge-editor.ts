@@ -28,10 +28,20 @@ export async function createPledge(d1: D1Database, input: PledgeInput, now: numb
   const slug = input.slug!;
   const row = await d1
     .prepare(
-      `INSERT INTO pledges (slug, status, goal, opens_at, closes_at, featured, default_lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+      `INSERT INTO pledges (slug, status, goal, opens_at, closes_at, featured, default_lang, created_at, updated_at, counter_noun) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
        ON CONFLICT (slug) DO NOTHING RETURNING id`,
     )
-    .bind(slug, input.status ?? 'draft', input.goal ?? null, input.opensAt ?? null, input.closesAt ?? null, input.featured ? 1 : 0, input.defaultLang ?? 'zh-Hans', now)
+    .bind(
+      slug,
+      input.status ?? 'draft',
+      input.goal ?? null,
+      input.opensAt ?? null,
+      input.closesAt ?? null,
+      input.featured ? 1 : 0,
+      input.defaultLang ?? 'zh-Hans',
+      now,
+      input.counterNoun ? JSON.stringify(input.counterNoun) : null,
+    )
     .first<{ id: number }>();
   if (!row) return { ok: false, codes: { slug: 'taken' } };
   const statements: D1PreparedStatement[] = [];
@@ -66,6 +76,7 @@ export async function updatePledge(d1: D1Database, pledge: { id: number; slug: s
   if (input.closesAt !== undefined) set('closes_at', input.closesAt);
   if (input.featured !== undefined) set('featured', input.featured ? 1 : 0);
   if (input.defaultLang !== undefined) set('default_lang', input.defaultLang);
+  if (input.counterNoun !== undefined) set('counter_noun', input.counterNoun ? JSON.stringify(input.counterNoun) : null);
   set('updated_at', now);
   const statements: D1PreparedStatement[] = [d1.prepare(`UPDATE pledges SET ${sets.join(', ')} WHERE id = ?1`).bind(pledge.id, ...values)];
   const current = await currentVersions(d1, pledge.id);

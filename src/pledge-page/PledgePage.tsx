@@ -7,7 +7,7 @@ import { Layout } from '../platform/ui/Layout.tsx';
 import { parseBody } from '../pledges/body.ts';
 import type { Counts } from '../pledges/counters.queries.ts';
 import { type EndorsingSociety, societyName } from '../pledges/pledges.queries.ts';
-import { goalProgress, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
+import { goalProgress, individualsLabel, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
 import { ShareMeta } from './ShareMeta.tsx';
 
 export type PledgePageProps = {
@@ -57,7 +57,7 @@ export function PledgePage(props: PledgePageProps) {
         ) : null}
         <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         <section class="totals" aria-label={t.totals}>
-          <Count name="individuals" value={counts.individuals} lang={lang} label={t.individuals} />
+          <Count name="individuals" value={counts.individuals} lang={lang} label={individualsLabel(pledge, lang)} />
           <Count name="societies" value={counts.societies} lang={lang} label={t.societies} />
           {progress ? (
             <p class="goal">
