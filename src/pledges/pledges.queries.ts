@@ -104,6 +104,3 @@ export function societyName(s: Pick<EndorsingSociety, 'nameHans' | 'nameHant' | 
   return order.find((n): n is string => !!n) ?? '';
 }
 
-export async function pledgeSlug(d1: D1Database, pledgeId: number): Promise<string | null> {
-  return d1.prepare('SELECT slug FROM pledges WHERE id = ?1').bind(pledgeId).first<string>('slug');
-}
