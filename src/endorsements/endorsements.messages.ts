@@ -6,6 +6,8 @@ type Field = 'name' | 'nameEn' | 'website' | 'category' | 'contactName' | 'conta
 
 type EndorseWords = {
   link: string;
+  contextPledge: string;
+  contextSociety: string;
   heading: string;
   intro: string;
   labels: Record<Field, string>;
@@ -35,6 +37,8 @@ type EndorseWords = {
 
 const zhHans: EndorseWords = {
   link: '以学会名义联署',
+  contextPledge: '倡议',
+  contextSociety: '学会',
   heading: '以学会名义联合倡议',
   intro: '学会联系人提交后，需先通过邮件确认，再由组织方核实，核实后学会名称将公开列出并计入总数。联系人的邮箱不会公开。',
   labels: {
@@ -114,6 +118,8 @@ const zhHans: EndorseWords = {
 
 const zhHant: EndorseWords = {
   link: '以學會名義聯署',
+  contextPledge: '倡議',
+  contextSociety: '學會',
   heading: '以學會名義聯合倡議',
   intro: '學會聯絡人提交後，需先透過郵件確認，再由主辦方核實，核實後學會名稱將公開列出並計入總數。聯絡人的電子郵件不會公開。',
   labels: {
@@ -193,6 +199,8 @@ const zhHant: EndorseWords = {
 
 const en: EndorseWords = {
   link: 'Co-sign as a society',
+  contextPledge: 'Pledge',
+  contextSociety: 'Society',
   heading: 'Co-sign on behalf of a society',
   intro:
     'After you submit, the contact person confirms by email and the organisers verify the society; once verified, its name is listed and counted. The contact’s email address is never published.',

@@ -153,11 +153,25 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
   return row ?? null;
 }
 
-export type EndorsementTokenRow = { id: number; pledgeId: number; state: string; tokenHash: string | null; tokenExpiresAt: number | null };
+export type EndorsementTokenRow = {
+  id: number;
+  pledgeId: number;
+  state: string;
+  tokenHash: string | null;
+  tokenExpiresAt: number | null;
+  // The society's names (as submitted while no society row is linked), for the confirm pages.
+  nameHans: string | null;
+  nameHant: string | null;
+  nameEn: string | null;
+};
 
 export async function findByTokenHash(d1: D1Database, hash: string) {
   return d1
-    .prepare(`SELECT id, pledge_id AS pledgeId, state, token_hash AS tokenHash, token_expires_at AS tokenExpiresAt FROM endorsements WHERE token_hash = ?1`)
+    .prepare(
+      `SELECT e.id, e.pledge_id AS pledgeId, e.state, e.token_hash AS tokenHash, e.token_expires_at AS tokenExpiresAt, coalesce(s.name_hans, e.submitted_name) AS nameHans,
+         coalesce(s.name_hant, e.submitted_name) AS nameHant, coalesce(s.name_en, e.submitted_name_en) AS nameEn
+       FROM endorsements e LEFT JOIN societies s ON s.id = e.society_id WHERE e.token_hash = ?1`,
+    )
     .bind(hash)
     .first<EndorsementTokenRow>();
 }
@@ -204,7 +218,8 @@ export type EndorsementDetail = {
 };
 
 export const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
-  s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
+  coalesce(s.name_hans, e.submitted_name) AS nameHans,
+         coalesce(s.name_hant, e.submitted_name) AS nameHant, coalesce(s.name_en, e.submitted_name_en) AS nameEn, s.website, s.website_host AS websiteHost, s.category,
   e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
   e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite, e.submitted_name_en AS submittedNameEn, e.ip_hash AS ipHash,
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt

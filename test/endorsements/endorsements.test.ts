@@ -55,12 +55,18 @@ describe('endorsement submission', () => {
     const page = await request(`/endorse/confirm/${token}?lang=en`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(await page.text()).toContain(`<form method="post" action="/endorse/confirm/${token}">`);
+    const html = await page.text();
+    expect(html).toContain(`<form method="post" action="/endorse/confirm/${token}?lang=en">`);
+    // The page names what is confirmed: the pledge (linked) and the society (issue 18).
+    expect(html).toMatch(/<dt>Pledge<\/dt><dd><a href="\/p\/cast-2020\?lang=en">[^<]+<\/a><\/dd>/);
+    expect(html.match(/<dl class="context">.*?<\/dl>/)?.[0]).toMatch(/<dt>Society<\/dt><dd>Society of Test Confirmation<\/dd>/);
     expect((await endorsementRow('sec@confirm.example.org'))?.state).toBe('pending');
 
     const done = await request(`/endorse/confirm/${token}?lang=en`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Confirmed, awaiting verification');
+    const doneHtml = await done.text();
+    expect(doneHtml).toContain('Confirmed, awaiting verification');
+    expect(doneHtml).toContain('<dd>Society of Test Confirmation</dd>');
     expect((await endorsementRow('sec@confirm.example.org'))?.state).toBe('confirmed');
     // The link is spent.
     expect((await request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);

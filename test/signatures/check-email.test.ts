@@ -82,4 +82,15 @@ describe('the check-email page (issue 18)', () => {
     expect((await resend(`${ticket.slice(0, -2)}AA`)).status).toBe(400);
     expect((await resend(ticket, { origin: 'https://evil.example' })).status).toBe(403);
   });
+
+  it('names the pledge and the signer on the confirm and withdraw pages', async () => {
+    const { person } = await signByForm({ name: '王五 Context' });
+    const mail = (await mailsTo(person.email))[0];
+    const confirmHtml = await (await request(`/confirm/${tokenIn(mail, 'confirm')}`)).text();
+    expect(confirmHtml).toMatch(/<dt>倡议<\/dt><dd><a href="\/p\/cast-2020\?lang=zh-Hans">向全国科技工作者的倡议书<\/a><\/dd>/);
+    expect(confirmHtml).toContain('<dt>签名人</dt><dd>王五 Context</dd>');
+    const withdrawHtml = await (await request(`/withdraw/${tokenIn(mail, 'withdraw')}?lang=en`)).text();
+    expect(withdrawHtml).toContain('<dt>Signed by</dt><dd>王五 Context</dd>');
+    expect(withdrawHtml).toContain('<dt>Pledge</dt>');
+  });
 });
