@@ -103,4 +103,3 @@ export function societyName(s: Pick<EndorsingSociety, 'nameHans' | 'nameHant' | 
   const order = lang === 'en' ? [s.nameEn, s.nameHans, s.nameHant] : lang === 'zh-Hant' ? [s.nameHant, s.nameHans, s.nameEn] : [s.nameHans, s.nameHant, s.nameEn];
   return order.find((n): n is string => !!n) ?? '';
 }
-
