@@ -116,7 +116,7 @@ for (const [lang, text] of zhTexts) {
   check(!/[?？\uFFFD鳖绶萍冀]/u.test(text), `${lang}: mojibake remnant (? 鳖 绶 萍 冀 or U+FFFD)`);
   check(nonHan(text) === nonHan(seedText), `${lang}: punctuation/Latin differs from the cleaned seed`);
   check([...text].length === [...seedText].length, `${lang}: length differs from the cleaned seed`);
-  check(text.includes('(排名不分先'), `${lang}: lost the real parenthesis (排名不分先后)`);
+  check(text.includes('（排名不分先'), `${lang}: lost the real parenthesis （排名不分先后）`);
 }
 const hantText = zhTexts[1]?.[1] ?? '';
 const hansText = zhTexts[0]?.[1] ?? '';

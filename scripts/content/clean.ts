@@ -167,6 +167,34 @@ const SECTION_NUMERALS = ['一', '二', '三', '四', '五'] as const;
  * Simplified leftovers (并, 后, 志愿, 干部, …) are NOT fixed here: that is the
  * job of the OpenCC cn->tw step in scripts/build-content.ts.
  */
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+/**
+ * GB/T 15834 (issue 18): in Chinese prose the comma, colon, semicolon, question and
+ * exclamation marks and parentheses are full-width. The scraped seed has half-width
+ * ones; each next to a Han character (either side) becomes full-width, and a
+ * parenthesis pair does when either of its marks does.
+ */
+export function fullWidthPunctuation(line: string): string {
+  // Han, or CJK punctuation already full-width (“）:” becomes “）：”).
+  const han = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+  const chars = [...line];
+  const nearHan = (i: number) => han.test(chars[i - 1] ?? '') || han.test(chars[i + 1] ?? '');
+  const open: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '(') open.push(i);
+    else if (c === ')') {
+      const start = open.pop();
+      if (start !== undefined && (nearHan(start) || nearHan(i))) {
+        chars[start] = '（';
+        chars[i] = '）';
+      }
+    } else if (',:;?!'.includes(c) && nearHan(i)) chars[i] = HALF_TO_FULL[c]!;
+  }
+  return chars.join('');
+}
+
 export function parseSeed(raw: string): CleanSeed {
   const text = raw.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const mojibake = repairMojibake(stripPinyin(text));
@@ -182,6 +210,8 @@ export function parseSeed(raw: string): CleanSeed {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
+  // Prose lines only; the last line (society names, space-separated) stays as written.
+  for (let n = 0; n < lines.length - 1; n++) lines[n] = fullWidthPunctuation(lines[n]!);
   const expectedLines = 4 + SECTION_NUMERALS.length * 2 + 3;
   if (lines.length !== expectedLines) {
     throw new Error(`expected ${expectedLines} non-empty lines, got ${lines.length}`);

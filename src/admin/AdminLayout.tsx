@@ -10,7 +10,13 @@ const ADMIN_CSS =
   '.admin-nav [aria-current]{font-weight:700}table{border-collapse:collapse;width:100%;font-size:.9rem}' +
   'th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}' +
   '.inline{display:inline}.inline button{margin:0 .25rem .25rem 0;padding:.2rem .6rem;font-size:.85rem}' +
-  '.notice{border-left:4px solid var(--accent);padding:.5rem 1rem;background:var(--card)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}';
+  '.notice{border-left:4px solid var(--accent);padding:.5rem 1rem;background:var(--card)}' +
+  // Reversible actions: the plain button. Irreversible ones: red, and confirmed first.
+  '.inline button{background:var(--card);color:var(--fg);box-shadow:inset 0 0 0 1px var(--muted)}.inline button.danger{background:var(--err);color:var(--bg);box-shadow:none}' +
+  '.danger-outline{background:transparent;color:var(--err);box-shadow:inset 0 0 0 2px var(--err)}' +
+  'details.confirm{display:inline-block;vertical-align:top}details.confirm>summary{list-style:none;margin:0 .25rem .25rem 0;padding:.2rem .6rem;font-size:.85rem}' +
+  'details.confirm>summary::-webkit-details-marker{display:none}.confirm-box{border:2px solid var(--err);padding:.5rem;margin:.25rem 0;max-width:22rem}.confirm-box p{margin:0}' +
+  '.warning{font-weight:700;color:var(--err)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}';
 
 const NAV = [
   ['home', '/admin'],
@@ -22,13 +28,13 @@ const NAV = [
   ['audit', '/admin/audit'],
 ] as const;
 
-export type AdminPageProps = { lang: Lang; path: string; title: string; actor?: string; notice?: string; children: Child };
+export type AdminPageProps = { lang: Lang; path: string; title: string; actor?: string; notice?: string; error?: boolean; children: Child };
 
 export function AdminLayout(props: AdminPageProps) {
   const w = adminWords(props.lang);
   const section = NAV.filter(([, href]) => props.path === href || props.path.startsWith(`${href}/`)).at(-1)?.[1];
   return (
-    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${w.console}`} head={<InlineStyle css={ADMIN_CSS} />}>
+    <Layout lang={props.lang} path={props.path} title={`${props.title} · ${w.console}`} error={props.error} head={<InlineStyle css={ADMIN_CSS} />}>
       {props.actor ? (
         <nav class="admin-nav" aria-label={w.console}>
           <ul>
@@ -61,15 +67,32 @@ export function AdminLayout(props: AdminPageProps) {
 }
 
 // A small POST form with one button (and optional hidden fields): every console action.
-export function ActionButton(props: { action: string; label: string; fields?: Record<string, string>; children?: Child }) {
+// danger: an action that cannot be undone, drawn differently from reversible ones.
+export function ActionButton(props: { action: string; label: string; fields?: Record<string, string>; danger?: boolean; children?: Child }) {
   return (
     <form method="post" action={props.action} class="inline">
       {Object.entries(props.fields ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
       {props.children}
-      <button type="submit">{props.label}</button>
+      <button type="submit" class={props.danger ? 'danger' : undefined}>
+        {props.label}
+      </button>
     </form>
+  );
+}
+
+// An irreversible action, asked for twice: the first button (a <details> summary, so no
+// script is needed) opens a warning with the button that acts.
+export function ConfirmAction(props: { action: string; label: string; warning: string; confirm: string; fields?: Record<string, string> }) {
+  return (
+    <details class="confirm">
+      <summary class="button danger-outline">{props.label}</summary>
+      <div class="confirm-box">
+        <p>{props.warning}</p>
+        <ActionButton action={props.action} label={props.confirm} fields={props.fields} danger />
+      </div>
+    </details>
   );
 }
 

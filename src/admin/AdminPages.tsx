@@ -88,7 +88,11 @@ export function AuditTable(props: { lang: Lang; rows: AuditRow[] }) {
             <tr>
               <td>{formatTime(r.createdAt)}</td>
               <td>{r.actor}</td>
-              <td>{r.action}</td>
+              <td>
+                {w.auditActions[r.action] ?? r.action}
+                <br />
+                <span class="mono">{r.action}</span>
+              </td>
               <td>{r.target ?? ''}</td>
               <td class="mono">{r.detail && r.detail.length > 300 ? `${r.detail.slice(0, 300)}…` : (r.detail ?? '')}</td>
             </tr>

@@ -2,10 +2,20 @@ import { HTML_LANG, LANGS, type Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../platform/ui/FormParts.tsx';
 import { formatTime, TableHead } from './AdminLayout.tsx';
-import { adminWords } from './admin.messages.ts';
+import { adminWords, fill } from './admin.messages.ts';
 
 export const TEXT_FIELDS = ['title', 'subtitle', 'body', 'societiesHeading'] as const;
-const ORDER = ['slug', 'status', 'goal', 'opensAt', 'closesAt', 'featured', 'defaultLang', ...LANGS.flatMap((l) => TEXT_FIELDS.map((f) => `${f}.${l}`)), 'submit'];
+const ORDER = [
+  'slug',
+  'status',
+  'goal',
+  'opensAt',
+  'closesAt',
+  'featured',
+  'defaultLang',
+  ...LANGS.flatMap((l) => [...TEXT_FIELDS, 'counterNoun'].map((f) => `${f}.${l}`)),
+  'submit',
+];
 
 // Create or edit a pledge: settings, then title and text in each language.
 export function PledgeForm(props: { lang: Lang; form: FormState; action: string; submit: string; slugLocked: boolean }) {
@@ -36,6 +46,7 @@ export function PledgeForm(props: { lang: Lang; form: FormState; action: string;
             <TextField name={`subtitle.${l}`} label={w.subtitle} form={form} />
             <TextArea name={`body.${l}`} label={w.body} form={form} rows={14} />
             <TextField name={`societiesHeading.${l}`} label={w.societiesHeading} form={form} />
+            <TextField name={`counterNoun.${l}`} label={w.counterNoun} hint={fill(w.counterNounHint, { noun: messages(l).counterNoun })} form={form} />
           </fieldset>
         ))}
         <button type="submit" id="f-submit">

@@ -1,8 +1,8 @@
 import type { Lang } from '../platform/i18n/lang.ts';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../platform/ui/FormParts.tsx';
-import { ActionButton, formatTime, TableHead } from './AdminLayout.tsx';
+import { ActionButton, ConfirmAction, formatTime, TableHead } from './AdminLayout.tsx';
 import { adminWords, fill } from './admin.messages.ts';
-import type { BulkPreview, SignatureRow, TrendingRow } from './moderation.queries.ts';
+import type { BulkPreview, BulkSampleRow, SignatureRow, TrendingRow } from './moderation.queries.ts';
 import { SEARCH_STATES } from './moderation.ts';
 
 type PledgeOption = readonly [string, string];
@@ -13,23 +13,23 @@ export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: P
     <>
       <form method="get" action="/admin/signatures">
         <TextField name="q" label={w.searchLabel} form={props.form} />
-        <SelectField name="state" label={w.state} form={props.form} choose={w.any} options={SEARCH_STATES.map((s) => [s, s] as const)} />
+        <SelectField name="state" label={w.state} form={props.form} choose={w.any} options={SEARCH_STATES.map((s) => [s, w.states[s] ?? s] as const)} />
         <SelectField name="pledge" label={w.pledge} form={props.form} choose={w.any} options={props.pledges} />
         <button type="submit">{w.search}</button>
       </form>
       {props.rows.length === 0 ? <p>{w.none}</p> : null}
       {props.rows.length > 0 ? (
         <table>
-          <TableHead cells={['#', w.pledge, w.state, w.actor, w.details, w.when, '']} />
+          <TableHead cells={['#', w.pledge, w.state, w.name, w.details, w.when, '']} />
           <tbody>
             {props.rows.map((s) => (
               <tr>
                 <td>{s.id}</td>
                 <td>{s.pledgeSlug}</td>
                 <td>
-                  {s.state}
-                  {s.hidden ? ' · hidden' : ''}
-                  {s.public ? ' · public' : ''}
+                  {w.states[s.state] ?? s.state}
+                  {s.hidden ? ` · ${w.states.hidden}` : ''}
+                  {s.public ? ` · ${w.states.public}` : ''}
                 </td>
                 <td>
                   {s.name}
@@ -49,7 +49,13 @@ export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: P
                     fields={{ back: props.back }}
                   />
                   {['pending', 'confirmed', 'held'].includes(s.state) ? (
-                    <ActionButton action={`/admin/signatures/${s.id}/invalidate`} label={w.actions.invalidate} fields={{ back: props.back }} />
+                    <ConfirmAction
+                      action={`/admin/signatures/${s.id}/invalidate`}
+                      label={w.actions.invalidate}
+                      warning={w.invalidateWarning}
+                      confirm={fill(w.confirmInvalidate, { id: s.id })}
+                      fields={{ back: props.back }}
+                    />
                   ) : null}
                   {s.state === 'held' ? <ActionButton action={`/admin/signatures/${s.id}/release`} label={w.actions.release} fields={{ back: props.back }} /> : null}
                 </td>
@@ -64,7 +70,35 @@ export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: P
 
 export const BULK_FIELDS = ['pledge', 'ipHash', 'emailDomain', 'from', 'to'] as const;
 
-export function BulkForm(props: { lang: Lang; form: FormState; pledges: PledgeOption[]; preview?: BulkPreview }) {
+// The newest rows a bulk run would change, so the organiser sees who they are first.
+function BulkSample(props: { lang: Lang; rows: BulkSampleRow[] }) {
+  const w = adminWords(props.lang);
+  return (
+    <>
+      <h2>{fill(w.sampleHeading, { n: props.rows.length })}</h2>
+      <table class="sample">
+        <TableHead cells={['#', w.state, w.name, w.emailDomain, w.when]} />
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <td>{r.id}</td>
+              <td>{w.states[r.state] ?? r.state}</td>
+              <td>
+                {r.name ?? ''}
+                <br />
+                {r.affiliation ?? ''}
+              </td>
+              <td>{r.emailDomain ?? ''}</td>
+              <td>{formatTime(r.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function BulkForm(props: { lang: Lang; form: FormState; pledges: PledgeOption[]; preview?: BulkPreview; sample?: BulkSampleRow[] }) {
   const w = adminWords(props.lang);
   const { form, preview } = props;
   return (
@@ -84,12 +118,17 @@ export function BulkForm(props: { lang: Lang; form: FormState; pledges: PledgeOp
       {preview ? (
         <section class="card" aria-live="polite">
           <p>{fill(w.previewResult, preview)}</p>
+          {props.sample && props.sample.length > 0 ? <BulkSample lang={props.lang} rows={props.sample} /> : null}
           {preview.matching > 0 ? (
-            <ActionButton
-              action="/admin/signatures/bulk"
-              label={fill(w.runBulk, preview)}
-              fields={{ ...Object.fromEntries(BULK_FIELDS.map((f) => [f, form.values[f] ?? ''])), expected: String(preview.matching) }}
-            />
+            <>
+              <p class="warning">{w.bulkWarning}</p>
+              <ActionButton
+                action="/admin/signatures/bulk"
+                label={fill(w.runBulk, preview)}
+                danger
+                fields={{ ...Object.fromEntries(BULK_FIELDS.map((f) => [f, form.values[f] ?? ''])), expected: String(preview.matching) }}
+              />
+            </>
           ) : null}
         </section>
       ) : null}

@@ -43,7 +43,7 @@ export function adminPages(opts: AuthOptions = {}) {
     const lang = c.get('lang');
     const w = adminWords(lang);
     return c.html(
-      <AdminLayout lang={lang} path={c.req.path} title={w.loginTitle}>
+      <AdminLayout lang={lang} path={c.req.path} title={w.loginTitle} error={Boolean(error)}>
         <LoginForm lang={lang} next={backTo(c.req.query('next'), '/admin')} error={error} />
       </AdminLayout>,
       status,

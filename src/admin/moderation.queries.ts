@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { searchNeedles } from '../endorsements/names.ts';
 import type { InvalidationCategory } from '../log/entry.ts';
-import { db } from '../platform/db/client.ts';
+import { type Db, db } from '../platform/db/client.ts';
 import { signatures } from '../platform/db/schema.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
@@ -155,4 +155,26 @@ export async function trending(d1: D1Database, column: 'ip_hash' | 'email_domain
 export async function signaturesPage(d1: D1Database, pledgeId: number | null, afterId: number, limit: number): Promise<SignatureRow[]> {
   const { results } = await d1.prepare(`${ROW} WHERE (?1 IS NULL OR s.pledge_id = ?1) AND s.id > ?2 ORDER BY s.id LIMIT ?3`).bind(pledgeId, afterId, limit).all<SignatureRow>();
   return results;
+}
+
+export type BulkSampleRow = { id: number; state: string; name: string | null; affiliation: string | null; emailDomain: string | null; createdAt: number };
+
+// The newest rows a bulk invalidation would change, shown before the organiser runs it.
+export async function sampleBulk(d: Db, f: BulkFilter, limit = 10): Promise<BulkSampleRow[]> {
+  const s = signatures;
+  return d
+    .select({ id: s.id, state: s.state, name: s.name, affiliation: s.affiliation, emailDomain: s.emailDomain, createdAt: s.createdAt })
+    .from(s)
+    .where(
+      and(
+        inArray(s.state, [...INVALIDATABLE_STATES]),
+        f.pledgeId === null ? undefined : eq(s.pledgeId, f.pledgeId),
+        f.ipHash === null ? undefined : eq(s.ipHash, f.ipHash),
+        f.emailDomain === null ? undefined : eq(s.emailDomain, f.emailDomain),
+        f.from === null ? undefined : gte(s.createdAt, f.from),
+        f.to === null ? undefined : lt(s.createdAt, f.to),
+      ),
+    )
+    .orderBy(desc(s.createdAt), desc(s.id))
+    .limit(limit);
 }

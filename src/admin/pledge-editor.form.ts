@@ -18,6 +18,7 @@ export function pledgeToForm(p: Pledge, texts: PledgeText[]): Record<string, str
     defaultLang: p.defaultLang,
   };
   for (const t of texts) for (const f of TEXT_FIELDS) values[`${f}.${t.lang}`] = t[f];
+  for (const l of LANGS) values[`counterNoun.${l}`] = p.counterNoun?.[l] ?? '';
   return values;
 }
 
@@ -39,6 +40,8 @@ export function formToPledgeBody(form: Record<string, string>): Record<string, u
     if (Object.values(t).some((v) => v.trim())) texts[l] = t;
   }
   body.texts = texts;
+  // Every language's noun (empty: the default), so clearing one in the form clears it.
+  body.counterNoun = Object.fromEntries(LANGS.map((l) => [l, form[`counterNoun.${l}`] ?? '']));
   return body;
 }
 

@@ -25,7 +25,11 @@ const time = z.unknown().superRefine((v, ctx) => {
 
 export const pledgeBody = z
   .object({
-    slug: z.string({ error: 'invalid' }).refine((s) => SLUG.test(s) && !RESERVED_SLUGS.has(s), 'invalid'),
+    // An empty slug is "required" (its own field message), not merely "not valid".
+    slug: z
+      .string({ error: 'invalid' })
+      .refine((s) => s.trim() !== '', { message: 'required', abort: true })
+      .refine((s) => SLUG.test(s) && !RESERVED_SLUGS.has(s), 'invalid'),
     status: z.enum(PLEDGE_STATUSES, { error: 'invalid' }),
     goal: z.number({ error: 'invalid' }).int('invalid').positive('invalid').max(1e9, 'invalid').nullable(),
     opensAt: time,
@@ -33,6 +37,7 @@ export const pledgeBody = z
     featured: z.boolean({ error: 'invalid' }),
     defaultLang: z.string({ error: 'invalid' }).refine(isLang, 'invalid'),
     texts: z.partialRecord(z.enum(LANGS), pledgeText, { error: 'invalid' }),
+    counterNoun: z.partialRecord(z.enum(LANGS), text(60, false), { error: 'invalid' }).nullable(),
   })
   .partial()
   .strict();
@@ -47,12 +52,15 @@ export type PledgeInput = {
   featured?: boolean;
   defaultLang?: Lang;
   texts: Partial<Record<Lang, TextInput>>;
+  // null: the default noun in every language.
+  counterNoun?: Partial<Record<Lang, string>> | null;
 };
 
 // Field codes use dotted paths for texts ("texts.en.title") so forms can place them.
 export function pledgeFieldCodes(error: z.ZodError): Record<string, string> {
   const out = fieldCodes(error);
   for (const issue of error.issues) if (issue.path[0] === 'texts' && issue.path.length > 2) out[issue.path.join('.')] ??= issue.message;
+  for (const issue of error.issues) if (issue.path[0] === 'counterNoun' && issue.path.length > 1) out[issue.path.join('.')] ??= issue.message;
   return out;
 }
 
@@ -84,5 +92,9 @@ export function parsePledge(data: unknown, mode: 'create' | 'edit'): { ok: true;
   if ('closesAt' in b) value.closesAt = closesAt;
   if (b.featured !== undefined) value.featured = b.featured;
   if (defaultLang) value.defaultLang = defaultLang;
+  if (b.counterNoun !== undefined) {
+    const nouns = Object.entries(b.counterNoun ?? {}).flatMap(([l, n]) => (n?.trim() ? [[l, n.trim()]] : []));
+    value.counterNoun = nouns.length > 0 ? Object.fromEntries(nouns) : null;
+  }
   return { ok: true, value };
 }

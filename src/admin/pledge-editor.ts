@@ -66,6 +66,7 @@ export async function createPledge(d1: D1Database, input: PledgeInput, now: numb
       closesAt: input.closesAt ?? null,
       featured: input.featured ?? false,
       defaultLang: input.defaultLang ?? 'zh-Hans',
+      counterNoun: input.counterNoun ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -98,6 +99,7 @@ export async function updatePledge(d1: D1Database, pledge: { id: number; slug: s
       closesAt: input.closesAt,
       featured: input.featured,
       defaultLang: input.defaultLang,
+      counterNoun: input.counterNoun,
       updatedAt: now,
     })
     .where(eq(pledges.id, pledge.id));

@@ -9,7 +9,7 @@ import { bulkPrefillQuery, pledgeQuery, signaturesQuery, trendingQuery } from '.
 import { adminFieldMessages, adminWords, fill } from './admin.messages.ts';
 import type { AdminEnv } from './auth.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
-import { type BulkPreview, previewBulk, searchSignatures } from './moderation.queries.ts';
+import { type BulkPreview, previewBulk, sampleBulk, searchSignatures } from './moderation.queries.ts';
 import { type BulkFilter, parseBulkFilter, TRENDING_MIN } from './moderation.ts';
 import { listAllPledges } from './pledge-editor.ts';
 import { trendingNow } from './trending.ts';
@@ -47,17 +47,38 @@ export function signatureRoutes() {
   for (const action of ['hide', 'unhide', 'invalidate', 'release'] as SignatureAction[]) {
     r.post(`/signatures/:id/${action}`, async (c) => {
       const form = await formStrings(c);
-      const ok = await signatureAction(c, Number(c.req.param('id')) || 0, action);
-      return c.redirect(withNotice(backTo(form.back, '/admin/signatures'), ok ? 'done' : 'wrongState'), 303);
+      const id = Number(c.req.param('id')) || 0;
+      const ok = await signatureAction(c, id, action);
+      return c.redirect(withNotice(backTo(form.back, '/admin/signatures'), ok ? action : 'wrongState', id), 303);
     });
   }
 
-  const bulkPage = async (c: C, form: FormState, preview?: BulkPreview, notice?: string, status: 200 | 400 | 409 = 200) =>
-    adminPage(c, adminWords(c.get('lang')).nav.bulk, <BulkForm lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} preview={preview} />, { notice, status });
+  // A preview always comes with a sample of the rows it would change.
+  const bulkPage = async (c: C, form: FormState, preview?: { counts: BulkPreview; filter: BulkFilter }, notice?: string, status: 200 | 400 | 409 = 200) =>
+    adminPage(
+      c,
+      adminWords(c.get('lang')).nav.bulk,
+      <BulkForm
+        lang={c.get('lang')}
+        form={form}
+        pledges={await pledgeOptions(c)}
+        preview={preview?.counts}
+        sample={preview && preview.counts.matching > 0 ? await sampleBulk(c.var.db, preview.filter) : undefined}
+      />,
+      { notice, status },
+    );
 
-  r.get('/signatures/bulk', (c) => {
+  const previewOf = async (c: C, filter: BulkFilter) => ({ counts: await previewBulk(c.env.DB, filter), filter });
+
+  // From the trending view (?ipHash= or ?emailDomain=): the form filled in and, as this
+  // only reads, the preview and sample straight away.
+  r.get('/signatures/bulk', async (c) => {
     const { ipHash = '', emailDomain = '' } = pageQuery(c, bulkPrefillQuery);
-    return bulkPage(c, { values: { ipHash, emailDomain }, errors: {} });
+    const form = { values: { ipHash, emailDomain }, errors: {} };
+    const parsed = ipHash || emailDomain ? parseBulkFilter(bulkBody(form.values, false)) : null;
+    if (!parsed?.ok) return bulkPage(c, form);
+    const { pledge: _p, expected: _e, ...rest } = parsed.value;
+    return bulkPage(c, form, await previewOf(c, { ...rest, pledgeId: null }));
   });
 
   // Both steps re-read the filter from the form; the run also carries the previewed count.
@@ -75,7 +96,7 @@ export function signatureRoutes() {
   r.post('/signatures/bulk/preview', async (c) => {
     const b = await readBulk(c, false);
     if (!('filter' in b)) return bulkPage(c, { values: b.values, errors: fixEmpty(b.errors) }, undefined, undefined, 400);
-    return bulkPage(c, { values: b.values, errors: {} }, await previewBulk(c.env.DB, b.filter));
+    return bulkPage(c, { values: b.values, errors: {} }, await previewOf(c, b.filter));
   });
 
   r.post('/signatures/bulk', async (c) => {
@@ -83,7 +104,7 @@ export function signatureRoutes() {
     if (!('filter' in b)) return bulkPage(c, { values: b.values, errors: fixEmpty(b.errors) }, undefined, undefined, 400);
     const w = adminWords(c.get('lang'));
     const result = await bulkInvalidateAction(c, b.filter, b.expected ?? -1);
-    if (!result.ok) return bulkPage(c, { values: b.values, errors: {} }, result.preview, w.previewChanged, 409);
+    if (!result.ok) return bulkPage(c, { values: b.values, errors: {} }, { counts: result.preview, filter: b.filter }, w.previewChanged, 409);
     return bulkPage(c, { values: b.values, errors: {} }, undefined, fill(w.bulkDone, { count: result.invalidated }));
   });
 

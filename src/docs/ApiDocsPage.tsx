@@ -3,6 +3,7 @@ import { messages } from '../platform/i18n/messages.ts';
 import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { TABLE_CSS } from '../platform/ui/styles.ts';
+import { docsWords } from './docs.messages.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary OpenAPI document, any shape.
 type Json = Record<string, any>;
@@ -19,8 +20,10 @@ function typeOf(schema: Json | undefined): string {
   return String(schema.type ?? 'any');
 }
 
-function Operation(props: { method: string; path: string; op: Json; components: Json }) {
+function Operation(props: { lang: Lang; method: string; path: string; op: Json; components: Json }) {
   const { op } = props;
+  const w = docsWords(props.lang);
+  const summary = w.summaries[String(op.operationId)];
   const body = op.requestBody?.content?.['application/json']?.schema as Json | undefined;
   const resolved = body?.$ref ? props.components[String(body.$ref).split('/').pop()!] : body;
   return (
@@ -30,10 +33,25 @@ function Operation(props: { method: string; path: string; op: Json; components: 
           {props.method.toUpperCase()} {props.path}
         </code>
       </h3>
-      <p>{op.summary}</p>
+      {summary ? (
+        <p>
+          {summary} <span lang="en">({op.summary})</span>
+        </p>
+      ) : (
+        <p>{op.summary}</p>
+      )}
       {op.description ? <p class="muted">{op.description}</p> : null}
       {op.parameters?.length || resolved?.properties ? (
         <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{w.columns.name}</th>
+              <th scope="col">{w.columns.in}</th>
+              <th scope="col">{w.columns.type}</th>
+              <th scope="col">{w.columns.required}</th>
+              <th scope="col">{w.columns.description}</th>
+            </tr>
+          </thead>
           <tbody>
             {(op.parameters ?? []).map((p: Json) => (
               <tr>
@@ -42,7 +60,7 @@ function Operation(props: { method: string; path: string; op: Json; components: 
                 </td>
                 <td>{p.in}</td>
                 <td>{typeOf(p.schema)}</td>
-                <td>{p.required ? 'required' : 'optional'}</td>
+                <td>{p.required ? w.required : w.optional}</td>
                 <td>{p.description ?? ''}</td>
               </tr>
             ))}
@@ -51,15 +69,16 @@ function Operation(props: { method: string; path: string; op: Json; components: 
                 <td>
                   <code>{name}</code>
                 </td>
-                <td>body</td>
+                <td>{w.body}</td>
                 <td>{typeOf(s)}</td>
-                <td>{(resolved?.required ?? []).includes(name) ? 'required' : 'optional'}</td>
+                <td>{(resolved?.required ?? []).includes(name) ? w.required : w.optional}</td>
                 <td>{s.description ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
+      <p class="muted">{w.responses}</p>
       <ul>
         {Object.entries(op.responses as Record<string, Json>).map(([status, r]) => {
           const schema = r.content ? (Object.values(r.content)[0] as Json).schema : undefined;
@@ -77,6 +96,7 @@ function Operation(props: { method: string; path: string; op: Json; components: 
 
 export function ApiDocsPage(props: { lang: Lang; doc: Json; origin: string }) {
   const t = messages(props.lang);
+  const w = docsWords(props.lang);
   const { doc } = props;
   const components = doc.components?.schemas ?? {};
   const ops = Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
@@ -90,11 +110,12 @@ export function ApiDocsPage(props: { lang: Lang; doc: Json; origin: string }) {
       head={<InlineStyle css={`${TABLE_CSS}pre{overflow-x:auto;white-space:pre-wrap;word-break:break-all}`} />}
     >
       <h1>{t.apiDocs}</h1>
-      <p>{doc.info.description}</p>
+      <p>{props.lang === 'en' ? doc.info.description : w.intro}</p>
       <p>
-        OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>
+        {w.reference} <a href="/api/openapi.json">/api/openapi.json</a>
       </p>
-      <h2>Open data</h2>
+      {w.englishNote ? <p class="muted">{w.englishNote}</p> : null}
+      <h2>{w.openData}</h2>
       <ul>
         <li>
           <a href={`/api/pledges/${slug}/signatories.csv`}>{`/api/pledges/${slug}/signatories.csv`}</a>,{' '}
@@ -104,22 +125,22 @@ export function ApiDocsPage(props: { lang: Lang; doc: Json; origin: string }) {
           <a href={`/api/pledges/${slug}/stats`}>{`/api/pledges/${slug}/stats`}</a>
         </li>
       </ul>
-      <h2>Embedding</h2>
-      <p>Badge (?lang=zh-Hans|zh-Hant|en):</p>
+      <h2>{w.embedding}</h2>
+      <p>{w.badge}</p>
       <pre>
         <code>{`<img src="${props.origin}/p/${slug}/badge.svg?lang=en" alt="">`}</code>
       </pre>
-      <p>Widget:</p>
+      <p>{w.widget}</p>
       <pre>
         <code>{`<iframe src="${props.origin}/embed/${slug}?lang=en" width="320" height="200" title="" loading="lazy"></iframe>`}</code>
       </pre>
       {tags.map((tag) => (
         <>
-          <h2>{tag}</h2>
+          <h2>{w.tags[tag] ?? tag}</h2>
           {ops
             .filter((o) => (o.op.tags as string[]).includes(tag))
             .map((o) => (
-              <Operation method={o.method} path={o.path} op={o.op} components={components} />
+              <Operation lang={props.lang} method={o.method} path={o.path} op={o.op} components={components} />
             ))}
         </>
       ))}

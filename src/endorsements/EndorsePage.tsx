@@ -5,10 +5,10 @@ import { Layout } from '../platform/ui/Layout.tsx';
 import { endorseWords } from './endorsements.messages.ts';
 
 // The society co-signature page: which pledge, then the form (or why it is closed).
-export function EndorsePage(props: { lang: Lang; slug: string; pledgeTitle: string; children: Child }) {
+export function EndorsePage(props: { lang: Lang; slug: string; pledgeTitle: string; error?: boolean; children: Child }) {
   const w = endorseWords(props.lang);
   return (
-    <Layout lang={props.lang} path={`/p/${props.slug}/endorse`} title={`${w.heading} · ${messages(props.lang).siteName}`}>
+    <Layout lang={props.lang} path={`/p/${props.slug}/endorse`} title={`${w.heading} · ${messages(props.lang).siteName}`} error={props.error}>
       <h1 id="endorse-heading">{w.heading}</h1>
       <p class="sub">
         <a href={`/p/${props.slug}`}>{props.pledgeTitle}</a>

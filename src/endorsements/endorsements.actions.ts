@@ -88,20 +88,28 @@ async function lookup(d1: D1Database, token: string) {
   return row;
 }
 
-export type EndorseConfirmResult = { ok: true; pledgeId: number } | { ok: false; status: 'invalid' | 'expired' };
+export type SocietyNames = { nameHans: string | null; nameHant: string | null; nameEn: string | null };
+export type EndorseConfirmResult = { ok: true; pledgeId: number; society: SocietyNames } | { ok: false; status: 'invalid' | 'expired' };
+
+const namesOf = (row: SocietyNames): SocietyNames => ({ nameHans: row.nameHans, nameHant: row.nameHant, nameEn: row.nameEn });
 
 export async function confirmEndorsement(d1: D1Database, token: string, now: number): Promise<EndorseConfirmResult> {
   const row = await lookup(d1, token);
   if (!row || row.state !== 'pending') return { ok: false, status: 'invalid' };
   if (row.tokenExpiresAt !== null && now > row.tokenExpiresAt) return { ok: false, status: 'expired' };
-  return (await q.markConfirmed(d1, row.id, now)) ? { ok: true, pledgeId: row.pledgeId } : { ok: false, status: 'invalid' };
+  return (await q.markConfirmed(d1, row.id, now)) ? { ok: true, pledgeId: row.pledgeId, society: namesOf(row) } : { ok: false, status: 'invalid' };
 }
 
-// For the GET page: whether the link points at an endorsement awaiting confirmation.
-export async function peekEndorseToken(d1: D1Database, token: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
+// For the GET page: whether the link points at an endorsement awaiting confirmation,
+// and which pledge and society it is about.
+export async function peekEndorseToken(
+  d1: D1Database,
+  token: string,
+  now: number,
+): Promise<{ state: 'ok'; pledgeId: number; society: SocietyNames } | { state: 'invalid' | 'expired' }> {
   const row = await lookup(d1, token);
-  if (!row || row.state !== 'pending') return 'invalid';
-  return row.tokenExpiresAt !== null && now > row.tokenExpiresAt ? 'expired' : 'ok';
+  if (!row || row.state !== 'pending') return { state: 'invalid' };
+  return row.tokenExpiresAt !== null && now > row.tokenExpiresAt ? { state: 'expired' } : { state: 'ok', pledgeId: row.pledgeId, society: namesOf(row) };
 }
 
 export type ReviewDeps = EndorseDeps & { pledgeTitle: (pledgeId: number, lang: Lang) => Promise<string> };

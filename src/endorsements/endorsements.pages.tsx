@@ -5,16 +5,16 @@ import type { AppEnv } from '../platform/env.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { isLang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { ActionPage, ResultPage } from '../platform/ui/ActionPage.tsx';
+import { ActionPage, FlowContext, ResultPage } from '../platform/ui/ActionPage.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import type { FormState } from '../platform/ui/FormParts.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
-import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { getCurrentTexts, getPledgeBySlug, pickText, societyName } from '../pledges/pledges.queries.ts';
 import { signingClosedReason } from '../pledges/pledges.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
 import { EndorseForm } from './EndorseForm.tsx';
 import { EndorsePage } from './EndorsePage.tsx';
-import { confirmEndorsement, peekEndorseToken } from './endorsements.actions.ts';
+import { confirmEndorsement, peekEndorseToken, type SocietyNames } from './endorsements.actions.ts';
 import { submitEndorsementRequest } from './endorsements.handlers.ts';
 import { ENDORSE_FORM_FIELDS, formToEndorsementBody } from './endorsements.input.ts';
 import { endorseFieldMessages, endorseWords } from './endorsements.messages.ts';
@@ -42,7 +42,7 @@ async function renderEndorsePage(c: Context<AppEnv>, slug: string, form: FormSta
     <EndorseForm lang={lang} slug={pledge.slug} form={form} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
   return c.html(
-    <EndorsePage lang={lang} slug={pledge.slug} pledgeTitle={text.title}>
+    <EndorsePage lang={lang} slug={pledge.slug} pledgeTitle={text.title} error={!closed && Object.keys(form.errors).length > 0}>
       {body}
     </EndorsePage>,
     status,
@@ -93,11 +93,14 @@ function invalidLink(c: Context<AppEnv>, expired: boolean) {
 
 // GET shows a button; only POST confirms (mail scanners open links with GET).
 endorsementPages.get('/endorse/confirm/:token', async (c) => {
-  const state = await peekEndorseToken(c.env.DB, c.req.param('token'), Date.now());
-  if (state !== 'ok') return invalidLink(c, state === 'expired');
+  const peek = await peekEndorseToken(c.env.DB, c.req.param('token'), Date.now());
+  if (peek.state !== 'ok') return invalidLink(c, peek.state === 'expired');
   const lang = c.get('lang');
   const w = endorseWords(lang);
-  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
+  const context = await endorsementContext(c, peek.pledgeId, peek.society);
+  return c.html(
+    <ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} context={context} body={w.confirmBody} action={`${c.req.path}?lang=${lang}`} button={w.confirmButton} />,
+  );
 });
 
 endorsementPages.post('/endorse/confirm/:token', async (c) => {
@@ -105,5 +108,24 @@ endorsementPages.post('/endorse/confirm/:token', async (c) => {
   if (!result.ok) return invalidLink(c, result.status === 'expired');
   const lang = c.get('lang');
   const w = endorseWords(lang);
-  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={[w.confirmedBody]} />);
+  const context = await endorsementContext(c, result.pledgeId, result.society);
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} context={context} paragraphs={[w.confirmedBody]} />);
 });
+
+// What a society's confirm page is about: the pledge (linked) and the society, named in
+// the visitor's language.
+async function endorsementContext(c: Context<AppEnv>, pledgeId: number, society: SocietyNames) {
+  const lang = c.get('lang');
+  const w = endorseWords(lang);
+  const d = c.var.db;
+  const pledge = await d.query.pledges.findFirst({ columns: { id: true, slug: true, defaultLang: true }, where: (p, { eq }) => eq(p.id, pledgeId) });
+  const text = pledge ? pickText(await getCurrentTexts(d, pledge.id), lang, pledge.defaultLang) : undefined;
+  return (
+    <FlowContext
+      items={[
+        [w.contextPledge, pledge ? <a href={`/p/${pledge.slug}?lang=${lang}`}>{text?.title ?? pledge.slug}</a> : null],
+        [w.contextSociety, societyName(society, lang) || null],
+      ]}
+    />
+  );
+}

@@ -181,12 +181,32 @@ export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement
   return row ?? null;
 }
 
-export type EndorsementTokenRow = { id: number; pledgeId: number; state: string; tokenHash: string | null; tokenExpiresAt: number | null };
+export type EndorsementTokenRow = {
+  id: number;
+  pledgeId: number;
+  state: string;
+  tokenHash: string | null;
+  tokenExpiresAt: number | null;
+  // The society's names (as submitted while no society row is linked), for the confirm pages.
+  nameHans: string | null;
+  nameHant: string | null;
+  nameEn: string | null;
+};
 
 export async function findByTokenHash(d1: D1Database, hash: string): Promise<EndorsementTokenRow | null> {
   const row = await db(d1)
-    .select({ id: endorsements.id, pledgeId: endorsements.pledgeId, state: endorsements.state, tokenHash: endorsements.tokenHash, tokenExpiresAt: endorsements.tokenExpiresAt })
+    .select({
+      id: endorsements.id,
+      pledgeId: endorsements.pledgeId,
+      state: endorsements.state,
+      tokenHash: endorsements.tokenHash,
+      tokenExpiresAt: endorsements.tokenExpiresAt,
+      nameHans: sql<string | null>`coalesce(${societies.nameHans}, ${endorsements.submittedName})`,
+      nameHant: sql<string | null>`coalesce(${societies.nameHant}, ${endorsements.submittedName})`,
+      nameEn: sql<string | null>`coalesce(${societies.nameEn}, ${endorsements.submittedNameEn})`,
+    })
     .from(endorsements)
+    .leftJoin(societies, eq(societies.id, endorsements.societyId))
     .where(eq(endorsements.tokenHash, hash))
     .get();
   return row ?? null;
@@ -234,7 +254,8 @@ export type EndorsementDetail = {
 };
 
 export const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlug, e.state, e.founding, e.society_id AS societyId,
-  s.name_hans AS nameHans, s.name_hant AS nameHant, s.name_en AS nameEn, s.website, s.website_host AS websiteHost, s.category,
+  coalesce(s.name_hans, e.submitted_name) AS nameHans,
+         coalesce(s.name_hant, e.submitted_name) AS nameHant, coalesce(s.name_en, e.submitted_name_en) AS nameEn, s.website, s.website_host AS websiteHost, s.category,
   e.contact_name AS contactName, e.contact_role AS contactRole, e.contact_email AS contactEmail, e.statement, e.lang,
   e.submitted_name AS submittedName, e.submitted_website AS submittedWebsite, e.submitted_name_en AS submittedNameEn, e.ip_hash AS ipHash,
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt

@@ -7,7 +7,7 @@ import { Layout } from '../platform/ui/Layout.tsx';
 import { parseBody } from '../pledges/body.ts';
 import type { Counts } from '../pledges/counters.queries.ts';
 import { type EndorsingSociety, societyName } from '../pledges/pledges.queries.ts';
-import { goalProgress, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
+import { goalProgress, individualsLabel, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
 import { ShareMeta } from './ShareMeta.tsx';
 
 export type PledgePageProps = {
@@ -21,6 +21,8 @@ export type PledgePageProps = {
   form?: Child;
   // The organisers' updates and milestones (src/updates/UpdatesList.tsx), if any.
   updates?: Child;
+  // After a failed submit: the form's error summary, first in the main content.
+  errorSummary?: Child;
   // Absolute address of the page, for sharing.
   url: string;
   now: number;
@@ -34,21 +36,30 @@ export function PledgePage(props: PledgePageProps) {
   const left = timeLeft(pledge.closesAt, props.now);
   // The percentage sits in its own element, which the live script updates.
   const goalText = t.goalProgress.split('{pct}');
-  // The first block of the seed text is the tagline ("——向全国科技工作者的倡议").
+  // The order a reader needs: title, tagline, a link down to the form, the appeal, the
+  // totals, then the form (issue 18). The first block of the seed text is the tagline.
   return (
     <Layout
       lang={lang}
       path={`/p/${pledge.slug}`}
       title={text.title}
+      error={Boolean(props.errorSummary)}
       description={text.subtitle}
       head={<ShareMeta lang={lang} url={props.url} title={text.title} description={text.subtitle} />}
       scripts={['/live.js']}
     >
+      {props.errorSummary}
       <article data-pledge={pledge.slug} data-version={text.version}>
         <h1>{text.title}</h1>
         {text.subtitle ? <p class="sub">{text.subtitle}</p> : null}
+        {props.form ? (
+          <p class="jump">
+            <a href="#sign">{t.signNow}</a>
+          </p>
+        ) : null}
+        <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         <section class="totals" aria-label={t.totals}>
-          <Count name="individuals" value={counts.individuals} lang={lang} label={t.individuals} />
+          <Count name="individuals" value={counts.individuals} lang={lang} label={individualsLabel(pledge, lang)} />
           <Count name="societies" value={counts.societies} lang={lang} label={t.societies} />
           {progress ? (
             <p class="goal">
@@ -68,7 +79,6 @@ export function PledgePage(props: PledgePageProps) {
           <a href={`/p/${pledge.slug}/stats`}>{t.statsLink}</a>
         </p>
         {props.form}
-        <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
         {props.updates}
         <section aria-labelledby="societies-heading">
           <h2 id="societies-heading">{text.societiesHeading || t.societiesHeading}</h2>

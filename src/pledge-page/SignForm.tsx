@@ -1,4 +1,5 @@
 import type { Lang } from '../platform/i18n/lang.ts';
+import { ErrorSummary } from '../platform/ui/FormParts.tsx';
 import { Turnstile } from '../platform/ui/Turnstile.tsx';
 import { manageWords } from '../signatures/manage.messages.ts';
 import { regionOptions } from '../signatures/regions.ts';
@@ -16,7 +17,13 @@ export type SignFormProps = {
   turnstileSiteKey?: string;
 };
 
-const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates', 'version', 'turnstileToken'];
+const ORDER = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates'];
+
+// The sign form's error summary: the pledge page puts it first in the main content.
+// Errors of no one field (_, version, Turnstile) link to the submit button.
+export function SignErrorSummary(props: { lang: Lang; errors?: Record<string, string> }) {
+  return <ErrorSummary title={signWords(props.lang).errorSummary} errors={props.errors ?? {}} order={ORDER} />;
+}
 
 // The sign form, after the GOV.UK Design System pattern: visible labels, hints, an
 // error summary linking to each field, inline messages, entered values kept.
@@ -24,7 +31,6 @@ export function SignForm(props: SignFormProps) {
   const w = signWords(props.lang);
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const errorKeys = Object.keys(errors).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
   const id = (f: string) => `f-${f}`;
   const describedBy = (f: string, hint: boolean) => [hint ? `${id(f)}-hint` : '', errors[f] ? `${id(f)}-error` : ''].filter(Boolean).join(' ') || undefined;
   const group = (f: string) => (errors[f] ? 'field field-error' : 'field');
@@ -62,18 +68,6 @@ export function SignForm(props: SignFormProps) {
   return (
     <section class="card" id="sign" aria-labelledby="sign-heading">
       <h2 id="sign-heading">{w.heading}</h2>
-      {errorKeys.length > 0 ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h3 id="error-summary-title">{w.errorSummary}</h3>
-          <ul>
-            {errorKeys.map((f) => (
-              <li>
-                <a href={`#${id(['_', 'version', 'turnstileToken'].includes(f) ? 'submit' : f)}`}>{errors[f]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <p>{w.intro}</p>
       <form method="post" action={`/p/${props.slug}/sign`} novalidate>
         <input type="hidden" name="version" value={props.version} />

@@ -7,7 +7,7 @@ import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
 import { getFeaturedPledge } from '../pledges/pledges.queries.ts';
-import { submitSignature } from '../signatures/signatures.handlers.ts';
+import { checkEmailLocation, submitSignature } from '../signatures/signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from '../signatures/signatures.input.ts';
 import { fieldMessages, signWords } from '../signatures/signatures.messages.ts';
 import { renderPledgePage } from './pledge-page.render.tsx';
@@ -30,11 +30,12 @@ pledgePages.post('/p/:slug/sign', async (c) => {
   if (isLang(form.lang)) c.set('lang', form.lang);
   const lang = c.get('lang');
   // Honeypot: people never see this field; scripts fill it. Answer as if all went well.
-  if (form.website) return c.redirect(`/p/${encodeURIComponent(slug)}/check-email`, 303);
+  if (form.website) return c.redirect(await checkEmailLocation(c, slug, null, lang), 303);
   const values = () => Object.fromEntries(SIGN_FORM_FIELDS.filter((f) => form[f] !== undefined).map((f) => [f, form[f]!]));
+  const body = formToSignatureBody(form);
   let outcome;
   try {
-    outcome = await submitSignature(c, slug, formToSignatureBody(form), lang);
+    outcome = await submitSignature(c, slug, body, lang);
   } catch (err) {
     if (!isTransientFailure(err)) throw err;
     // Show the form again with everything entered, and say to try again.
@@ -54,6 +55,6 @@ pledgePages.post('/p/:slug/sign', async (c) => {
     case 'invalid':
       return renderPledgePage(c, slug, { values: values(), errors: fieldMessages(lang, outcome.codes) }, 400);
     case 'accepted':
-      return c.redirect(`/p/${outcome.slug}/check-email`, 303);
+      return c.redirect(await checkEmailLocation(c, outcome.slug, body, lang), 303);
   }
 });

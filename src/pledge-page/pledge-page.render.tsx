@@ -15,7 +15,7 @@ import { UpdatesList } from '../updates/UpdatesList.tsx';
 import { cachedUpdates } from '../updates/updates.cache.ts';
 import type { PledgeUpdate } from '../updates/updates.ts';
 import { PledgePage } from './PledgePage.tsx';
-import { SignForm } from './SignForm.tsx';
+import { SignErrorSummary, SignForm } from './SignForm.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
 
@@ -61,5 +61,19 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, u
   );
   const fallback = isLang(pledge.defaultLang) ? pledge.defaultLang : lang;
   const updatesPart = <UpdatesList lang={lang} fallback={fallback} updates={updates} />;
-  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} updates={updatesPart} url={url} now={Date.now()} />;
+  const summary = !closed && form.errors && Object.keys(form.errors).length > 0 ? <SignErrorSummary lang={lang} errors={form.errors} /> : undefined;
+  return (
+    <PledgePage
+      lang={lang}
+      pledge={pledge}
+      text={text}
+      counts={counts}
+      societies={societies}
+      form={formPart}
+      errorSummary={summary}
+      updates={updatesPart}
+      url={url}
+      now={Date.now()}
+    />
+  );
 }

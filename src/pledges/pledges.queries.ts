@@ -14,6 +14,7 @@ const pledgeColumns = {
   closesAt: pledges.closesAt,
   featured: pledges.featured,
   defaultLang: pledges.defaultLang,
+  counterNoun: pledges.counterNoun,
 };
 
 export async function getPledgeBySlug(db: Db, slug: string): Promise<Pledge | undefined> {
@@ -103,6 +104,8 @@ export function societyName(s: Pick<EndorsingSociety, 'nameHans' | 'nameHant' | 
   return order.find((n): n is string => !!n) ?? '';
 }
 
-export async function pledgeSlug(d1: D1Database, pledgeId: number): Promise<string | null> {
-  return d1.prepare('SELECT slug FROM pledges WHERE id = ?1').bind(pledgeId).first<string>('slug');
+// The slug of a pledge by id (a token page knows only the signature's pledge id).
+export async function pledgeSlug(db: Db, pledgeId: number): Promise<string | null> {
+  const row = await db.select({ slug: pledges.slug }).from(pledges).where(eq(pledges.id, pledgeId)).get();
+  return row?.slug ?? null;
 }

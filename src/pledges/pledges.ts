@@ -1,3 +1,6 @@
+import type { Lang } from '../platform/i18n/lang.ts';
+import { fill, messages } from '../platform/i18n/messages.ts';
+
 // Pledge rules, free of HTTP and storage.
 export const PLEDGE_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
@@ -11,7 +14,15 @@ export type Pledge = {
   closesAt: number | null;
   featured: boolean;
   defaultLang: string;
+  // The counter's noun per language (null or a language missing: the default noun).
+  counterNoun: Partial<Record<string, string>> | null;
 };
+
+// The label under the individual total: "位{noun}已签名", with this pledge's noun.
+export function individualsLabel(pledge: Pick<Pledge, 'counterNoun'>, lang: Lang): string {
+  const t = messages(lang);
+  return fill(t.individuals, { noun: pledge.counterNoun?.[lang]?.trim() || t.counterNoun });
+}
 
 export type PledgeText = {
   lang: string;

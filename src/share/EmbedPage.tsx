@@ -5,7 +5,7 @@ import { fill, messages } from '../platform/i18n/messages.ts';
 import { Count, formatNumber } from '../platform/ui/Count.tsx';
 import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 
-export type EmbedPageProps = { lang: Lang; slug: string; title: string; individuals: number; societies: number; url: string };
+export type EmbedPageProps = { lang: Lang; slug: string; title: string; individuals: number; individualsLabel: string; societies: number; url: string };
 
 const EMBED_CSS =
   'body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1f23;background:#fff}' +
@@ -32,7 +32,7 @@ export function EmbedPage(props: EmbedPageProps) {
         <body>
           <main class="w" data-pledge={props.slug}>
             <h1>{props.title}</h1>
-            <Count name="individuals" value={props.individuals} lang={props.lang} label={t.individuals} />
+            <Count name="individuals" value={props.individuals} lang={props.lang} label={props.individualsLabel} />
             <Count name="societies" value={props.societies} lang={props.lang} label={t.societies} />
             <div class="sr-live" aria-live="polite" aria-atomic="true" data-live-region></div>
             <a class="b" href={props.url} target="_blank" rel="noopener">

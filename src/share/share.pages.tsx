@@ -6,6 +6,7 @@ import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { getCounts } from '../pledges/counters.queries.ts';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { individualsLabel } from '../pledges/pledges.ts';
 import { badgeSvg } from './badge.ts';
 import { badgeValue, EmbedPage } from './EmbedPage.tsx';
 import { qrSvg } from './qr.ts';
@@ -46,5 +47,15 @@ sharePages.get('/embed/:slug', async (c) => {
   const [texts, counts] = await Promise.all([getCurrentTexts(d, pledge.id), getCounts(d, pledge.id)]);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
   const url = `${baseUrl(c)}/p/${pledge.slug}?lang=${lang}`;
-  return c.html(<EmbedPage lang={lang} slug={pledge.slug} title={title} individuals={counts.individuals} societies={counts.societies} url={url} />);
+  return c.html(
+    <EmbedPage
+      lang={lang}
+      slug={pledge.slug}
+      title={title}
+      individuals={counts.individuals}
+      individualsLabel={individualsLabel(pledge, lang)}
+      societies={counts.societies}
+      url={url}
+    />,
+  );
 });

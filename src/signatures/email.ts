@@ -67,3 +67,22 @@ export function toAsciiDomain(domain: string): string | null {
   if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return null;
   return host;
 }
+
+// Second-level labels under which the registrable name sits one label further left
+// (pku.edu.cn, ox.ac.uk): kept visible with the country code.
+const GENERIC_SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'org']);
+
+// An address shown back to its owner so a typo can be spotted, without spelling it out:
+// the first character of the local part and of the domain name, then the public suffix
+// (wei.zhang@ustc.edu.cn -> w***@u***.edu.cn). Never a full address.
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return '***';
+  const local = address.slice(0, at);
+  const labels = address.slice(at + 1).split('.');
+  const keep = labels.length >= 3 && GENERIC_SECOND_LEVEL.has(labels.at(-2) ?? '') ? 2 : 1;
+  const suffix = labels.length > keep ? labels.slice(-keep) : [];
+  const name = labels.slice(0, labels.length - suffix.length).join('.');
+  const first = (s: string) => [...s][0] ?? '';
+  return `${first(local)}***@${first(name)}***${suffix.map((l) => `.${l}`).join('')}`;
+}

@@ -102,7 +102,7 @@ managePages.post('/manage/:token/details', async (c) => {
 managePages.post('/manage/:token/data', async (c) => {
   const view = await open(c);
   if (!view) return invalidLink(c);
-  const slug = (await pledgeSlug(c.env.DB, view.pledgeId)) ?? '';
+  const slug = (await pledgeSlug(c.var.db, view.pledgeId)) ?? '';
   c.header('Content-Disposition', `attachment; filename="my-signature-${slug}.json"`);
   return c.body(JSON.stringify(dataExport(view, slug), null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });

@@ -28,14 +28,15 @@ export type SignTarget = { pledgeId: number; title: string; version: string; lan
 
 const HOUR = 60 * 60 * 1000;
 
-async function linkPair(baseUrl: string) {
+// Links carry ?lang= of the language signed in, so the pages they open speak it too.
+async function linkPair(baseUrl: string, lang: Lang) {
   const token = newToken();
   const withdrawToken = await withdrawTokenFor(token);
   return {
     confirmHash: await hashToken(token),
     withdrawHash: await hashToken(withdrawToken),
-    confirmUrl: `${baseUrl}/confirm/${token}`,
-    withdrawUrl: `${baseUrl}/withdraw/${withdrawToken}`,
+    confirmUrl: `${baseUrl}/confirm/${token}?lang=${lang}`,
+    withdrawUrl: `${baseUrl}/withdraw/${withdrawToken}?lang=${lang}`,
   };
 }
 
@@ -45,9 +46,9 @@ async function linkPair(baseUrl: string) {
 // others on withdrawal (trigger). Its own kind keeps the existing withdraw-only links
 // (thank-you page, older mails) as powerful as they were, and the unsubscribe links of
 // update mails, which mail providers fetch and keep (RFC 8058), can only unsubscribe.
-export async function manageLink(baseUrl: string): Promise<{ url: string; token: q.NewToken }> {
+export async function manageLink(baseUrl: string, lang: Lang): Promise<{ url: string; token: q.NewToken }> {
   const token = newToken();
-  return { url: `${baseUrl}/manage/${token}`, token: { hash: await hashToken(token), kind: 'manage', details: null, expiresAt: null } };
+  return { url: `${baseUrl}/manage/${token}?lang=${lang}`, token: { hash: await hashToken(token), kind: 'manage', details: null, expiresAt: null } };
 }
 
 type Recipient = { id: number; pledgeId: number; email: string; emailKey: string };
@@ -63,8 +64,8 @@ async function reserveAndAdd(deps: MailDeps, sig: Recipient, kind: string, token
 // Mails a new confirm link bound to these details (older links stay valid for theirs),
 // within the recipient's mail cap.
 async function mailConfirmLink(deps: MailDeps, sig: Recipient, target: { title: string; lang: Lang }, details: q.SignatureDetails): Promise<void> {
-  const links = await linkPair(deps.baseUrl);
-  const manage = await manageLink(deps.baseUrl);
+  const links = await linkPair(deps.baseUrl, target.lang);
+  const manage = await manageLink(deps.baseUrl, target.lang);
   const tokens: q.NewToken[] = [
     { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
     { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
@@ -132,11 +133,11 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
   } else if (action === 'remindSigned') {
     // A confirmed signer is told, and given one more withdraw link; nothing changes.
     const withdrawToken = newToken();
-    const manage = await manageLink(deps.baseUrl);
+    const manage = await manageLink(deps.baseUrl, target.lang);
     const recipient = { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey };
     const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }, manage.token];
     if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await reserveAndAdd(deps, recipient, 'signature.remind', tokens))) {
-      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`, manage.url));
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}?lang=${target.lang}`, manage.url));
     }
   }
   return 'duplicate';
@@ -216,13 +217,18 @@ export async function withdrawSignature(d1: D1Database, token: string, now: numb
   return pledgeId === null ? { status: 'invalid' } : { status: 'withdrawn', pledgeId };
 }
 
-// Whether a token link points at a live signature, for the GET pages (changes nothing).
-export async function peekConfirmToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(d1, token, 'confirm')) !== null;
+// What a token link is about, for the GET pages (changes nothing): the pledge and the
+// name it signs with (a confirm link's own details first). null: not a live link.
+export type TokenContext = { pledgeId: number; name: string | null };
+
+export async function peekConfirmToken(d1: D1Database, token: string): Promise<TokenContext | null> {
+  const row = await lookup(d1, token, 'confirm');
+  return row ? { pledgeId: row.pledgeId, name: parseDetails(row.details)?.name ?? row.name } : null;
 }
 
-export async function peekWithdrawToken(d1: D1Database, token: string): Promise<boolean> {
-  return (await lookup(d1, token, 'withdraw')) !== null;
+export async function peekWithdrawToken(d1: D1Database, token: string): Promise<TokenContext | null> {
+  const row = await lookup(d1, token, 'withdraw');
+  return row ? { pledgeId: row.pledgeId, name: row.name } : null;
 }
 
 // The signature a confirm, withdraw or manage link belongs to (for receipts; changes nothing).

@@ -1,15 +1,18 @@
 import type { Context } from 'hono';
 import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
+import { seal, unseal } from '../platform/crypto/seal.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
 import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
+import { isLang } from '../platform/i18n/lang.ts';
 import { mailerFor } from '../platform/mail/mailer.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
+import { maskEmail } from './email.ts';
 import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
@@ -27,7 +30,9 @@ export function sustainedLimits(env: Env): SustainedLimits {
 }
 
 // The shared path of the form and the JSON API: checks, then the sign use case.
-export async function submitSignature(c: Context<AppEnv>, slug: string, data: unknown, lang: Lang): Promise<SubmitOutcome> {
+// humanChecked: a resend from the check-email page, whose sealed ticket shows the form
+// already passed Turnstile (a Turnstile token works once).
+export async function submitSignature(c: Context<AppEnv>, slug: string, data: unknown, lang: Lang, opts: { humanChecked?: boolean } = {}): Promise<SubmitOutcome> {
   const admitted = await admitSubmission(c, slug);
   if (!admitted.ok) return admitted.refusal;
   const { d, pledge, now, ipHash } = admitted;
@@ -35,7 +40,7 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
   const parsed = parseSignature(data);
   if (!parsed.ok) return { kind: 'invalid', codes: parsed.codes };
   const input = parsed.value;
-  const turnstile = await turnstileRefusal(c, input.turnstileToken);
+  const turnstile = opts.humanChecked ? null : await turnstileRefusal(c, input.turnstileToken);
   if (turnstile) return turnstile;
 
   const signLang = input.lang ?? lang;
@@ -82,4 +87,38 @@ export async function receiptForToken(c: Context<AppEnv>, token: string) {
   const [pledge] = await c.var.db.query.pledges.findMany({ columns: { id: true, slug: true }, where: (p, { eq }) => eq(p.id, signature.pledgeId), limit: 1 });
   if (!pledge) return null;
   return receiptFor(c.env, signature, pledge, baseUrl(c), Date.now());
+}
+
+// The check-email page after signing: a sealed ticket in its query holds what the form
+// sent (never readable by the browser), so the page can show the address masked and
+// offer to send the mail again. Resending is signing again with the same details: the
+// same path, the same mail caps, the same answer whether or not the address had signed.
+const TICKET_PURPOSE = 'sign.check-email';
+export const TICKET_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type CheckEmailTicket = { slug: string; masked: string; lang: Lang; exp: number; body: Record<string, unknown> | null };
+
+// Where a sign form goes once accepted. body null: the honeypot caught it (the page looks
+// the same; its resend does nothing).
+export async function checkEmailLocation(c: Context<AppEnv>, slug: string, body: Record<string, unknown> | null, lang: Lang): Promise<string> {
+  const { turnstileToken: _used, ...kept } = body ?? {};
+  const email = typeof body?.email === 'string' ? body.email.normalize('NFKC').trim() : '';
+  const ticket: CheckEmailTicket = { slug, masked: maskEmail(email), lang, exp: Date.now() + TICKET_TTL_MS, body: body ? kept : null };
+  return `/p/${encodeURIComponent(slug)}/check-email?lang=${lang}&t=${await seal(c.env.IP_HASH_SECRET, TICKET_PURPOSE, ticket)}`;
+}
+
+export async function openTicket(c: Context<AppEnv>, slug: string, text: string | undefined): Promise<CheckEmailTicket | null> {
+  const value = (await unseal(c.env.IP_HASH_SECRET, TICKET_PURPOSE, text)) as CheckEmailTicket | null;
+  if (!value || typeof value !== 'object' || value.slug !== slug || typeof value.exp !== 'number' || value.exp < Date.now()) return null;
+  if (typeof value.masked !== 'string' || !isLang(value.lang)) return null;
+  return value;
+}
+
+// Sends the confirmation (or, for a confirmed signer, the reminder) again, within the caps.
+export async function resendSignature(c: Context<AppEnv>, slug: string, ticket: CheckEmailTicket): Promise<SubmitOutcome> {
+  if (ticket.body === null) {
+    const admitted = await admitSubmission(c, slug);
+    return admitted.ok ? { kind: 'accepted', slug } : admitted.refusal;
+  }
+  return submitSignature(c, slug, ticket.body, ticket.lang, { humanChecked: true });
 }

@@ -5,14 +5,15 @@ import { ReceiptCard } from '../log/ReceiptCard.tsx';
 import type { AppEnv } from '../platform/env.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
-import { isLang } from '../platform/i18n/lang.ts';
+import { fill } from '../platform/i18n/fill.ts';
+import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { ActionPage, ResultPage } from '../platform/ui/ActionPage.tsx';
+import { ActionPage, FlowContext, ResultPage } from '../platform/ui/ActionPage.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
-import { pledgeSlug } from '../pledges/pledges.queries.ts';
+import { getCurrentTexts, pickText } from '../pledges/pledges.queries.ts';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './signatures.actions.ts';
-import { receiptForToken } from './signatures.handlers.ts';
+import { type CheckEmailTicket, openTicket, receiptForToken, resendSignature } from './signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from './signatures.input.ts';
 import { fieldMessages, signWords } from './signatures.messages.ts';
 
@@ -22,11 +23,97 @@ export const signaturePages = new Hono<AppEnv>();
 signaturePages.use('/confirm/*', privatePage());
 signaturePages.use('/withdraw/*', privatePage());
 
-signaturePages.get('/p/:slug/check-email', (c) => {
+// The check-email page shows the address masked, from the sealed ticket in its query,
+// so it is private: never stored by a cache, never sent on as referrer.
+signaturePages.use('/p/:slug/check-email', privatePage());
+signaturePages.use('/p/:slug/check-email/*', privatePage());
+
+signaturePages.get('/p/:slug/check-email', async (c) => {
+  const slug = c.req.param('slug');
+  const ticket = await openTicket(c, slug, c.req.query('t'));
+  return checkEmailPage(c, slug, ticket, c.req.query('t'), c.req.query('resent') === '1');
+});
+
+function checkEmailPage(c: Context<AppEnv>, slug: string, ticket: CheckEmailTicket | null, t: string | undefined, resent: boolean, status: 200 | 400 = 200) {
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />);
+  if (!ticket || !t) return c.html(<ResultPage lang={lang} path={c.req.path} title={w.checkEmailTitle} paragraphs={[w.checkEmailBody]} />, status);
+  return c.html(
+    <ResultPage lang={lang} path={c.req.path} title={w.checkEmailTitle} paragraphs={[fill(w.checkEmailSentTo, { email: ticket.masked }), w.checkEmailNext]}>
+      {resent ? (
+        <p class="notice" role="status">
+          {w.resentNotice}
+        </p>
+      ) : null}
+      <p>
+        <a href={`/p/${encodeURIComponent(slug)}?lang=${lang}#sign`}>{w.wrongAddress}</a>
+      </p>
+      <section class="card" aria-labelledby="resend-heading">
+        <h2 id="resend-heading">{w.resendHeading}</h2>
+        <p>{w.resendIntro}</p>
+        <form method="post" action={`/p/${encodeURIComponent(slug)}/check-email/resend?lang=${lang}`}>
+          <input type="hidden" name="t" value={t} />
+          <button type="submit" id="f-resend">
+            {w.resendButton}
+          </button>
+        </form>
+      </section>
+    </ResultPage>,
+    status,
+  );
+}
+
+// Resend: POST only (CSRF-checked with every page form), under the burst limit, and
+// through the signing path, so its caps apply and the answer never tells who signed.
+signaturePages.post('/p/:slug/check-email/resend', async (c) => {
+  const slug = c.req.param('slug');
+  const form = await formStrings(c);
+  const ticket = await openTicket(c, slug, form.t);
+  if (!ticket) return checkEmailPage(c, slug, null, undefined, false, 400);
+  c.set('lang', ticket.lang);
+  const lang = ticket.lang;
+  const w = signWords(lang);
+  let outcome;
+  try {
+    outcome = await resendSignature(c, slug, ticket);
+  } catch (err) {
+    if (!isTransientFailure(err)) throw err;
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return c.html(<MessagePage lang={lang} path={c.req.path} title={messages(lang).errorTitle} body={messages(lang).unavailable} />, 503);
+  }
+  switch (outcome.kind) {
+    case 'accepted':
+      return c.redirect(`/p/${encodeURIComponent(slug)}/check-email?lang=${lang}&t=${form.t}&resent=1`, 303);
+    case 'rateLimited':
+      c.header('Retry-After', String(outcome.retryAfter));
+      return c.html(<MessagePage lang={lang} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
+    case 'notFound':
+      return notFoundPage(c);
+    default:
+      // Closed since, or the details no longer pass: the form is the place to fix them.
+      return c.redirect(`/p/${encodeURIComponent(slug)}?lang=${lang}#sign`, 303);
+  }
 });
+
+// The pledge a token page is about: its title in the visitor's language, and its address.
+async function pledgeOf(c: Context<AppEnv>, pledgeId: number): Promise<{ slug: string; title: string } | null> {
+  const pledge = await c.var.db.query.pledges.findFirst({ columns: { id: true, slug: true, defaultLang: true }, where: (p, { eq }) => eq(p.id, pledgeId) });
+  if (!pledge) return null;
+  const text = pickText(await getCurrentTexts(c.var.db, pledge.id), c.get('lang'), pledge.defaultLang);
+  return { slug: pledge.slug, title: text?.title ?? pledge.slug };
+}
+
+function SignatureContext(props: { lang: Lang; pledge: { slug: string; title: string } | null; name?: string | null }) {
+  const w = signWords(props.lang);
+  return (
+    <FlowContext
+      items={[
+        [w.contextPledge, props.pledge ? <a href={`/p/${props.pledge.slug}?lang=${props.lang}`}>{props.pledge.title}</a> : null],
+        [w.contextSigner, props.name ?? null],
+      ]}
+    />
+  );
+}
 
 function invalidLink(c: Context<AppEnv>, expired = false) {
   const lang = c.get('lang');
@@ -36,10 +123,14 @@ function invalidLink(c: Context<AppEnv>, expired = false) {
 
 signaturePages.get('/confirm/:token', async (c) => {
   const token = c.req.param('token');
-  if (!(await peekConfirmToken(c.env.DB, token))) return invalidLink(c);
+  const peek = await peekConfirmToken(c.env.DB, token);
+  if (!peek) return invalidLink(c);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} body={w.confirmBody} action={c.req.path} button={w.confirmButton} />);
+  const context = <SignatureContext lang={lang} pledge={await pledgeOf(c, peek.pledgeId)} name={peek.name} />;
+  return c.html(
+    <ActionPage lang={lang} path={c.req.path} title={w.confirmTitle} context={context} body={w.confirmBody} action={`${c.req.path}?lang=${lang}`} button={w.confirmButton} />,
+  );
 });
 
 signaturePages.post('/confirm/:token', async (c) => {
@@ -50,10 +141,10 @@ signaturePages.post('/confirm/:token', async (c) => {
   const w = signWords(lang);
   const paragraphs = result.status === 'confirmed' ? [w.confirmedBody] : [w.alreadyConfirmed];
   const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
-  const slug = await pledgeSlug(c.env.DB, result.pledgeId);
+  const pledge = await pledgeOf(c, result.pledgeId);
   return c.html(
-    <ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link}>
-      {slug ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={slug} /> : null}
+    <ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} context={<SignatureContext lang={lang} pledge={pledge} />} paragraphs={paragraphs} link={link}>
+      {pledge ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={pledge.slug} /> : null}
     </ResultPage>,
   );
 });
@@ -74,10 +165,14 @@ signaturePages.post('/confirm/:token/receipt', async (c) => {
 
 signaturePages.get('/withdraw/:token', async (c) => {
   const token = c.req.param('token');
-  if (!(await peekWithdrawToken(c.env.DB, token))) return invalidLink(c);
+  const peek = await peekWithdrawToken(c.env.DB, token);
+  if (!peek) return invalidLink(c);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ActionPage lang={lang} path={c.req.path} title={w.withdrawTitle} body={w.withdrawBody} action={c.req.path} button={w.withdrawButton} />);
+  const context = <SignatureContext lang={lang} pledge={await pledgeOf(c, peek.pledgeId)} name={peek.name} />;
+  return c.html(
+    <ActionPage lang={lang} path={c.req.path} title={w.withdrawTitle} context={context} body={w.withdrawBody} action={`${c.req.path}?lang=${lang}`} button={w.withdrawButton} />,
+  );
 });
 
 signaturePages.post('/withdraw/:token', async (c) => {
@@ -86,5 +181,6 @@ signaturePages.post('/withdraw/:token', async (c) => {
   afterCountsChanged(c, result.pledgeId);
   const lang = c.get('lang');
   const w = signWords(lang);
-  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.withdrawnTitle} paragraphs={[w.withdrawnBody]} />);
+  const context = <SignatureContext lang={lang} pledge={await pledgeOf(c, result.pledgeId)} />;
+  return c.html(<ResultPage lang={lang} path={c.req.path} title={w.withdrawnTitle} context={context} paragraphs={[w.withdrawnBody]} />);
 });

@@ -136,6 +136,8 @@ export type TokenRow = {
   expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  // The name stored (null once withdrawn).
+  name: string | null;
   // Whether the companion withdraw token (hash given) is a live link of the same signature.
   withdrawValid: number;
 };
@@ -159,6 +161,7 @@ export async function findToken(d1: D1Database, hash: string, kind: TokenKind, w
       expiresAt: signatureTokens.expiresAt,
       confirmedAt: signatures.confirmedAt,
       lang: signatures.lang,
+      name: signatures.name,
       withdrawValid,
     })
     .from(signatureTokens)

@@ -69,7 +69,7 @@ export async function mailPendingUpdates(env: SubscriberEnv, baseUrl: string, no
     for (const r of recipients) {
       if (!r.email || !r.emailKey) continue;
       const lang: Lang = isLang(r.lang) ? r.lang : fallback;
-      const manage = await manageLink(baseUrl);
+      const manage = await manageLink(baseUrl, lang);
       const unsubscribe = newToken();
       const tokens: NewToken[] = [manage.token, { hash: await hashToken(unsubscribe), kind: 'unsubscribe', details: null, expiresAt: null }];
       statements.push(

@@ -7,7 +7,7 @@ import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
 import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
 
-export type StatsPageProps = { lang: Lang; title: string; stats: StatsBody };
+export type StatsPageProps = { lang: Lang; title: string; individualsLabel: string; stats: StatsBody };
 
 function DataTable(props: { rows: [string, string][]; lang: Lang }) {
   const t = messages(props.lang);
@@ -67,7 +67,7 @@ export function StatsPage(props: StatsPageProps) {
       </p>
       <h1>{t.statsTitle}</h1>
       <p>
-        <strong data-count="individuals">{formatNumber(stats.individuals, lang)}</strong> {t.individuals}
+        <strong data-count="individuals">{formatNumber(stats.individuals, lang)}</strong> {props.individualsLabel}
       </p>
       <p class="muted">{fill(t.suppressionNote, { n: stats.minGroupSize })}</p>
       {stats.individuals === 0 ? <p>{t.noData}</p> : null}

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../platform/env.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.queries.ts';
+import { individualsLabel } from '../pledges/pledges.ts';
 import { StatsPage } from './StatsPage.tsx';
 import { pledgeStats } from './stats.ts';
 
@@ -14,5 +15,5 @@ statsPages.get('/p/:slug/stats', async (c) => {
   const lang = c.get('lang');
   const [texts, stats] = await Promise.all([getCurrentTexts(d, pledge.id), pledgeStats(d, pledge, lang)]);
   const title = pickText(texts, lang, pledge.defaultLang)?.title ?? pledge.slug;
-  return c.html(<StatsPage lang={lang} title={title} stats={stats} />);
+  return c.html(<StatsPage lang={lang} title={title} individualsLabel={individualsLabel(pledge, lang)} stats={stats} />);
 });

@@ -57,7 +57,7 @@ describe('organisers’ console (no JavaScript)', () => {
 
     const run = await postAdminForm('/admin/signatures/bulk?lang=en', { pledge: 'cast-2020', ipHash, expected: '6' }, cookie);
     expect(run.status).toBe(200);
-    expect(await run.text()).toContain('6 signatures were invalidated.');
+    expect(await run.text()).toContain('Invalidated 6 signatures.');
     expect((await counts()).individuals).toBe(before + 1 - 5);
   });
 
@@ -74,7 +74,7 @@ describe('organisers’ console (no JavaScript)', () => {
     const id = /action="\/admin\/signatures\/(\d+)\/release"/.exec(html)?.[1];
     expect(id).toBeDefined();
     const res = await postAdminForm(`/admin/signatures/${id}/release`, { back: '/admin/signatures?q=Console+Held' }, cookie);
-    expect(res.headers.get('location')).toBe('/admin/signatures?q=Console+Held&notice=done');
+    expect(res.headers.get('location')).toBe(`/admin/signatures?q=Console+Held&notice=release&ref=${id}`);
     const row = await env.DB.prepare('SELECT state FROM signatures WHERE id = ?1').bind(Number(id)).first();
     expect(row).toEqual({ state: 'pending' });
   });

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { docsWords } from '../../src/docs/docs.messages.ts';
 import { app } from '../../src/index.ts';
 import { buildOpenApiDocument, openApiPath } from '../../src/platform/openapi/document.ts';
 import { json, request } from '../support/app.ts';
@@ -129,5 +130,25 @@ describe('OpenAPI document', () => {
       expect(html).toContain(`${method!.toUpperCase()} ${path}`);
     }
     expect((await request('/api')).headers.get('location')).toBe('/docs/api');
+  });
+
+  it('speaks all three languages, naming every operation in Chinese (issue 18)', async () => {
+    const { body: doc } = await json<Json>('/api/openapi.json');
+    const ids = Object.values(doc.paths as Record<string, Json>).flatMap((methods) => Object.values(methods).map((op: Json) => String(op.operationId)));
+    for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
+      const words = docsWords(lang);
+      expect(ids.filter((id) => !words.summaries[id])).toEqual([]);
+      expect(Object.keys(words.tags).sort()).toEqual(
+        [...new Set(Object.values(doc.paths as Record<string, Json>).flatMap((m) => Object.values(m).flatMap((op: Json) => op.tags as string[])))].sort(),
+      );
+    }
+    const zh = await (await request('/docs/api?lang=zh-Hans')).text();
+    expect(zh).toContain('<h2>开放数据</h2>');
+    expect(zh).toContain('<h2>签名</h2>');
+    expect(zh).toContain('签名支持一项倡议（随后发送确认邮件） <span lang="en">(Sign a pledge (a confirmation mail follows))</span>');
+    expect(zh).toContain('<th scope="col">类型</th>');
+    const hant = await (await request('/docs/api?lang=zh-Hant')).text();
+    expect(hant).toContain('<h2>開放資料</h2>');
+    expect(hant).toContain('<h2>嵌入到其他網站</h2>');
   });
 });

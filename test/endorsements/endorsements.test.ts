@@ -55,12 +55,18 @@ describe('endorsement submission', () => {
     const page = await request(`/endorse/confirm/${token}?lang=en`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(await page.text()).toContain(`<form method="post" action="/endorse/confirm/${token}">`);
+    const html = await page.text();
+    expect(html).toContain(`<form method="post" action="/endorse/confirm/${token}?lang=en">`);
+    // The page names what is confirmed: the pledge (linked) and the society (issue 18).
+    expect(html).toMatch(/<dt>Pledge<\/dt><dd><a href="\/p\/cast-2020\?lang=en">[^<]+<\/a><\/dd>/);
+    expect(html.match(/<dl class="context">.*?<\/dl>/)?.[0]).toMatch(/<dt>Society<\/dt><dd>Society of Test Confirmation<\/dd>/);
     expect((await endorsementRow('sec@confirm.example.org'))?.state).toBe('pending');
 
     const done = await request(`/endorse/confirm/${token}?lang=en`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Confirmed, awaiting verification');
+    const doneHtml = await done.text();
+    expect(doneHtml).toContain('Confirmed, awaiting verification');
+    expect(doneHtml).toContain('<dd>Society of Test Confirmation</dd>');
     expect((await endorsementRow('sec@confirm.example.org'))?.state).toBe('confirmed');
     // The link is spent.
     expect((await request(`/endorse/confirm/${token}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
@@ -113,10 +119,10 @@ describe('endorsement submission', () => {
     expect(status).toBe(400);
     expect(err.error.fields).toMatchObject({
       name: '請填寫學會名稱',
-      website: '請填寫有效的網址,例如 www.example.org.cn',
+      website: '請填寫有效的網址，例如 www.example.org.cn',
       category: '請選擇學科類別',
       contactRole: '請填寫聯絡人職務',
-      email: '請填寫有效的電子郵件,例如 name@example.org.cn',
+      email: '請填寫有效的電子郵件，例如 name@example.org.cn',
     });
     expect(err.error.fields.extra).toBeDefined();
   });

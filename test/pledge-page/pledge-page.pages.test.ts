@@ -17,7 +17,7 @@ describe('pledge pages', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>向全国科技工作者的倡议书</h1>');
-    expect(html).toContain('一、众志成城,服务一线。');
+    expect(html).toContain('一、众志成城，服务一线。');
     expect(html).toMatch(/data-count="individuals" data-value="0">0</);
     expect(html).toMatch(/data-count="societies" data-value="171">171</);
     expect(societyItems(html)).toBe(171);

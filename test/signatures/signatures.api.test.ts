@@ -123,7 +123,7 @@ describe('tokens', () => {
     const { confirm } = await sign();
     const page = await request(`/confirm/${confirm}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(`<form method="post" action="/confirm/${confirm}">`);
+    expect(await page.text()).toContain(`<form method="post" action="/confirm/${confirm}?lang=zh-Hans">`);
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect((await request(`/confirm/${confirm}`, { method: 'HEAD' })).status).toBe(200);

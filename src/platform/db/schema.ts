@@ -29,6 +29,8 @@ export const pledges = sqliteTable('pledges', {
   closesAt: integer('closes_at'),
   featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
   defaultLang: text('default_lang').notNull().default('zh-Hans'),
+  // What the counter counts, per language (JSON {lang: noun}); null: the default noun.
+  counterNoun: text('counter_noun', { mode: 'json' }).$type<Partial<Record<string, string>>>(),
   createdAt: createdAt(),
   updatedAt: integer('updated_at'),
 });

@@ -11,8 +11,10 @@ function describedBy(f: string, hint: boolean, error: boolean) {
 export function ErrorSummary(props: { title: string; errors: Record<string, string>; order: readonly string[] }) {
   const keys = Object.keys(props.errors).sort((a, b) => props.order.indexOf(a) - props.order.indexOf(b));
   if (keys.length === 0) return null;
+  // autofocus (no script needed, so the CSP stays strict): after a failed submit the browser
+  // moves focus to the summary and scrolls it into view, as the GOV.UK pattern does.
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{props.title}</h2>
       <ul>
         {keys.map((f) => (

@@ -11,6 +11,8 @@ export type LayoutProps = {
   lang: Lang;
 
   title: string;
+  // The page shows a form again with errors: the title says so first (GOV.UK pattern).
+  error?: boolean;
   description?: string;
   // Path (without query) the language links point at.
   path: string;
@@ -28,7 +30,7 @@ export function Layout(props: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title}</title>
+          <title>{props.error ? `${t.errorPrefix}${props.title}` : props.title}</title>
           {props.description ? <meta name="description" content={props.description} /> : null}
           <meta name="color-scheme" content="light dark" />
           {/* Inline icon: otherwise browsers fetch /favicon.ico and get a 2 KB 404 page. */}

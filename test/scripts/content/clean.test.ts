@@ -6,7 +6,7 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import content from '../../../scripts/content/cast-2020.json';
-import { joinSocietyTokens, parseSeed, repairMojibake, stripPinyin } from '../../../scripts/content/clean.ts';
+import { fullWidthPunctuation, joinSocietyTokens, parseSeed, repairMojibake, stripPinyin } from '../../../scripts/content/clean.ts';
 import { CATEGORIES, SOCIETIES_EN } from '../../../scripts/content/translation.en.ts';
 import raw from '../../../seed/000_999186171fd44ce9.txt?raw';
 
@@ -22,6 +22,25 @@ function fullText(lang: (typeof LANGS)[number]): string {
   const names = content.societies.map((s) => s[lang]);
   return [...strings(content.texts[lang]), ...names].join('\n');
 }
+
+describe('fullWidthPunctuation (issue 18, GB/T 15834)', () => {
+  it('makes punctuation next to Han characters full-width, and leaves Latin text alone', () => {
+    expect(fullWidthPunctuation('战“疫”有我,为决胜攻坚')).toBe('战“疫”有我，为决胜攻坚');
+    expect(fullWidthPunctuation('全国学会(排名不分先后):')).toBe('全国学会（排名不分先后）：');
+    expect(fullWidthPunctuation('利用5G、人工智能(AI)等')).toBe('利用5G、人工智能（AI）等');
+    expect(fullWidthPunctuation('In English, (really): yes!')).toBe('In English, (really): yes!');
+  });
+
+  it('leaves no half-width ,:;?!() next to Han characters in the seed texts', () => {
+    const slip = /[\p{Script=Han}][,:;?!()]|[,:;?!()][\p{Script=Han}]/u;
+    for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
+      // Every string of the text (title, tagline, sections, closing...), as JSON.
+      const text = JSON.stringify(content.texts[lang]);
+      expect(text.length).toBeGreaterThan(1000);
+      expect(text.match(new RegExp(slip.source, 'gu')) ?? [], lang).toEqual([]);
+    }
+  });
+});
 
 describe('stripPinyin', () => {
   it('removes annotations, including ones with a stray space', () => {
@@ -74,17 +93,17 @@ describe('parseSeed', () => {
   });
   it('returns the cleaned Traditional structure', () => {
     expect(seed.title).toBe('向全國科技工作者的倡議書');
-    expect(seed.subtitle).toBe('戰“疫”有我,為決勝攻堅提供科技志愿服務');
+    expect(seed.subtitle).toBe('戰“疫”有我，為決勝攻堅提供科技志愿服務');
     expect(seed.tagline).toBe('——向全國科技工作者的倡議');
     expect(seed.sections.map((s) => s.heading)).toEqual([
-      '一、眾志成城,服務一線。',
-      '二、協同攻關,服務決策。',
-      '三、全域科普,服務社會。',
-      '四、資源下沉,服務基層。',
-      '五、強化堡壘,服務群眾。',
+      '一、眾志成城，服務一線。',
+      '二、協同攻關，服務決策。',
+      '三、全域科普，服務社會。',
+      '四、資源下沉，服務基層。',
+      '五、強化堡壘，服務群眾。',
     ]);
-    expect(seed.closing.startsWith('“研當以報效國家為己任,學必以服務人民為榮光。”預防并阻斷')).toBe(true);
-    expect(seed.societiesHeading).toBe('聯合倡議的全國學會(排名不分先后):');
+    expect(seed.closing.startsWith('“研當以報效國家為己任，學必以服務人民為榮光。”預防并阻斷')).toBe(true);
+    expect(seed.societiesHeading).toBe('聯合倡議的全國學會（排名不分先后）：');
     const all = [...strings(seed), ...seed.societies].join('\n');
     expect(all).not.toMatch(PINYIN_IN_PARENS);
     for (const d of DAMAGED) expect(all).not.toContain(d);
@@ -132,8 +151,8 @@ describe('cast-2020.json', () => {
     }
     for (const s of ['预防并阻断', '預防并阻斷', '守好后方', '志愿', '干部', '并']) expect(text).not.toContain(s);
     // Punctuation exactly as in the seed (ASCII comma and colon, curly quotes).
-    expect(content.texts['zh-Hant'].subtitle).toBe('戰“疫”有我,為決勝攻堅提供科技志願服務');
-    expect(content.texts['zh-Hant'].societiesHeading).toBe('聯合倡議的全國學會(排名不分先後):');
+    expect(content.texts['zh-Hant'].subtitle).toBe('戰“疫”有我，為決勝攻堅提供科技志願服務');
+    expect(content.texts['zh-Hant'].societiesHeading).toBe('聯合倡議的全國學會（排名不分先後）：');
   });
 
   it('zh-Hans has the repaired sentences', () => {
@@ -142,7 +161,7 @@ describe('cast-2020.json', () => {
       expect(text).toContain(s);
     }
     expect(content.texts['zh-Hans'].title).toBe('向全国科技工作者的倡议书');
-    expect(content.texts['zh-Hans'].societiesHeading).toBe('联合倡议的全国学会(排名不分先后):');
+    expect(content.texts['zh-Hans'].societiesHeading).toBe('联合倡议的全国学会（排名不分先后）：');
   });
 
   it('lists 171 distinct societies in seed order', () => {
