@@ -153,41 +153,33 @@ async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw
   return row;
 }
 
-function parseDetails(json: string | null): q.SignatureDetails | null {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as q.SignatureDetails;
-  } catch {
-    return null;
-  }
-}
-
 // Confirms exactly the details this link was mailed for. A signature already confirmed
 // stays as it is: no link, old or new, changes a confirmed signer's details or consent.
+// One D1 round trip on the response path (q.confirmByToken: the guarded updates and the
+// read-back in one batch); the live-count notification is the caller's, after the response.
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
   if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
+  const hash = await hashToken(token);
   const withdrawToken = await withdrawTokenFor(token);
-  const row = await lookup(d1, token, 'confirm', await hashToken(withdrawToken));
-  if (!row) return { ok: false, status: 'invalid' };
-  const withdrawStillValid = row.withdrawValid === 1;
-  const details = parseDetails(row.details);
+  const { confirmed, heldConfirmed, row } = await q.confirmByToken(d1, hash, await hashToken(withdrawToken), now);
+  // Found by hash; the explicit constant-time comparison guards against any future
+  // change to how rows are found.
+  if (!row || !sameDigest(row.tokenHash, hash)) return { ok: false, status: 'invalid' };
   const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
     ok: true,
     status,
     pledgeId: row.pledgeId,
-    lang: changed && details ? details.lang : row.lang,
-    withdrawToken: withdrawStillValid ? withdrawToken : null,
+    // The row as it is now: a confirmation wrote the link's language over it.
+    lang: row.lang,
+    withdrawToken: row.withdrawValid === 1 ? withdrawToken : null,
     changed,
   });
-  if (row.state === 'pending') {
-    if (row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
-    return (await q.markConfirmed(d1, row.id, details, now)) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
-  }
-  if (row.state === 'held') {
-    if (row.confirmedAt === null && row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
-    // Held signatures look confirmed to the signer; they count only once released.
-    return (await q.markHeldConfirmed(d1, row.id, details, now)) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
-  }
+  if (confirmed) return ok('confirmed', true);
+  // Held signatures look confirmed to the signer; they count only once released.
+  if (heldConfirmed) return ok('confirmed', false);
+  const expired = row.expiresAt !== null && now > row.expiresAt;
+  if (row.state === 'pending') return expired ? { ok: false, status: 'expired' } : ok('alreadyConfirmed', false);
+  if (row.state === 'held') return row.confirmedAt === null && expired ? { ok: false, status: 'expired' } : ok('alreadyConfirmed', false);
   if (row.state === 'confirmed') return ok('alreadyConfirmed', false);
   return { ok: false, status: 'invalid' };
 }

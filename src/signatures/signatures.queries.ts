@@ -130,53 +130,72 @@ export type TokenRow = {
   withdrawValid: number;
 };
 
-export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
-  return d1
+const findTokenStatement = (d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null) =>
+  d1
     .prepare(
       `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
          EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
        FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
-    .bind(hash, kind, withdrawHash)
-    .first<TokenRow>();
+    .bind(hash, kind, withdrawHash);
+
+export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
+  return findTokenStatement(d1, hash, kind, withdrawHash).first<TokenRow>();
 }
 
-const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11`;
+// The confirm link's token as a table (at most one row): its signature, its details
+// (null when absent or not JSON: then the row's own details stand) and its expiry.
+const CONFIRM_LINK = `(SELECT signature_id AS sid, CASE WHEN json_valid(details) THEN details END AS d, expires_at AS exp
+  FROM signature_tokens WHERE token_hash = ?1 AND kind = 'confirm') AS link`;
 
-function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: SignatureDetails) {
-  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion);
-}
+// The details a confirm link was mailed for, written over the row's (issue 13: a link
+// confirms exactly those); a link without details keeps the row's.
+const DETAIL_COLUMNS = ['name', 'affiliation', 'title', 'orcid', 'field', 'region', 'lang'] as const;
+const SET_LINK_DETAILS = [
+  ...DETAIL_COLUMNS.map((col) => `${col} = CASE WHEN link.d IS NULL THEN signatures.${col} ELSE json_extract(link.d, '$.${col}') END`),
+  `public = CASE WHEN link.d IS NULL THEN signatures.public WHEN json_extract(link.d, '$.public') THEN 1 ELSE 0 END`,
+  `text_version = CASE WHEN link.d IS NULL THEN signatures.text_version ELSE json_extract(link.d, '$.textVersion') END`,
+].join(', ');
+const LINK_LIVE = `signatures.id = link.sid AND (link.exp IS NULL OR ?2 <= link.exp)`;
 
-// Once confirmed, the other confirm links of the signature keep answering "already
-// confirmed" but no longer hold anyone's details.
-const forgetOtherDetails = (d1: D1Database, id: number) =>
-  d1
-    .prepare(
-      `UPDATE signature_tokens SET details = NULL WHERE signature_id = ?1 AND kind = 'confirm' AND details IS NOT NULL AND EXISTS (SELECT 1 FROM signatures WHERE id = ?1 AND confirmed_at IS NOT NULL)`,
-    )
-    .bind(id);
+export type ConfirmOutcome = { confirmed: boolean; heldConfirmed: boolean; row: TokenRow | null };
 
-// pending -> confirmed, with the details the link was sent for (null: the row's own,
-// for links mailed before issue 13). The guard on state makes concurrent and repeated
-// confirmations count once; the counter triggers run inside this same statement.
-export async function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
-  const base = `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2`;
-  const stmt = details
-    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`), id, now, details)
-    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`).bind(id, now);
-  const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
-  return (updated?.results.length ?? 0) > 0;
-}
-
-// A held signature records that its email was confirmed but stays held (uncounted).
-// (Held signatures are mailed only once released; this serves links mailed before.)
-export async function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
-  const base = `UPDATE signatures SET confirmed_at = ?2, updated_at = ?2`;
-  const stmt = details
-    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`), id, now, details)
-    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`).bind(id, now);
-  const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
-  return (updated?.results.length ?? 0) > 0;
+// Confirmation in one D1 batch (one round trip, one transaction), by the link's hash:
+// - pending -> confirmed with the link's details, if the link has not expired (the guard
+//   on state makes concurrent and repeated confirmations count once; the counter
+//   triggers run inside this statement);
+// - a held signature records that its email was confirmed but stays held (uncounted);
+// - once confirmed, the signature's other confirm links keep answering "already
+//   confirmed" but no longer hold anyone's details;
+// - then the link and its signature as they now are (what the caller answers from).
+export async function confirmByToken(d1: D1Database, hash: string, withdrawHash: string, now: number): Promise<ConfirmOutcome> {
+  const [confirmed, held, , found] = await d1.batch([
+    d1
+      .prepare(
+        `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2, ${SET_LINK_DETAILS}
+         FROM ${CONFIRM_LINK} WHERE ${LINK_LIVE} AND signatures.state = ${sqlText(SIGNATURE.pending)} RETURNING signatures.id`,
+      )
+      .bind(hash, now),
+    d1
+      .prepare(
+        `UPDATE signatures SET confirmed_at = ?2, updated_at = ?2, ${SET_LINK_DETAILS}
+         FROM ${CONFIRM_LINK} WHERE ${LINK_LIVE} AND signatures.state = ${sqlText(SIGNATURE.held)} AND signatures.confirmed_at IS NULL RETURNING signatures.id`,
+      )
+      .bind(hash, now),
+    d1
+      .prepare(
+        `UPDATE signature_tokens SET details = NULL
+         WHERE signature_id = (SELECT signature_id FROM signature_tokens WHERE token_hash = ?1 AND kind = 'confirm')
+           AND kind = 'confirm' AND details IS NOT NULL AND EXISTS (SELECT 1 FROM signatures WHERE id = signature_tokens.signature_id AND confirmed_at IS NOT NULL)`,
+      )
+      .bind(hash),
+    findTokenStatement(d1, hash, 'confirm', withdrawHash),
+  ]);
+  return {
+    confirmed: (confirmed?.results.length ?? 0) > 0,
+    heldConfirmed: (held?.results.length ?? 0) > 0,
+    row: (found?.results[0] as TokenRow | undefined) ?? null,
+  };
 }
 
 // What mailing a signature's confirmation needs (the organiser's release path).

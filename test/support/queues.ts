@@ -54,7 +54,7 @@ async function drain<T>(name: string, held: Held<T>[], consumerEnv: Env) {
   for (const m of taken) {
     if (acked.has(m.id)) continue;
     if (m.attempts <= MAX_RETRIES) held.push({ ...m, attempts: m.attempts + 1 });
-    else (deadLetters[name] ??= []).push(m);
+    else deadLetters[name] = [...(deadLetters[name] ?? []), m];
   }
   return result;
 }
