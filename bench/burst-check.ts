@@ -46,11 +46,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class BurstCheck {
   private db: DatabaseSync;
   private like: string;
-  constructor(
-    file: string,
-    run: string,
-    private accepted: Set<string>,
-  ) {
+  private accepted: Set<string>;
+  constructor(file: string, run: string, accepted: Set<string>) {
+    this.accepted = accepted;
     this.db = new DatabaseSync(file, { readOnly: true });
     this.db.exec('PRAGMA busy_timeout = 5000');
     // The burst's addresses end in -<run>@...; the warm-up and timing phases use others.

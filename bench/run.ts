@@ -119,7 +119,7 @@ async function main() {
     ],
     process.execPath,
   );
-  await ready(pApp, '/healthz');
+  await ready(pApp, '/healthz', 300_000);
 
   const results: Record<string, Result & { ratio?: number; floor?: string }> = {};
   const measure = async (name: string, port: number, total: number, make: Parameters<typeof load>[3], onBody?: Parameters<typeof load>[4], warm = true) => {

@@ -102,7 +102,3 @@ export function societyName(s: Pick<EndorsingSociety, 'nameHans' | 'nameHant' | 
   const order = lang === 'en' ? [s.nameEn, s.nameHans, s.nameHant] : lang === 'zh-Hant' ? [s.nameHant, s.nameHans, s.nameEn] : [s.nameHans, s.nameHant, s.nameEn];
   return order.find((n): n is string => !!n) ?? '';
 }
-
-export async function pledgeSlug(d1: D1Database, pledgeId: number): Promise<string | null> {
-  return d1.prepare('SELECT slug FROM pledges WHERE id = ?1').bind(pledgeId).first<string>('slug');
-}

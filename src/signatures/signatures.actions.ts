@@ -140,7 +140,7 @@ export async function mailReleasedSignature(deps: MailDeps, id: number, pledgeTi
 }
 
 export type ConfirmResult =
-  | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
+  | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; slug: string | null; lang: string; withdrawToken: string | null; changed: boolean }
   | { ok: false; status: 'invalid' | 'expired' };
 
 async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
@@ -169,6 +169,7 @@ export async function confirmSignature(d1: D1Database, token: string, now: numbe
     ok: true,
     status,
     pledgeId: row.pledgeId,
+    slug: row.pledgeSlug,
     // The row as it is now: a confirmation wrote the link's language over it.
     lang: row.lang,
     withdrawToken: row.withdrawValid === 1 ? withdrawToken : null,

@@ -10,7 +10,6 @@ import { messages } from '../platform/i18n/messages.ts';
 import { ActionPage, ResultPage } from '../platform/ui/ActionPage.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
-import { pledgeSlug } from '../pledges/pledges.queries.ts';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './signatures.actions.ts';
 import { receiptForToken } from './signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from './signatures.input.ts';
@@ -50,7 +49,7 @@ signaturePages.post('/confirm/:token', async (c) => {
   const w = signWords(lang);
   const paragraphs = result.status === 'confirmed' ? [w.confirmedBody] : [w.alreadyConfirmed];
   const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
-  const slug = await pledgeSlug(c.env.DB, result.pledgeId);
+  const { slug } = result;
   return c.html(
     <ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link}>
       {slug ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={slug} /> : null}

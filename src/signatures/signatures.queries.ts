@@ -126,6 +126,7 @@ export type TokenRow = {
   expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  pledgeSlug: string | null;
   // Whether the companion withdraw token (hash given) is a live link of the same signature.
   withdrawValid: number;
 };
@@ -134,6 +135,7 @@ const findTokenStatement = (d1: D1Database, hash: string, kind: 'confirm' | 'wit
   d1
     .prepare(
       `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
+         (SELECT slug FROM pledges WHERE id = s.pledge_id) AS pledgeSlug,
          EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
        FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
