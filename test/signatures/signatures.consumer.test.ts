@@ -57,7 +57,7 @@ describe('signature consumer', () => {
     await drainQueues();
     const person = signer();
     expect(await enqueueSignature(person)).toBe(202);
-    const broken = appEnv({ DB: faultyD1(env.DB, (sql) => sql.startsWith('INSERT INTO signatures')) });
+    const broken = appEnv({ DB: faultyD1(env.DB, (sql) => /^insert into "?signatures"? /i.test(sql)) });
     const before = deadLettered(SIGN_QUEUE).length;
     for (let attempt = 1; attempt <= MAX_RETRIES + 1; attempt++) {
       const result = await drainSignatures(broken);
