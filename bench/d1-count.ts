@@ -15,7 +15,17 @@ export type PathCount = { requests: number; roundTrips: number; maxRoundTrips: n
 export type D1Figures = {
   paths: Record<string, PathCount>;
   confirmed: number;
-  perConfirmed: { writeTx: number; writeTxWithoutOutbox: number; roundTrips: number; statements: number };
+  perConfirmed: {
+    writeTx: number;
+    writeTxWithoutOutbox: number;
+    // Of writeTxWithoutOutbox: the sign requests and the signature queue's consumer (rows,
+    // links, mail-ledger entries), then the confirm requests.
+    signWriteTx: number;
+    confirmWriteTx: number;
+    roundTrips: number;
+    statements: number;
+  };
+  concurrency: number;
   settleMs: number;
 };
 
@@ -98,7 +108,7 @@ const totals = async (agent: http.Agent, port: number) => JSON.parse((await once
 // Against an app started from bench/worker/counted.ts with BENCH_COUNT_D1=1.
 export async function countD1(port: number, opts: { samples?: number; signatures?: number; concurrency?: number } = {}): Promise<D1Figures> {
   const samples = opts.samples ?? 20;
-  const signatures = opts.signatures ?? 200;
+  const signatures = opts.signatures ?? Number(process.env.BENCH_D1_SIGNATURES ?? 1000);
   const run = Math.random().toString(36).slice(2, 8);
   const agent = new http.Agent({ keepAlive: true });
   // Warm the isolate (its read cache) as the throughput phases do.
@@ -119,11 +129,13 @@ export async function countD1(port: number, opts: { samples?: number; signatures
     body: JSON.stringify({ token: tokens[i] }),
   }));
 
-  // Write transactions per confirmed signature: everything D1 did (requests, work after
-  // the responses, queue consumers) between a reset and the moment the totals settle.
+  // Write transactions per confirmed signature, under load: everything D1 did on the whole
+  // path (sign requests, the signature queue's consumer writing rows, links and
+  // mail-ledger entries, the mail queue's consumer, confirm requests, work after the
+  // responses) between a reset and the moment the totals settle.
   const flow = Array.from({ length: signatures }, (_, i) => `f${i}-${run}@d${i % 50}.count.example`);
   await once(agent, port, { method: 'DELETE', path: '/__bench/d1' });
-  const c = opts.concurrency ?? 8;
+  const c = opts.concurrency ?? Number(process.env.BENCH_CONCURRENCY ?? 32);
   await load(port, signatures, c, (i) => signReq(flow[i]!));
   const afterSign = await totals(agent, port);
   const flowTokens = await tokensFor(agent, port, flow);
@@ -149,10 +161,13 @@ export async function countD1(port: number, opts: { samples?: number; signatures
     perConfirmed: {
       writeTx: last.writeTx / n,
       writeTxWithoutOutbox: (last.writeTx - last.outboxWriteTx) / n,
+      signWriteTx: (beforeConfirm.writeTx - beforeConfirm.outboxWriteTx) / n,
+      confirmWriteTx: (last.writeTx - last.outboxWriteTx - (beforeConfirm.writeTx - beforeConfirm.outboxWriteTx)) / n,
       roundTrips: (afterSign.roundTrips + last.roundTrips - beforeConfirm.roundTrips) / n,
       statements: last.statements / n,
     },
     settleMs: stableSince - started,
+    concurrency: c,
   };
   for (const [name, p] of Object.entries(paths)) {
     console.log(
@@ -160,14 +175,14 @@ export async function countD1(port: number, opts: { samples?: number; signatures
     );
   }
   console.log(
-    `  D1 per confirmed signature (${flowTokens.length} signed + confirmed): ${figures.perConfirmed.writeTx.toFixed(2)} write tx, ${figures.perConfirmed.writeTxWithoutOutbox.toFixed(2)} without the dev outbox`,
+    `  D1 per confirmed signature (${flowTokens.length} signed + confirmed, ${c} clients): ${figures.perConfirmed.writeTx.toFixed(2)} write tx, ${figures.perConfirmed.writeTxWithoutOutbox.toFixed(2)} without the dev outbox (sign and its consumer ${figures.perConfirmed.signWriteTx.toFixed(2)}, confirm ${figures.perConfirmed.confirmWriteTx.toFixed(2)})`,
   );
   return figures;
 }
 
 // Starts the counted app on `port` (fresh local D1 in a temporary folder), runs countD1,
 // stops it.
-export async function measureD1(port = 8921, inspectorPort = 9341): Promise<D1Figures> {
+export async function measureD1(port = Number(process.env.BENCH_D1_PORT ?? 8921), inspectorPort = port + 420): Promise<D1Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'pledge-bench-d1-'));
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
   const args = [
@@ -215,7 +230,7 @@ export async function measureD1(port = 8921, inspectorPort = 9341): Promise<D1Fi
 
 if (import.meta.main) {
   const i = process.argv.indexOf('--port');
-  measureD1(i >= 0 ? Number(process.argv[i + 1]) : 8921)
+  measureD1(i >= 0 ? Number(process.argv[i + 1]) : undefined)
     .then((r) => console.log(JSON.stringify(r, null, 2)))
     .catch((e) => {
       console.error(e);
@@ -231,6 +246,6 @@ export function d1Lines(d1: D1Figures | null): string[] {
     '| --- | ---: | ---: | ---: | ---: |',
     ...Object.entries(d1.paths).map(([name, p]) => `| ${name} | ${p.roundTrips.toFixed(2)} | ${p.maxRoundTrips} | ${p.writeTx.toFixed(2)} | ${p.outboxWriteTx.toFixed(2)} |`),
     '',
-    `D1 per confirmed signature (${d1.confirmed} signed and confirmed, everything D1 did until it settled): **${d1.perConfirmed.writeTx.toFixed(2)} write transactions**, ${d1.perConfirmed.writeTxWithoutOutbox.toFixed(2)} without the development mail outbox; ${d1.perConfirmed.roundTrips.toFixed(2)} round trips, ${d1.perConfirmed.statements.toFixed(2)} statements.`,
+    `D1 per confirmed signature (${d1.confirmed} signed and confirmed by ${d1.concurrency} clients; the whole path: sign requests, the signature queue's consumer with the mail ledger, the mail queue's consumer, confirm requests, until D1 settled): **${d1.perConfirmed.writeTxWithoutOutbox.toFixed(2)} write transactions** (sign and its consumer ${d1.perConfirmed.signWriteTx.toFixed(2)}, confirm ${d1.perConfirmed.confirmWriteTx.toFixed(2)}), ${d1.perConfirmed.writeTx.toFixed(2)} with the development mail outbox; ${d1.perConfirmed.roundTrips.toFixed(2)} round trips, ${d1.perConfirmed.statements.toFixed(2)} statements.`,
   ];
 }

@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BurstCheck, burstLines, type DrainFigures, d1File, type Exactness } from './burst-check.ts';
 import { type D1Figures, d1Lines, measureD1 } from './d1-count.ts';
 import { fanoutFigures, fanoutLines } from './fanout.ts';
-import { load, median, once, percentile, type Result, timeEach } from './load.ts';
+import { load, median, once, type Result, timeEach } from './load.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 3000);
@@ -118,11 +119,11 @@ async function main() {
     ],
     process.execPath,
   );
-  await ready(pApp, '/healthz');
+  await ready(pApp, '/healthz', 300_000);
 
   const results: Record<string, Result & { ratio?: number; floor?: string }> = {};
-  const measure = async (name: string, port: number, total: number, make: Parameters<typeof load>[3], onBody?: Parameters<typeof load>[4]) => {
-    await load(port, Math.min(200, total), CONCURRENCY, make); // warm-up
+  const measure = async (name: string, port: number, total: number, make: Parameters<typeof load>[3], onBody?: Parameters<typeof load>[4], warm = true) => {
+    if (warm) await load(port, Math.min(200, total), CONCURRENCY, make); // warm-up
     const r = await load(port, total, CONCURRENCY, make, onBody);
     okOnly(r, name);
     results[name] = r;
@@ -132,7 +133,10 @@ async function main() {
 
   const floorOk = await measure('floor: bare "ok"', pOk, 5000, () => ({ path: '/' }));
   const floorInsert = await measure('floor: one D1 INSERT', pIns, 3000, () => ({ path: '/' }));
-  const floorSign = await measure('floor: rate limit + INSERT', pSignFloor, 3000, () => ({ path: '/', headers: { 'cf-connecting-ip': ip() } }));
+  // The sign path's own floor: what sign does before answering now (write-behind).
+  const floorSign = await measure('floor: rate limit + queue send', pSignFloor, 3000, () => ({ path: '/', headers: { 'cf-connecting-ip': ip() } }));
+  // The same floor before write-behind (rate limit + INSERT), kept for continuity.
+  const floorSignInsert = await measure('floor: rate limit + INSERT', pSignFloor, 3000, () => ({ path: '/insert', headers: { 'cf-connecting-ip': ip() } }));
   const counts = await measure('app: counts API', pApp, 5000, () => ({ path: '/api/pledges/cast-2020/counts' }));
   const page = await measure('app: pledge page', pApp, 2000, () => ({ path: '/p/cast-2020', headers: { 'accept-language': 'zh-CN' } }));
 
@@ -145,13 +149,37 @@ async function main() {
     headers: { ...json, 'cf-connecting-ip': ip() },
     body: signBody(i, `w${run}`),
   }));
-  const sign = await measure('app: JSON sign', pApp, SIGNATURES, (i) => ({
-    method: 'POST',
-    path: '/api/pledges/cast-2020/signatures',
-    headers: { ...json, 'cf-connecting-ip': ip() },
-    body: signBody(i, run),
-  }));
-  // Mail goes through the queue: wait until the consumer has sent every confirmation.
+  // The burst: SIGNATURES new addresses, each sent once (the warm-up above used others),
+  // so every 202 must become exactly one row and one confirmation mail.
+  const accepted = new Set<string>();
+  const sign = await measure(
+    'app: JSON sign',
+    pApp,
+    SIGNATURES,
+    (i) => ({
+      method: 'POST',
+      path: '/api/pledges/cast-2020/signatures',
+      headers: { ...json, 'cf-connecting-ip': ip() },
+      body: signBody(i, run),
+    }),
+    (i, body) => {
+      if (body.includes('"pending"')) accepted.add((JSON.parse(signBody(i, run)) as { email: string }).email);
+    },
+    false,
+  );
+  const burstEnded = performance.now();
+  // Write-behind: time until the signature queue's consumer has written every accepted
+  // signature, and the mail queue's consumer has sent every confirmation.
+  let check: BurstCheck | null = null;
+  let drain: DrainFigures | null = null;
+  try {
+    check = new BurstCheck(d1File(join(tmp, 'app')), run, accepted);
+    drain = await check.drain(burstEnded);
+    const s = (v: number | null) => (v === null ? 'not within 5 min' : `${v.toFixed(1)} s`);
+    console.log(`  queues drained after the burst of ${accepted.size}: rows in D1 ${s(drain.signDrainSeconds)}, confirmation mails ${s(drain.mailDrainSeconds)}`);
+  } catch (err) {
+    console.warn(`  ! burst check unavailable: ${err instanceof Error ? err.message : err}`);
+  }
   const drainStart = performance.now();
   let tokens: string[] = [];
   for (let i = 0; i < 600 && tokens.length < SIGNATURES; i++) {
@@ -165,7 +193,7 @@ async function main() {
       .map((m) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1])
       .filter((t): t is string => !!t);
   }
-  console.log(`  mail queue drained ${tokens.length} confirmations in ${((performance.now() - drainStart) / 1000).toFixed(1)} s after the burst`);
+  console.log(`  found ${tokens.length} confirmation tokens in the outbox in ${((performance.now() - drainStart) / 1000).toFixed(1)} s more`);
   if (tokens.length !== SIGNATURES) console.warn(`  ! found ${tokens.length} confirmation tokens for ${SIGNATURES} signatures`);
   const confirm = await load(pApp, tokens.length, CONCURRENCY, (i) => ({
     method: 'POST',
@@ -176,6 +204,26 @@ async function main() {
   okOnly(confirm, 'confirm');
   results['app: confirm'] = confirm;
   console.log(`${'app: confirm'.padEnd(28)} ${fmt(confirm)}`);
+  // Exactness: every 202 one row and one mail; confirmed rows, counter and counts API agree.
+  let exact: Exactness | null = null;
+  if (check) {
+    exact = await check
+      .exactness(confirm.statuses['200'] ?? 0, 'cast-2020', async () => {
+        const res = await fetch(`http://127.0.0.1:${pApp}/api/pledges/cast-2020/counts`);
+        return ((await res.json()) as { individuals: number }).individuals;
+      })
+      .catch((err) => {
+        console.warn(`  ! exactness check failed to run: ${err instanceof Error ? err.message : err}`);
+        return null;
+      });
+    check.close();
+    if (exact)
+      console.log(
+        exact.ok
+          ? `  exactness after the burst: passed (${exact.accepted} accepted, ${exact.rows} rows, ${exact.mailed} mails, ${exact.confirmedRows} confirmed; counter ${exact.counter} = counts API ${exact.countsApi} = rows ${exact.counterRows})`
+          : `  ! EXACTNESS FAILED: ${exact.problems.join('; ')}`,
+      );
+  }
   const flowSeconds = sign.seconds + confirm.seconds;
   const confirmedPerSecond = tokens.length / flowSeconds;
   console.log(`${'app: sign + confirm'.padEnd(28)} ${confirmedPerSecond.toFixed(0).padStart(6)} confirmed signatures/s`);
@@ -198,6 +246,7 @@ async function main() {
   const ratios = {
     signVsInsertFloor: sign.rps / floorInsert.rps,
     signVsSignFloor: sign.rps / floorSign.rps,
+    signVsInsertSignFloor: sign.rps / floorSignInsert.rps,
     confirmVsInsertFloor: confirm.rps / floorInsert.rps,
     signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
     countsVsOkFloor: counts.rps / floorOk.rps,
@@ -214,7 +263,12 @@ async function main() {
     ['counts API >= 0.8 of the "ok" floor', ratios.countsVsOkFloor >= 0.8, ratios.countsVsOkFloor.toFixed(2)],
     ...fanouts.map((f) => [`fan-out to ${f.opened} sockets p99 < 1 s`, f.p99 < 1000, `${f.p99.toFixed(0)} ms`] as const),
     ['sign >= 0.8 of its binding floor', ratios.signVsSignFloor >= 0.8, ratios.signVsSignFloor.toFixed(2)],
+    ['sign >= 0.5 of the one-INSERT floor', ratios.signVsInsertFloor >= 0.5, ratios.signVsInsertFloor.toFixed(2)],
+    ['confirm >= 0.8 of the one-INSERT floor', ratios.confirmVsInsertFloor >= 0.8, ratios.confirmVsInsertFloor.toFixed(2)],
+    ['pledge page >= 0.8 of the "ok" floor', ratios.pageVsOkFloor >= 0.8, ratios.pageVsOkFloor.toFixed(2)],
+    ['counts API >= 0.9 of the "ok" floor', ratios.countsVsOkFloor >= 0.9, ratios.countsVsOkFloor.toFixed(2)],
     ['D1 write tx per confirmed signature <= 1.1', d1 !== null && d1.perConfirmed.writeTxWithoutOutbox <= 1.1, d1 ? d1.perConfirmed.writeTxWithoutOutbox.toFixed(2) : 'n/a'],
+    ['every 202 one row and one mail; counts = rows', exact?.ok === true, exact ? (exact.ok ? 'exact' : exact.problems.join('; ')) : 'not checked'],
     ['pledge page <= 14 KB gzip', pageBytes.gzip <= 14_336, `${pageBytes.gzip} B`],
     ['bundle <= 1 MB gzip', bundle.gzipKiB !== null && bundle.gzipKiB <= 1024, bundle.gzipKiB === null ? 'n/a' : `${bundle.gzipKiB} KiB`],
   ] as const;
@@ -235,6 +289,8 @@ async function main() {
     results,
     confirmedPerSecond,
     timing,
+    drain,
+    exact,
     fanouts,
     d1,
     pageBytes,
@@ -246,6 +302,11 @@ async function main() {
   writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
   writeBenchMd(out);
   console.log('\nwrote bench-results/latest.json and BENCH.md');
+  // A burst that lost or duplicated anything fails the run.
+  if (!exact?.ok) {
+    console.error(exact ? `exactness check FAILED: ${exact.problems.join('; ')}` : 'exactness check did not run');
+    process.exitCode = 1;
+  }
 }
 
 async function measureNewVsDuplicate(port: number, run: string, known: number) {
@@ -304,6 +365,8 @@ function writeBenchMd(out: Record<string, unknown> & { machine: Record<string, u
     ...fanoutLines(out.fanouts as Parameters<typeof fanoutLines>[0]),
     '',
     ...d1Lines(out.d1 as D1Figures | null),
+    '',
+    ...burstLines(out.drain as DrainFigures | null, out.exact as Exactness | null),
     '',
     `Sign answers, new vs duplicate address (${(out.timing as { pairs: number }).pairs} interleaved pairs, one at a time): median ${(out.timing as { newMedianMs: number }).newMedianMs.toFixed(2)} ms vs ${(out.timing as { duplicateMedianMs: number }).duplicateMedianMs.toFixed(2)} ms.`,
     `Pledge page first response: ${(out.pageBytes as { raw: number }).raw} B raw, ${(out.pageBytes as { gzip: number }).gzip} B gzip. Worker bundle: ${(out.bundle as { gzipKiB: number | null }).gzipKiB ?? '?'} KiB gzip.`,

@@ -27,8 +27,13 @@ const heldMail: Held<Mail>[] = [];
 export const mailQueue = capturingQueue(heldMail);
 export const signQueue = capturingQueue(heldSignatures);
 // Like Queues: a message the consumer retried (or did not acknowledge because it threw)
-// comes back in a later batch, until its last try.
-const MAX_TRIES = 8;
+// comes back in a later batch, until its last try; then it moves to the queue's
+// dead-letter queue. wrangler.toml: max_retries = 8, so 9 tries in all (the first and
+// 8 retries; miniflare's broker counts the same way).
+export const MAX_RETRIES = 8;
+const deadLetters: Record<string, Held<unknown>[]> = {};
+// What reached a queue's dead-letter queue (wrangler.toml dead_letter_queue), oldest first.
+export const deadLettered = (queue: string) => [...(deadLetters[queue] ?? [])];
 
 async function drain<T>(name: string, held: Held<T>[], consumerEnv: Env) {
   const taken = held.splice(0, 100);
@@ -46,7 +51,11 @@ async function drain<T>(name: string, held: Held<T>[], consumerEnv: Env) {
   }
   const result = await getQueueResult(batch, ctx);
   const acked = new Set(result.ackAll && !threw ? taken.map((m) => m.id) : result.explicitAcks);
-  for (const m of taken) if (!acked.has(m.id) && m.attempts < MAX_TRIES) held.push({ ...m, attempts: m.attempts + 1 });
+  for (const m of taken) {
+    if (acked.has(m.id)) continue;
+    if (m.attempts <= MAX_RETRIES) held.push({ ...m, attempts: m.attempts + 1 });
+    else deadLetters[name] = [...(deadLetters[name] ?? []), m];
+  }
   return result;
 }
 

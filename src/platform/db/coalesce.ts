@@ -8,6 +8,7 @@
 // then retried, so the statements must be idempotent, as ours are: ON CONFLICT DO
 // NOTHING, guarded UPDATEs). Statements of one round must not depend on each other's
 // results; callers that await a result before the next statement get a later round.
+// A batch() call joins the round whole, so its statements stay adjacent and in order.
 type Pending = { stmt: D1PreparedStatement; mode: 'first' | 'all' | 'run' | 'raw'; column?: string; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 export type CoalesceStats = { rounds: number; statements: number };
@@ -62,11 +63,11 @@ export function coalescingD1(real: D1Database, stats: CoalesceStats = { rounds: 
   return {
     stats,
     prepare: (sql: string) => wrap(real.prepare(sql)),
-    batch: async (statements: D1PreparedStatement[]) => {
-      stats.rounds += 1;
-      stats.statements += statements.length;
-      return real.batch(statements.map((s) => (s as unknown as { __real?: D1PreparedStatement }).__real ?? s));
-    },
+    // A caller's own batch joins the current round too, its statements kept together and
+    // in order (so `changes()` in one of them still sees the statement before it): the
+    // round stays one transaction, all of it or none, and the caller gets its slice.
+    batch: (statements: D1PreparedStatement[]) =>
+      Promise.all(statements.map((s) => enqueue({ stmt: (s as unknown as { __real?: D1PreparedStatement }).__real ?? s, mode: 'all' }))),
     exec: (sql: string) => real.exec(sql),
     dump: () => real.dump(),
     withSession: () => {

@@ -25,4 +25,30 @@ describe('coalescing D1 binding', () => {
     await expect(bad).rejects.toThrow();
     expect(await env.DB.prepare('SELECT count(*) AS n FROM coalesce_u').first('n')).toBe(0);
   });
+
+  it("joins callers' own batches into the round, each kept whole and in order", async () => {
+    await env.DB.exec('CREATE TABLE IF NOT EXISTS coalesce_v (k TEXT PRIMARY KEY, v INTEGER)');
+    await env.DB.exec('CREATE TABLE IF NOT EXISTS coalesce_w (k TEXT PRIMARY KEY)');
+    await env.DB.prepare("INSERT INTO coalesce_v (k, v) VALUES ('taken', 0)").run();
+    const d1 = coalescingD1(env.DB);
+    // As the mail-ledger reservation and its links do: the second statement of a batch
+    // runs only if the first changed a row (changes() sees the statement just before it).
+    const reserveThenLink = (k: string) =>
+      d1.batch([
+        d1.prepare('INSERT INTO coalesce_v (k, v) VALUES (?1, 1) ON CONFLICT (k) DO NOTHING RETURNING k').bind(k),
+        d1.prepare('INSERT INTO coalesce_w (k) SELECT ?1 WHERE changes() > 0').bind(k),
+      ]);
+    const [fresh, taken, alone] = await Promise.all([
+      reserveThenLink('fresh'),
+      reserveThenLink('taken'),
+      d1.prepare("SELECT count(*) AS n FROM coalesce_v WHERE k = 'fresh'").first('n'),
+    ]);
+    expect(d1.stats).toEqual({ rounds: 1, statements: 5 });
+    expect(fresh.map((r) => r.results)).toEqual([[{ k: 'fresh' }], []]);
+    expect(taken.map((r) => r.results)).toEqual([[], []]);
+    // The read ran after both batches in the same transaction.
+    expect(alone).toBe(1);
+    const linked = await env.DB.prepare('SELECT k FROM coalesce_w ORDER BY k').all();
+    expect(linked.results).toEqual([{ k: 'fresh' }]);
+  });
 });

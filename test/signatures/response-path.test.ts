@@ -1,0 +1,100 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { countedD1, emptyTally } from '../../bench/worker/d1-counter.ts';
+import { app } from '../../src/index.ts';
+import { nextIp } from '../support/app.ts';
+import { appEnv } from '../support/queues.ts';
+import { confirmedRows, counts, sign } from '../support/signers.ts';
+
+// Issue 14: what the hot requests do before they answer. Confirmation is one write
+// transaction (a read of the link, then one batch) and the live-count notification is
+// not awaited; a sign request writes nothing to D1 (it enqueues; the consumer writes).
+
+// A LIVE binding whose publish() hangs until released: the answer must not wait for it.
+function hangingLive() {
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  const calls: number[] = [];
+  const stub = {
+    publish: async (pledgeId: number) => {
+      calls.push(pledgeId);
+      await released;
+    },
+  };
+  const live = { idFromName: (name: string) => name, get: () => stub } as unknown as Env['LIVE'];
+  return { live, calls, release };
+}
+
+const post = (path: string, body: unknown, overrides: Partial<Env>) => {
+  const ctx = createExecutionContext();
+  const res = app.request(
+    `http://localhost:8787${path}`,
+    { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextIp() }, body: JSON.stringify(body) },
+    appEnv(overrides),
+    ctx,
+  );
+  return { res, ctx };
+};
+
+describe('the response path', () => {
+  it('confirm: one write transaction, and the answer does not wait for the live-count notification', async () => {
+    const signed = await sign();
+    const before = await counts();
+    const tally = emptyTally();
+    const { live, calls, release } = hangingLive();
+    const { res, ctx } = post('/api/signatures/confirm', { token: signed.confirm }, { DB: countedD1(env.DB, [tally]), LIVE: live });
+    const answer = await res;
+    // Answered while the notification still hangs.
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ status: 'confirmed', alreadyConfirmed: false });
+    expect(tally).toMatchObject({ batches: 1, writeTx: 1 });
+    expect(tally.roundTrips).toBeLessThanOrEqual(2);
+    expect(calls).toHaveLength(1);
+    release();
+    await waitOnExecutionContext(ctx);
+    expect((await counts()).individuals).toBe(before.individuals + 1);
+    expect(await confirmedRows()).toBe((await counts()).individuals);
+  });
+
+  it('confirm again, an unknown token, an expired link: still one round trip each, no notification', async () => {
+    const signed = await sign();
+    const { live, calls } = hangingLive();
+    const once = emptyTally();
+    await (await post('/api/signatures/confirm', { token: signed.confirm }, { DB: countedD1(env.DB, [once]) }).res).text();
+    for (const token of [signed.confirm, 'A'.repeat(43)]) {
+      const tally = emptyTally();
+      const answer = await post('/api/signatures/confirm', { token }, { DB: countedD1(env.DB, [tally]), LIVE: live }).res;
+      expect([200, 404]).toContain(answer.status);
+      expect(tally.roundTrips).toBe(1);
+    }
+    const late = await sign();
+    await env.DB.prepare(`UPDATE signature_tokens SET expires_at = 1 WHERE kind = 'confirm' AND signature_id = (SELECT id FROM signatures WHERE email = ?1)`)
+      .bind(late.email)
+      .run();
+    const tally = emptyTally();
+    const answer = await post('/api/signatures/confirm', { token: late.confirm }, { DB: countedD1(env.DB, [tally]), LIVE: live }).res;
+    expect(answer.status).toBe(410);
+    expect(tally.roundTrips).toBe(1);
+    expect(await env.DB.prepare('SELECT state FROM signatures WHERE email = ?1').bind(late.email).first('state')).toBe('pending');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('sign: no D1 write before the answer; a 202 means the signature is in the queue', async () => {
+    const tally = emptyTally();
+    const held: unknown[] = [];
+    const queue = { send: async (body: unknown) => void held.push(body) } as unknown as Queue;
+    const email = `path-${crypto.randomUUID().slice(0, 8)}@example.edu`;
+    const { res, ctx } = post(
+      '/api/pledges/cast-2020/signatures',
+      { name: 'Path Signer', email, affiliation: 'Path University', field: 'science', region: 'CN-BJ' },
+      { DB: countedD1(env.DB, [tally]), SIGN_QUEUE: queue },
+    );
+    const answer = await res;
+    await waitOnExecutionContext(ctx);
+    expect(answer.status).toBe(202);
+    // (Reads only: the pledge and its texts, which a warm isolate has in memory.)
+    expect(tally.writeTx).toBe(0);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ input: { email } });
+  });
+});
