@@ -31,6 +31,10 @@ export const pledges = sqliteTable('pledges', {
   defaultLang: text('default_lang').notNull().default('zh-Hans'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at'),
+  // Signers' personal data is erased this many days after closes_at (src/signatures/
+  // retention.ts); personal_data_erased_at: when that finished (migrations/0019).
+  retentionDays: integer('retention_days').notNull().default(180),
+  personalDataErasedAt: integer('personal_data_erased_at'),
 });
 
 // One row per language per published version. The current version of a language is
@@ -163,6 +167,8 @@ export const signatures = sqliteTable(
     withdrawnAt: integer('withdrawn_at'),
     invalidatedAt: integer('invalidated_at'),
     updatedAt: integer('updated_at'),
+    // When the retention job erased this row's personal data (src/signatures/retention.ts).
+    erasedAt: integer('erased_at'),
   },
   (t) => [
     uniqueIndex('signatures_pledge_email').on(t.pledgeId, t.emailKey),
@@ -171,6 +177,7 @@ export const signatures = sqliteTable(
     index('signatures_pledge_state').on(t.pledgeId, t.state, t.confirmedAt),
     index('signatures_ip_time').on(t.ipHash, t.createdAt),
     index('signatures_domain_time').on(t.emailDomain, t.createdAt),
+    index('signatures_unerased').on(t.pledgeId, t.id).where(sql`erased_at IS NULL`),
   ],
 );
 
@@ -272,7 +279,8 @@ export const logCheckpoints = sqliteTable(
     // Ed25519 over src/log/checkpoint.ts checkpointText(), base64.
     signature: text('signature').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
+  // An idle log gets a new checkpoint of the same size each Cron run (migrations/0019).
+  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize, t.timestamp] })],
 );
 
 // Issue 13: every mail to a person, per pledge, keyed by an HMAC (IP_HASH_SECRET) of the
@@ -289,7 +297,7 @@ export const mailLedger = sqliteTable(
     capped: integer('capped', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped)],
+  (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped), index('mail_ledger_pledge').on(t.pledgeId)],
 );
 
 // The live links of a signature (SHA-256 hashes). kind: confirm | withdraw. A confirm
