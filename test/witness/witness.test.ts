@@ -177,7 +177,9 @@ describe('witnesses', () => {
     expect(b).toMatchObject({ size: a.size, root: a.root, timestamp: start + 15 * 60_000 });
     expect(b.signature).not.toBe(a.signature);
     expect(after.slice(0, -1)).toEqual(before);
-    const cosigned = await env.DB.prepare('SELECT witness, count(*) AS n FROM log_cosignatures WHERE pledge_id = 1 AND tree_size = ?1 GROUP BY witness').bind(a.size).all<{ n: number }>();
+    const cosigned = await env.DB.prepare('SELECT witness, count(*) AS n FROM log_cosignatures WHERE pledge_id = 1 AND tree_size = ?1 GROUP BY witness')
+      .bind(a.size)
+      .all<{ n: number }>();
     expect(cosigned.results.map((x) => x.n)).toEqual([2, 2]);
     const noteAfter = await (await get('/log/cast-2020/checkpoint')).text();
     // The signed note itself is the same (it has no time); its cosignatures are newer.
