@@ -5,7 +5,7 @@ import { formatTime, TableHead } from './AdminLayout.tsx';
 import { adminWords } from './admin.messages.ts';
 
 export const TEXT_FIELDS = ['title', 'subtitle', 'body', 'societiesHeading'] as const;
-const ORDER = ['slug', 'status', 'goal', 'opensAt', 'closesAt', 'featured', 'defaultLang', ...LANGS.flatMap((l) => TEXT_FIELDS.map((f) => `${f}.${l}`)), 'submit'];
+const ORDER = ['slug', 'status', 'goal', 'opensAt', 'closesAt', 'retentionDays', 'featured', 'defaultLang', ...LANGS.flatMap((l) => TEXT_FIELDS.map((f) => `${f}.${l}`)), 'submit'];
 
 // Create or edit a pledge: settings, then title and text in each language.
 export function PledgeForm(props: { lang: Lang; form: FormState; action: string; submit: string; slugLocked: boolean }) {
@@ -20,6 +20,7 @@ export function PledgeForm(props: { lang: Lang; form: FormState; action: string;
         <TextField name="goal" label={w.goal} form={form} type="number" />
         <TextField name="opensAt" label={w.opensAt} form={form} type="datetime-local" />
         <TextField name="closesAt" label={w.closesAt} form={form} type="datetime-local" />
+        <TextField name="retentionDays" label={w.retentionDays} hint={w.retentionHint} form={form} type="number" />
         <div class="field">
           <label class="check" for="f-featured">
             <input id="f-featured" name="featured" type="checkbox" checked={form.values.featured === 'on'} />

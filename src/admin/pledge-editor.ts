@@ -1,5 +1,6 @@
 import type { Lang } from '../platform/i18n/lang.ts';
 import { textVersion } from '../pledges/pledges.ts';
+import { RETENTION_DAYS_DEFAULT } from '../signatures/retention.ts';
 import type { PledgeInput, TextInput } from './pledge-editor.input.ts';
 
 // Creating and editing pledges. A changed text becomes a new version row (the old one
@@ -28,10 +29,20 @@ export async function createPledge(d1: D1Database, input: PledgeInput, now: numb
   const slug = input.slug!;
   const row = await d1
     .prepare(
-      `INSERT INTO pledges (slug, status, goal, opens_at, closes_at, featured, default_lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+      `INSERT INTO pledges (slug, status, goal, opens_at, closes_at, featured, default_lang, created_at, updated_at, retention_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
        ON CONFLICT (slug) DO NOTHING RETURNING id`,
     )
-    .bind(slug, input.status ?? 'draft', input.goal ?? null, input.opensAt ?? null, input.closesAt ?? null, input.featured ? 1 : 0, input.defaultLang ?? 'zh-Hans', now)
+    .bind(
+      slug,
+      input.status ?? 'draft',
+      input.goal ?? null,
+      input.opensAt ?? null,
+      input.closesAt ?? null,
+      input.featured ? 1 : 0,
+      input.defaultLang ?? 'zh-Hans',
+      now,
+      input.retentionDays ?? RETENTION_DAYS_DEFAULT,
+    )
     .first<{ id: number }>();
   if (!row) return { ok: false, codes: { slug: 'taken' } };
   const statements: D1PreparedStatement[] = [];
@@ -66,6 +77,9 @@ export async function updatePledge(d1: D1Database, pledge: { id: number; slug: s
   if (input.closesAt !== undefined) set('closes_at', input.closesAt);
   if (input.featured !== undefined) set('featured', input.featured ? 1 : 0);
   if (input.defaultLang !== undefined) set('default_lang', input.defaultLang);
+  if (input.retentionDays !== undefined) set('retention_days', input.retentionDays);
+  // A new closing time or period: the retention job looks at the pledge again.
+  if (input.closesAt !== undefined || input.retentionDays !== undefined) set('personal_data_erased_at', null);
   set('updated_at', now);
   const statements: D1PreparedStatement[] = [d1.prepare(`UPDATE pledges SET ${sets.join(', ')} WHERE id = ?1`).bind(pledge.id, ...values)];
   const current = await currentVersions(d1, pledge.id);
@@ -90,6 +104,7 @@ export type PledgeSummary = {
   closesAt: number | null;
   featured: number;
   defaultLang: string;
+  retentionDays: number;
   title: string | null;
   individuals: number;
   societies: number;
@@ -99,7 +114,7 @@ export type PledgeSummary = {
 export async function listAllPledges(d1: D1Database): Promise<PledgeSummary[]> {
   const { results } = await d1
     .prepare(
-      `SELECT p.id, p.slug, p.status, p.goal, p.opens_at AS opensAt, p.closes_at AS closesAt, p.featured, p.default_lang AS defaultLang,
+      `SELECT p.id, p.slug, p.status, p.goal, p.opens_at AS opensAt, p.closes_at AS closesAt, p.featured, p.default_lang AS defaultLang, p.retention_days AS retentionDays,
          (SELECT title FROM pledge_texts t WHERE t.pledge_id = p.id AND t.current = 1 ORDER BY t.lang = p.default_lang DESC, t.id LIMIT 1) AS title,
          coalesce((SELECT value FROM counters c WHERE c.pledge_id = p.id AND c.metric = 'individuals' AND c.bucket = ''), 0) AS individuals,
          coalesce((SELECT value FROM counters c WHERE c.pledge_id = p.id AND c.metric = 'societies' AND c.bucket = ''), 0) AS societies

@@ -11,6 +11,7 @@ import { cachedPledge, cachedSocieties, cachedTexts } from '../pledges/pledges.c
 import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
 import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
 import { PledgePage } from './PledgePage.tsx';
+import { PrivacyNote } from './PrivacyNote.tsx';
 import { SignForm } from './SignForm.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
@@ -54,5 +55,11 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, f
   ) : (
     <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
-  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
+  const withNote = (
+    <>
+      {formPart}
+      <PrivacyNote lang={lang} pledge={pledge} />
+    </>
+  );
+  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={withNote} url={url} now={Date.now()} />;
 }

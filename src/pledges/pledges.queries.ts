@@ -14,6 +14,7 @@ const pledgeColumns = {
   closesAt: pledges.closesAt,
   featured: pledges.featured,
   defaultLang: pledges.defaultLang,
+  retentionDays: pledges.retentionDays,
 };
 
 export async function getPledgeBySlug(db: Db, slug: string): Promise<Pledge | undefined> {

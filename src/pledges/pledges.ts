@@ -11,6 +11,8 @@ export type Pledge = {
   closesAt: number | null;
   featured: boolean;
   defaultLang: string;
+  // Signers' personal data is erased this many days after closesAt (src/signatures/retention.ts).
+  retentionDays: number;
 };
 
 export type PledgeText = {

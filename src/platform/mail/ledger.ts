@@ -42,3 +42,10 @@ export async function mailsRecorded(d1: D1Database, key: string, pledgeId: numbe
   const row = await d1.prepare(`SELECT count(*) AS n FROM mail_ledger WHERE recipient_key = ?1 AND pledge_id = ?2`).bind(key, pledgeId).first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+// Erases up to `limit` ledger rows of a pledge (the retention job, once the pledge's
+// signers' data is erased: the rows are keyed by the recipient). Returns how many.
+export async function eraseLedgerBatch(d1: D1Database, pledgeId: number, limit: number): Promise<number> {
+  const r = await d1.prepare(`DELETE FROM mail_ledger WHERE id IN (SELECT id FROM mail_ledger WHERE pledge_id = ?1 LIMIT ?2)`).bind(pledgeId, limit).run();
+  return r.meta.changes ?? 0;
+}
