@@ -1,17 +1,19 @@
-// The retention job's statements (set-based, in batches of ids; rules in retention.ts).
+// The retention job's reads and writes (rules in retention.ts): drizzle for pledge rows,
+// set-based SQL for the batches of signatures.
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
+import { db } from '../platform/db/client.ts';
+import { pledges } from '../platform/db/schema.ts';
 import { sqlList } from '../platform/db/sql.ts';
 
 // Pledges whose retention period has ended and whose erasure has not finished.
 export async function pledgesDueForErasure(d1: D1Database, now: number): Promise<Array<{ id: number }>> {
-  const { results } = await d1
-    .prepare(
-      `SELECT id FROM pledges WHERE closes_at IS NOT NULL AND personal_data_erased_at IS NULL
-         AND closes_at + retention_days * 86400000 <= ?1 ORDER BY id`,
-    )
-    .bind(now)
-    .all<{ id: number }>();
-  return results;
+  return db(d1)
+    .select({ id: pledges.id })
+    .from(pledges)
+    .where(and(isNotNull(pledges.closesAt), isNull(pledges.personalDataErasedAt), sql`${pledges.closesAt} + ${pledges.retentionDays} * 86400000 <= ${now}`))
+    .orderBy(asc(pledges.id))
+    .all();
 }
 
 // The next `limit` signatures of a pledge not erased yet (by id: both statements of the
@@ -42,5 +44,5 @@ export async function eraseSignatureBatch(d1: D1Database, pledgeId: number, now:
 }
 
 export async function markPledgeErased(d1: D1Database, pledgeId: number, now: number): Promise<void> {
-  await d1.prepare(`UPDATE pledges SET personal_data_erased_at = ?2 WHERE id = ?1`).bind(pledgeId, now).run();
+  await db(d1).update(pledges).set({ personalDataErasedAt: now }).where(eq(pledges.id, pledgeId)).run();
 }
