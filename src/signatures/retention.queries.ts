@@ -31,7 +31,7 @@ export async function eraseSignatureBatch(d1: D1Database, pledgeId: number, now:
     d1
       .prepare(
         `UPDATE signatures SET email = NULL, email_key = NULL, email_domain = NULL, ip_hash = NULL,
-           confirm_token_hash = NULL, withdraw_token_hash = NULL, token_expires_at = NULL,
+           confirm_token_hash = NULL, withdraw_token_hash = NULL, token_expires_at = NULL, updates = 0,
            name = CASE WHEN ${LISTED} THEN name END, affiliation = CASE WHEN ${LISTED} THEN affiliation END,
            title = CASE WHEN ${LISTED} THEN title END, orcid = CASE WHEN ${LISTED} THEN orcid END,
            erased_at = ?3
