@@ -32,6 +32,7 @@ import { sharePages } from './share/share.pages.tsx';
 import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import { signatoriesPages } from './signatories/signatories.pages.tsx';
 import { managePages } from './signatures/manage.pages.tsx';
+import { eraseExpiredPersonalData } from './signatures/retention.cron.ts';
 import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
 import type { SignRequest } from './signatures/signatures.handlers.ts';
 import { signaturePages } from './signatures/signatures.pages.tsx';
@@ -164,6 +165,9 @@ export default {
         await mailWaitingUpdates(env);
         const expired = await expirePending(env.DB);
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
+        const erased = await eraseExpiredPersonalData(env.DB, Date.now());
+        if (erased.signatures + erased.mails > 0)
+          console.log(`retention: erased ${erased.signatures} signature(s) and ${erased.mails} mail record(s); ${erased.pledges} pledge(s) done`);
       })(),
     );
   },

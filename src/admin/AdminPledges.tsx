@@ -11,6 +11,7 @@ const ORDER = [
   'goal',
   'opensAt',
   'closesAt',
+  'retentionDays',
   'featured',
   'defaultLang',
   ...LANGS.flatMap((l) => [...TEXT_FIELDS, 'counterNoun'].map((f) => `${f}.${l}`)),
@@ -30,6 +31,7 @@ export function PledgeForm(props: { lang: Lang; form: FormState; action: string;
         <TextField name="goal" label={w.goal} form={form} type="number" />
         <TextField name="opensAt" label={w.opensAt} form={form} type="datetime-local" />
         <TextField name="closesAt" label={w.closesAt} form={form} type="datetime-local" />
+        <TextField name="retentionDays" label={w.retentionDays} hint={w.retentionHint} form={form} type="number" />
         <div class="field">
           <label class="check" for="f-featured">
             <input id="f-featured" name="featured" type="checkbox" checked={form.values.featured === 'on'} />

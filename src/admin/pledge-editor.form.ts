@@ -16,6 +16,7 @@ export function pledgeToForm(p: Pledge, texts: PledgeText[]): Record<string, str
     closesAt: toLocalInput(p.closesAt),
     featured: p.featured ? 'on' : '',
     defaultLang: p.defaultLang,
+    retentionDays: String(p.retentionDays),
   };
   for (const t of texts) for (const f of TEXT_FIELDS) values[`${f}.${t.lang}`] = t[f];
   for (const l of LANGS) values[`counterNoun.${l}`] = p.counterNoun?.[l] ?? '';
@@ -33,6 +34,9 @@ export function formToPledgeBody(form: Record<string, string>): Record<string, u
     featured: form.featured === 'on',
     defaultLang: form.defaultLang ?? 'zh-Hans',
   };
+  // Left empty: the default (create) or unchanged (edit).
+  const retention = form.retentionDays?.trim();
+  if (retention) body.retentionDays = /^\d+$/.test(retention) ? Number(retention) : retention;
   const texts: Record<string, Record<string, string>> = {};
   for (const l of LANGS) {
     const t = Object.fromEntries(TEXT_FIELDS.map((f) => [f, form[`${f}.${l}`] ?? '']));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldCodes, isCleanText } from '../platform/http/text.ts';
 import { isLang, LANGS, type Lang } from '../platform/i18n/lang.ts';
 import { PLEDGE_STATUSES, type PledgeStatus } from '../pledges/pledges.ts';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../signatures/retention.ts';
 import { parseTime } from './moderation.ts';
 
 // The organisers' pledge form and JSON body: create (everything) or edit (any subset).
@@ -35,6 +36,8 @@ export const pledgeBody = z
     opensAt: time,
     closesAt: time,
     featured: z.boolean({ error: 'invalid' }),
+    // Days after closesAt until signers' personal data is erased.
+    retentionDays: z.number({ error: 'retentionRange' }).int('retentionRange').min(RETENTION_DAYS_MIN, 'retentionRange').max(RETENTION_DAYS_MAX, 'retentionRange'),
     defaultLang: z.string({ error: 'invalid' }).refine(isLang, 'invalid'),
     texts: z.partialRecord(z.enum(LANGS), pledgeText, { error: 'invalid' }),
     counterNoun: z.partialRecord(z.enum(LANGS), text(60, false), { error: 'invalid' }).nullable(),
@@ -51,6 +54,7 @@ export type PledgeInput = {
   closesAt?: number | null;
   featured?: boolean;
   defaultLang?: Lang;
+  retentionDays?: number;
   texts: Partial<Record<Lang, TextInput>>;
   // null: the default noun in every language.
   counterNoun?: Partial<Record<Lang, string>> | null;
@@ -91,6 +95,7 @@ export function parsePledge(data: unknown, mode: 'create' | 'edit'): { ok: true;
   if ('opensAt' in b) value.opensAt = opensAt;
   if ('closesAt' in b) value.closesAt = closesAt;
   if (b.featured !== undefined) value.featured = b.featured;
+  if (b.retentionDays !== undefined) value.retentionDays = b.retentionDays;
   if (defaultLang) value.defaultLang = defaultLang;
   if (b.counterNoun !== undefined) {
     const nouns = Object.entries(b.counterNoun ?? {}).flatMap(([l, n]) => (n?.trim() ? [[l, n.trim()]] : []));

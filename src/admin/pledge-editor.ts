@@ -4,6 +4,7 @@ import { type Db, db } from '../platform/db/client.ts';
 import { counters, pledges, pledgeTexts, signatures } from '../platform/db/schema.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { textVersion } from '../pledges/pledges.ts';
+import { RETENTION_DAYS_DEFAULT } from '../signatures/retention.ts';
 import type { PledgeInput, TextInput } from './pledge-editor.input.ts';
 
 // Creating and editing pledges. A changed text becomes a new version row (the old one
@@ -67,6 +68,7 @@ export async function createPledge(d1: D1Database, input: PledgeInput, now: numb
       featured: input.featured ?? false,
       defaultLang: input.defaultLang ?? 'zh-Hans',
       counterNoun: input.counterNoun ?? null,
+      retentionDays: input.retentionDays ?? RETENTION_DAYS_DEFAULT,
       createdAt: now,
       updatedAt: now,
     })
@@ -100,6 +102,9 @@ export async function updatePledge(d1: D1Database, pledge: { id: number; slug: s
       featured: input.featured,
       defaultLang: input.defaultLang,
       counterNoun: input.counterNoun,
+      retentionDays: input.retentionDays,
+      // A new closing time or period: the retention job looks at the pledge again.
+      personalDataErasedAt: input.closesAt !== undefined || input.retentionDays !== undefined ? null : undefined,
       updatedAt: now,
     })
     .where(eq(pledges.id, pledge.id));
@@ -117,6 +122,7 @@ export type PledgeSummary = {
   closesAt: number | null;
   featured: number;
   defaultLang: string;
+  retentionDays: number;
   title: string | null;
   individuals: number;
   societies: number;
@@ -136,6 +142,7 @@ export async function listAllPledges(d1: D1Database): Promise<PledgeSummary[]> {
       closesAt: pledges.closesAt,
       featured: sql<number>`${pledges.featured}`,
       defaultLang: pledges.defaultLang,
+      retentionDays: pledges.retentionDays,
       // The title in the pledge's default language, else the first written.
       title: sql<string | null>`(SELECT ${pledgeTexts.title} FROM ${pledgeTexts} WHERE ${pledgeTexts.pledgeId} = ${pledges.id} AND ${pledgeTexts.current} = 1
         ORDER BY ${pledgeTexts.lang} = ${pledges.defaultLang} DESC, ${pledgeTexts.id} LIMIT 1)`,

@@ -24,7 +24,17 @@ type LogWords = {
   // The stats page: removals as the public log records them.
   removals: { heading: string; withdrawn: string; invalidated: string; note: string; categories: Record<string, string> };
   // Shown by the verify page's script (verify.browser.ts, built into web/log-verify.js).
-  script: { checking: string; passed: string; failed: string; counted: string; removed: string; badFile: string };
+  script: {
+    checking: string;
+    passed: string;
+    failed: string;
+    counted: string;
+    removed: string;
+    badFile: string;
+    // {quorum}, {count}: the witnesses required and configured (data-quorum, data-witnesses).
+    witnessed: string;
+    noQuorum: string;
+  };
 };
 
 const zhHans: LogWords = {
@@ -68,6 +78,8 @@ const zhHans: LogWords = {
     counted: '你的签名在日志中，并计入当前总数。',
     removed: '你的签名在日志中，但此后已被移除（撤回或无效）。',
     badFile: '这不是有效的回执文件。',
+    witnessed: '检查点已由本站 {count} 个见证方中的至少 {quorum} 个联署:他们看到的是同一份日志。',
+    noQuorum: '检查点没有得到足够的见证方联署(本站的 {count} 个见证方中需要至少 {quorum} 个)。展示给你的日志可能与别人看到的不同,请不要信任这次结果。',
   },
 };
 
@@ -112,6 +124,8 @@ const zhHant: LogWords = {
     counted: '你的簽名在日誌中，並計入目前總數。',
     removed: '你的簽名在日誌中，但此後已被移除（撤回或無效）。',
     badFile: '這不是有效的回執檔案。',
+    witnessed: '檢查點已由本站 {count} 個見證方中的至少 {quorum} 個聯署:他們看到的是同一份日誌。',
+    noQuorum: '檢查點沒有得到足夠的見證方聯署(本站的 {count} 個見證方中需要至少 {quorum} 個)。展示給你的日誌可能與別人看到的不同,請不要信任這次結果。',
   },
 };
 
@@ -157,6 +171,9 @@ const en: LogWords = {
     counted: 'Your signature is in the log and counted in the current totals.',
     removed: 'Your signature is in the log but has since been removed (withdrawn or invalidated).',
     badFile: 'This is not a valid receipt file.',
+    witnessed: 'The checkpoint is cosigned by at least {quorum} of the site’s {count} witnesses: they see the same log.',
+    noQuorum:
+      'The checkpoint is not cosigned by enough witnesses (at least {quorum} of the site’s {count} are required). The log shown to you may not be the one others see: do not trust this result.',
   },
 };
 

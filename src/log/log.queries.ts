@@ -100,7 +100,7 @@ type CheckpointRow = Omit<Checkpoint, 'pledge'>;
 // log's size, the published counters, and additions minus removals after the checkpoint.
 export async function snapshot(d1: D1Database, pledgeId: number) {
   const [latest, size, counters] = await d1.batch([
-    d1.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 ORDER BY tree_size DESC LIMIT 1`).bind(pledgeId),
+    d1.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 ORDER BY tree_size DESC, timestamp DESC LIMIT 1`).bind(pledgeId),
     d1.prepare(`SELECT coalesce(max(seq) + 1, 0) AS n FROM log_entries WHERE pledge_id = ?1`).bind(pledgeId),
     d1.prepare(`SELECT metric, value FROM counters WHERE pledge_id = ?1 AND bucket = '' AND metric IN ('individuals', 'societies')`).bind(pledgeId),
   ]);
@@ -127,26 +127,38 @@ export async function netCounts(d1: D1Database, pledgeId: number, start: number,
 }
 
 // Stored only if it keeps the history in order: no bigger tree with an earlier time, no
-// smaller tree with a later time (two requests signing at once could otherwise cross).
+// smaller tree with a later time (two requests signing at once could otherwise cross),
+// no other root at the same size. The same size again with a later time is a fresh
+// checkpoint of an idle log (the Cron Trigger's).
 export async function insertCheckpoint(d1: D1Database, pledgeId: number, c: Checkpoint): Promise<void> {
   await d1
     .prepare(
       `INSERT OR IGNORE INTO log_checkpoints (pledge_id, tree_size, root_hash, individuals, societies, timestamp, key_id, signature)
        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-       WHERE NOT EXISTS (SELECT 1 FROM log_checkpoints WHERE pledge_id = ?1 AND ((tree_size < ?2 AND timestamp > ?6) OR (tree_size > ?2 AND timestamp < ?6)))`,
+       WHERE NOT EXISTS (SELECT 1 FROM log_checkpoints WHERE pledge_id = ?1 AND ((tree_size < ?2 AND timestamp > ?6) OR (tree_size > ?2 AND timestamp < ?6) OR (tree_size = ?2 AND root_hash != ?3)))`,
     )
     .bind(pledgeId, c.treeSize, c.rootHash, c.individuals, c.societies, c.timestamp, c.keyId, c.signature)
     .run();
 }
 
+// The newest checkpoint of a tree size (an idle log has one per Cron run at its size).
 export async function checkpointAt(d1: D1Database, pledgeId: number, treeSize: number): Promise<CheckpointRow | null> {
-  return d1.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 AND tree_size = ?2`).bind(pledgeId, treeSize).first<CheckpointRow>();
+  return d1
+    .prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 AND tree_size = ?2 ORDER BY timestamp DESC LIMIT 1`)
+    .bind(pledgeId, treeSize)
+    .first<CheckpointRow>();
 }
 
-// History, newest first, below a tree size.
+// History, newest first, below a tree size: one checkpoint per tree size, the newest
+// (the fresh re-signings of an idle log add nothing a verifier could check twice, and
+// paging by tree size stays exact).
 export async function checkpointsBefore(d1: D1Database, pledgeId: number, before: number, limit: number): Promise<CheckpointRow[]> {
   const { results } = await d1
-    .prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints WHERE pledge_id = ?1 AND tree_size < ?2 ORDER BY tree_size DESC LIMIT ?3`)
+    .prepare(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM log_checkpoints c WHERE pledge_id = ?1 AND tree_size < ?2
+         AND timestamp = (SELECT max(timestamp) FROM log_checkpoints d WHERE d.pledge_id = c.pledge_id AND d.tree_size = c.tree_size)
+       ORDER BY tree_size DESC LIMIT ?3`,
+    )
     .bind(pledgeId, before, limit)
     .all<CheckpointRow>();
   return results;

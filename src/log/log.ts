@@ -148,12 +148,25 @@ export type LogEnv = { DB: D1Database; LOG_SIGNING_KEY?: string; PUBLIC_URL?: st
 // needs one that covers its entry.
 export const CHECKPOINT_INTERVAL_MS = 10_000;
 
+// Freshness: the Cron Trigger runs every 15 minutes and signs a new checkpoint for
+// every log, grown or idle, unless one was signed less than this long ago (a run that
+// Cloudflare repeats, or a request that signed a moment before). An idle log's new
+// checkpoint has the same size and root and a new timestamp (migrations/0019: more
+// than one checkpoint per tree size), so the latest checkpoint is never older than one
+// Cron period and a client can tell a current log from a frozen copy.
+export const CRON_REFRESH_AFTER_MS = 60_000;
+
 // The latest checkpoint, signing a new one first when the log grew (and the last one is
-// older than minIntervalMs, or does not cover entry `cover`). A checkpoint's counts are
+// older than minIntervalMs, or does not cover entry `cover`), or, with refreshAfterMs,
+// when the last one is at least that old even if the log is idle (same size, new time). A checkpoint's counts are
 // the published counters, read in one transaction with the log's size; it is signed only
 // if they equal the log's additions minus removals. On a difference nothing is signed,
 // the difference is reported, and the previous checkpoint stays the latest.
-export async function ensureCheckpoint(env: LogEnv, pledge: LogPledge, opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number }): Promise<Checkpoint | null> {
+export async function ensureCheckpoint(
+  env: LogEnv,
+  pledge: LogPledge,
+  opts: { now: number; minIntervalMs?: number; cover?: number; budget?: number; refreshAfterMs?: number },
+): Promise<Checkpoint | null> {
   const d1 = env.DB;
   // First, so that a refused key (LogKeyRefused) serves no checkpoint at all.
   const key = await signingKey(env);
@@ -163,7 +176,8 @@ export async function ensureCheckpoint(env: LogEnv, pledge: LogPledge, opts: { n
     const grown = snap.size > latest.treeSize;
     const mustCover = opts.cover !== undefined && opts.cover >= latest.treeSize;
     const due = opts.now - latest.timestamp >= (opts.minIntervalMs ?? CHECKPOINT_INTERVAL_MS);
-    if (!grown || (!mustCover && !due)) return latest;
+    const stale = opts.refreshAfterMs !== undefined && opts.now - latest.timestamp >= opts.refreshAfterMs;
+    if (!stale && (!grown || (!mustCover && !due))) return latest;
   }
   const hashed = await syncLog(d1, pledge, opts.budget ?? REQUEST_BUDGET);
   if (hashed < snap.size) return latest;
@@ -187,8 +201,8 @@ export async function ensureCheckpoint(env: LogEnv, pledge: LogPledge, opts: { n
     key.privateKey,
   );
   await q.insertCheckpoint(d1, pledge.id, signed);
-  // A concurrent request may have signed the same size first (everyone serves that one),
-  // or a bigger tree with a later time (then that one is the latest).
+  // A concurrent request may have signed the same size first (everyone serves the newest
+  // at that size), or a bigger tree with a later time (then that one is the latest).
   const stored = await q.checkpointAt(d1, pledge.id, snap.size);
   if (stored) return { pledge: pledge.slug, ...stored };
   const newest = (await q.snapshot(d1, pledge.id)).latest;

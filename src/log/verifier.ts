@@ -122,12 +122,13 @@ export type AuditResult = Report & { latest: Checkpoint | null; members: Set<str
 // and rehashed into the tree, whose root must equal the signed root; additions minus
 // removals must equal the signed counts; every checkpoint in the history must match the
 // tree and counts at its size; consecutive checkpoints (up to maxConsistency pairs) and
-// any checkpoints the caller already holds must be consistent with the latest.
+// any checkpoints the caller already holds must be consistent with the latest. With
+// `witnesses` and `getText`, the latest must also carry the witness quorum (checkWitnessed).
 export async function auditLog(
   get: GetJson,
   slug: string,
   key: PublicKeyInfo,
-  opts: { known?: Checkpoint[]; pageSize?: number; maxConsistency?: number } = {},
+  opts: { known?: Checkpoint[]; pageSize?: number; maxConsistency?: number; witnesses?: WitnessPolicy; getText?: GetText } = {},
 ): Promise<AuditResult> {
   const r = report();
   const result = (latest: Checkpoint | null, members = new Set<string>(), entries = 0): AuditResult => ({ ok: r.ok, checks: r.checks, notes: r.notes, latest, members, entries });
@@ -225,6 +226,7 @@ export async function auditLog(
           .map((c) => c.name)
           .join('; '),
   );
+  if (opts.witnesses && opts.getText) await checkWitnessed(get, opts.getText, slug, head, opts.witnesses, r);
   return result(head, tally.members, head.treeSize);
 }
 

@@ -15,6 +15,7 @@ import { UpdatesList } from '../updates/UpdatesList.tsx';
 import { cachedUpdates } from '../updates/updates.cache.ts';
 import type { PledgeUpdate } from '../updates/updates.ts';
 import { PledgePage } from './PledgePage.tsx';
+import { PrivacyNote } from './PrivacyNote.tsx';
 import { SignErrorSummary, SignForm } from './SignForm.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string> };
@@ -59,6 +60,12 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, u
   ) : (
     <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
+  const withNote = (
+    <>
+      {formPart}
+      <PrivacyNote lang={lang} pledge={pledge} />
+    </>
+  );
   const fallback = isLang(pledge.defaultLang) ? pledge.defaultLang : lang;
   const updatesPart = <UpdatesList lang={lang} fallback={fallback} updates={updates} />;
   const summary = !closed && form.errors && Object.keys(form.errors).length > 0 ? <SignErrorSummary lang={lang} errors={form.errors} /> : undefined;
@@ -69,7 +76,7 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, u
       text={text}
       counts={counts}
       societies={societies}
-      form={formPart}
+      form={withNote}
       errorSummary={summary}
       updates={updatesPart}
       url={url}

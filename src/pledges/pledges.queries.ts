@@ -15,6 +15,7 @@ const pledgeColumns = {
   featured: pledges.featured,
   defaultLang: pledges.defaultLang,
   counterNoun: pledges.counterNoun,
+  retentionDays: pledges.retentionDays,
 };
 
 export async function getPledgeBySlug(db: Db, slug: string): Promise<Pledge | undefined> {

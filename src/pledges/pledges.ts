@@ -16,6 +16,8 @@ export type Pledge = {
   defaultLang: string;
   // The counter's noun per language (null or a language missing: the default noun).
   counterNoun: Partial<Record<string, string>> | null;
+  // Signers' personal data is erased this many days after closesAt (src/signatures/retention.ts).
+  retentionDays: number;
 };
 
 // The label under the individual total: "位{noun}已签名", with this pledge's noun.

@@ -1,12 +1,13 @@
 // The public log in Chromium: the thank-you page offers the receipt, the file downloads,
-// and the verify page checks the log and the receipt with WebCrypto; without
-// JavaScript the page still shows the latest checkpoint. Accessibility as elsewhere.
+// and the verify page checks the log and the receipt with WebCrypto, including the
+// quorum of the site's witnesses (two real witness Workers, test/e2e/global-setup.ts);
+// without JavaScript the page still shows the latest checkpoint. Accessibility as elsewhere.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasChromium, mainButton, openPage, PLEDGE, pressAndLoad, signViaApi, useBrowser } from './browser.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pledge-receipt-'));
@@ -44,6 +45,54 @@ describe.skipIf(!hasChromium)('verifiable counts in Chromium', () => {
     await page.getByRole('button', { name: 'Check now' }).click();
     await expect.poll(() => page.locator('#log-verify-result').textContent(), { timeout: 30_000 }).toContain('All checks passed.');
     expect(await page.locator('#log-verify-result').textContent()).toContain('counted in the current totals');
+    expect(await page.locator('#log-verify-result').textContent()).toContain('cosigned by at least 2 of the site’s 2 witnesses');
+    await page.context().close();
+  });
+
+  test('the verify page requires the witness quorum: a checkpoint without it fails, and says why', async () => {
+    const page = await openPage(browser(), { acceptDownloads: true });
+    const { confirmPath } = await signViaApi('quorum');
+    await page.goto(`${confirmPath}?lang=en`);
+    await pressAndLoad(page, mainButton(page));
+    await expect.poll(() => page.locator('#receipt-heading').textContent()).toBe('Your receipt');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my receipt/ }).click()]);
+    const file = join(dir, 'quorum.json');
+    await download.saveAs(file);
+    await page.goto(`${PLEDGE}/verify?lang=en`);
+    // The page carries the site's witnesses (LOG_WITNESSES) and quorum for its script.
+    const form = page.locator('#log-verify');
+    expect(JSON.parse((await form.getAttribute('data-witnesses')) ?? '[]')).toEqual(inject('witnesses').map((w) => w.vkey));
+    expect(await form.getAttribute('data-quorum')).toBe('2');
+
+    // A server that shows this browser a checkpoint its witnesses did not cosign (a split
+    // view): the note keeps only the log's own signature.
+    let stripped = 0;
+    await page.route('**/log/cast-2020/checkpoint', async (route) => {
+      const res = await route.fetch();
+      const text = await res.text();
+      const cut = text.indexOf('\n\n') + 2;
+      const own = text.slice(cut).split('\n')[0];
+      stripped +=
+        text
+          .slice(cut)
+          .split('\n')
+          .filter((l) => l.startsWith('\u2014 ')).length - 1;
+      await route.fulfill({ response: res, body: `${text.slice(0, cut)}${own}\n` });
+    });
+    await page.locator('#receipt').setInputFiles(file);
+    await page.getByRole('button', { name: 'Check now' }).click();
+    const result = page.locator('#log-verify-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('A check failed:');
+    expect(stripped).toBe(2);
+    expect(await result.textContent()).toMatch(/^The checkpoint is not cosigned by enough witnesses \(at least 2 of the site’s 2 are required\)/);
+    expect(await result.textContent()).toContain('cosigned by at least 2 of 2 known witnesses (0 valid witness cosignature(s)');
+    expect(await result.textContent()).not.toContain('All checks passed.');
+
+    // The same page and receipt, the witnesses' cosignatures left in: the check passes.
+    await page.unroute('**/log/cast-2020/checkpoint');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('All checks passed.');
+    expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { witnessVkey } from '../../scripts/witness-server.ts';
 
 const NODE = 'node_modules/.bin/node';
 let base = '';
@@ -60,5 +61,18 @@ describe('npm run monitor', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('PROBLEM  bad signature on the checkpoint');
     expect((await monitor('not-a-url')).code).toBe(2);
+  });
+
+  it('requires the quorum of the real witnesses the app asks (test/e2e/global-setup.ts)', async () => {
+    const vkeys = inject('witnesses').flatMap((w) => ['--witness', w.vkey]);
+    // Reading the checkpoint note has the app ask its witnesses; then they have cosigned.
+    await fetch(`${base}/log/cast-2020/checkpoint`);
+    const witnessed = await monitor(base, '--state', join(dir, 'witnessed.json'), ...vkeys, '--quorum', '2');
+    expect(witnessed.out).toMatch(/ok {2}/);
+    expect(witnessed.code).toBe(0);
+    const stranger = await witnessVkey(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64'), 'stranger.test/pledge');
+    const unknown = await monitor(base, '--state', join(dir, 'stranger.json'), '--witness', stranger, '--quorum', '1');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('PROBLEM  missing witness quorum');
   });
 });

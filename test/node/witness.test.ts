@@ -2,80 +2,26 @@
 // free ports) next to the running app: the app's checkpoint notes are submitted to them
 // as the log submits them (c2sp.org/tlog-witness); they cosign, follow the log as it
 // grows, and refuse a rollback and a fork with the spec's status codes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../scripts/app-server.ts';
+import { type RunningWitness, startWitness } from '../../scripts/witness-server.ts';
 import { fromHex, toBase64 } from '../../src/log/merkle.ts';
 import { parseNote, parseVkey, verifyNote } from '../../src/log/note.ts';
 import { parseCheckpointText } from '../../src/log/tlog.ts';
 
-type Running = { url: string; child: ChildProcess; dir: string; vkey: string };
+type Running = RunningWitness;
 const witnesses: Running[] = [];
 let base = '';
-
-async function startWitness(name: string, seed: string, logVkey: string, origin: string): Promise<Running> {
-  const [port, inspector] = [await freePort(), await freePort()];
-  const dir = mkdtempSync(join(tmpdir(), 'pledge-witness-'));
-  const logs = JSON.stringify([{ origin, vkey: logVkey }]);
-  const child = spawn(
-    'node_modules/.bin/wrangler',
-    [
-      'dev',
-      '-c',
-      'witness/wrangler.toml',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspector),
-      '--persist-to',
-      dir,
-      '--log-level',
-      'error',
-      '--var',
-      `WITNESS_NAME:${name}`,
-      '--var',
-      `WITNESS_KEY:${seed}`,
-      '--var',
-      `WITNESS_LOGS:${logs}`,
-    ],
-    { detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', PATH: `node_modules/.bin:${process.env.PATH}` } },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (Number(process.env.APP_READY_TIMEOUT_MS) || 120_000);
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${url}/`);
-      if (res.ok) return { url, child, dir, vkey: ((await res.json()) as { vkey: string }).vkey };
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`witness ${name} did not start`);
-}
 
 beforeAll(async () => {
   base = inject('baseURL').replace(/\/$/, '');
   const { vkey } = (await (await fetch(`${base}/.well-known/pledge-log-key`)).json()) as { vkey: string };
   const origin = parseCheckpointText(parseNote(await (await fetch(`${base}/log/cast-2020/checkpoint`)).text()).text).origin;
   const seeds = ['AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', 'ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A='];
-  witnesses.push(...(await Promise.all(seeds.map((s, i) => startWitness(`w${i + 1}.test/pledge`, s, vkey, origin)))));
+  witnesses.push(...(await Promise.all(seeds.map((seed, i) => startWitness({ name: `w${i + 1}.test/pledge`, seed, logs: [{ origin, vkey }] })))));
 }, 600_000);
 
 afterAll(() => {
-  for (const w of witnesses) {
-    try {
-      if (w.child.pid) process.kill(-w.child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-    rmSync(w.dir, { recursive: true, force: true });
-  }
+  for (const w of witnesses) w.stop();
 });
 
 async function submit(w: Running, old: number, size: number, note: string) {

@@ -7,50 +7,28 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index.ts';
 import { importSigningKey } from '../../src/log/checkpoint.ts';
+import { checkpointAll } from '../../src/log/log.cron.ts';
 import { ensureCheckpoint } from '../../src/log/log.ts';
 import { toBase64 } from '../../src/log/merkle.ts';
 import { parseNote, parseVkey, signNote, verifyNote } from '../../src/log/note.ts';
 import { checkpointText, parseCheckpointText } from '../../src/log/tlog.ts';
-import { verifyReceipt } from '../../src/log/verifier.ts';
-import { addCheckpoint, checkRequest, importWitnessKey, type Latest, type WitnessKey } from '../../witness/src/witness.ts';
-import { receipt } from '../support/log.ts';
+import { auditLog, fetchKey, verifyReceipt } from '../../src/log/verifier.ts';
+import { importWitnessKey } from '../../witness/src/witness.ts';
+import { get as getLogJson, receipt } from '../support/log.ts';
 import { signAndConfirm } from '../support/signers.ts';
+import { installWitnesses, type Witness, type Witnesses } from '../support/witnesses.ts';
 
 const LOG_SEED = 'TpDQK9D/3P9jHKplprBhk0HOcpMPY8D7Gof+TNEEiqQ=';
-type Witness = { url: string; key: WitnessKey; state: Map<string, Latest>; queue: Promise<unknown> };
-const witnesses: Witness[] = [];
+let harness: Witnesses;
+let witnesses: Witness[] = [];
 let logVkey = '';
 let LOG_WITNESSES = '';
 
-async function witnessFetch(w: Witness, body: string): Promise<Response> {
-  const logs = [{ origin: 'localhost:8787/log/*', vkey: logVkey }];
-  const checked = await checkRequest(logs, body);
-  if ('answer' in checked) return new Response(checked.answer!.body, { status: checked.answer!.status });
-  // One at a time, as the Durable Object runs them.
-  const run = w.queue.then(async () => {
-    const origin = checked.cp.origin;
-    const result = await addCheckpoint(w.key, checked, w.state.get(origin) ?? null, Date.now());
-    if (result.save) w.state.set(origin, result.save);
-    return result.answer;
-  });
-  w.queue = run.catch(() => {});
-  const answer = await run;
-  return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
-}
-
-const realFetch = globalThis.fetch;
 beforeAll(async () => {
-  logVkey = ((await (await app.request('http://localhost:8787/.well-known/pledge-log-key', {}, env)).json()) as { vkey: string }).vkey;
-  for (const [i, seed] of ['AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', 'ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A='].entries()) {
-    witnesses.push({ url: `https://w${i + 1}.witness.test`, key: await importWitnessKey(seed, `w${i + 1}.witness.test/pledge`), state: new Map(), queue: Promise.resolve() });
-  }
-  LOG_WITNESSES = JSON.stringify(witnesses.map((w) => ({ url: w.url, vkey: w.key.vkey })));
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const w = witnesses.find((x) => url.origin === x.url && url.pathname === '/add-checkpoint');
-    if (!w) return realFetch(input as RequestInfo, init);
-    return witnessFetch(w, input instanceof Request ? await input.text() : String(init?.body ?? ''));
-  });
+  harness = await installWitnesses();
+  witnesses = harness.list;
+  logVkey = harness.logVkey;
+  LOG_WITNESSES = harness.config;
 });
 afterAll(() => vi.restoreAllMocks());
 
@@ -151,5 +129,78 @@ describe('witnesses', () => {
     // A witness the signer does not know does not count, even if its line is there.
     const stranger = await importWitnessKey(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))), 'w1.witness.test/pledge');
     expect((await verifyReceipt(r, { get: getJson, getText, witnesses: { vkeys: [stranger.vkey], quorum: 1 } })).ok).toBe(false);
+  });
+
+  it('an idle log gets a fresh checkpoint every Cron run, and the witnesses cosign it again', async () => {
+    const origin = 'localhost:8787/log/cast-2020';
+    // The previous test left w2 holding a bigger tree; give it back the honest state.
+    witnesses[1]!.state.set(origin, structuredClone(witnesses[0]!.state.get(origin)!));
+    const t = await signAndConfirm();
+    const cronEnv = { ...env, LOG_WITNESSES };
+    // (Earlier tests signed checkpoints up to three minutes ahead of the clock.)
+    const start = Date.now() + 240_000;
+    await checkpointAll(cronEnv, start);
+    const r = await receipt(t.confirm);
+    const rows = async () =>
+      (
+        await env.DB.prepare('SELECT tree_size AS size, root_hash AS root, timestamp, signature FROM log_checkpoints WHERE pledge_id = 1 ORDER BY tree_size, timestamp').all<{
+          size: number;
+          root: string;
+          timestamp: number;
+          signature: string;
+        }>()
+      ).results;
+    const before = await rows();
+    const a = before.at(-1)!;
+    expect(a.timestamp).toBe(start);
+    expect(r.checkpoint.timestamp).toBe(start);
+    const noteBefore = await (await get('/log/cast-2020/checkpoint')).text();
+    const cosignTimes = async (note: string) => {
+      const v = await verifyNote(parseNote(note), await Promise.all([logVkey, ...witnesses.map((w) => w.key.vkey)].map((k) => parseVkey(k))));
+      expect(v.ok).toBe(true);
+      return v.verified.filter((x) => x.verifier.type === 0x04).map((x) => x.time!);
+    };
+    const timesBefore = await cosignTimes(noteBefore);
+    expect(timesBefore).toHaveLength(2);
+
+    // A run a moment later signs nothing new.
+    await checkpointAll(cronEnv, start + 30_000);
+    expect(await rows()).toEqual(before);
+
+    // Fifteen minutes later, the log still idle: a new checkpoint of the same tree with a
+    // new time, and both witnesses cosign the same size again, with their new time.
+    harness.clock.offsetMs = 15 * 60_000 + 240_000;
+    await checkpointAll(cronEnv, start + 15 * 60_000);
+    const after = await rows();
+    expect(after).toHaveLength(before.length + 1);
+    const b = after.at(-1)!;
+    expect(b).toMatchObject({ size: a.size, root: a.root, timestamp: start + 15 * 60_000 });
+    expect(b.signature).not.toBe(a.signature);
+    expect(after.slice(0, -1)).toEqual(before);
+    const cosigned = await env.DB.prepare('SELECT witness, count(*) AS n FROM log_cosignatures WHERE pledge_id = 1 AND tree_size = ?1 GROUP BY witness')
+      .bind(a.size)
+      .all<{ n: number }>();
+    expect(cosigned.results.map((x) => x.n)).toEqual([2, 2]);
+    const noteAfter = await (await get('/log/cast-2020/checkpoint')).text();
+    // The signed note itself is the same (it has no time); its cosignatures are newer.
+    expect(parseNote(noteAfter).text).toBe(parseNote(noteBefore).text);
+    expect(noteAfter.split('\n\n')[1]!.split('\n')[0]).toBe(noteBefore.split('\n\n')[1]!.split('\n')[0]);
+    const timesAfter = await cosignTimes(noteAfter);
+    for (const [i, time] of timesAfter.entries()) expect(time).toBeGreaterThanOrEqual(timesBefore[i]! + 15 * 60);
+    for (const w of witnesses) expect(w.state.get(origin)!.size).toBe(a.size);
+
+    // The JSON API serves the fresh one; the history lists the size once; the checkpoint
+    // signed before and the receipt proven against it still verify.
+    const latest = (await (await get('/api/pledges/cast-2020/log/checkpoint')).json()) as { timestamp: number; treeSize: number };
+    expect(latest).toMatchObject({ treeSize: a.size, timestamp: b.timestamp });
+    const history = (await (await get(`/api/pledges/cast-2020/log/checkpoints?before=${a.size + 1}&limit=5`)).json()) as { checkpoints: Array<{ treeSize: number }> };
+    expect(history.checkpoints.filter((c) => c.treeSize === a.size)).toHaveLength(1);
+    const audit = await auditLog(getLogJson, 'cast-2020', await fetchKey(getLogJson), { known: [r.checkpoint] });
+    expect(audit.checks.filter((c) => !c.ok)).toEqual([]);
+    const getJson = async (path: string) => (await get(path)).json();
+    const getText = async (path: string) => (await get(path)).text();
+    const checked = await verifyReceipt(r, { get: getJson, getText, witnesses: { vkeys: witnesses.map((w) => w.key.vkey), quorum: 2 } });
+    expect(checked.checks.filter((c) => !c.ok)).toEqual([]);
+    harness.clock.offsetMs = 0;
   });
 });

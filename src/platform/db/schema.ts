@@ -33,6 +33,10 @@ export const pledges = sqliteTable('pledges', {
   counterNoun: text('counter_noun', { mode: 'json' }).$type<Partial<Record<string, string>>>(),
   createdAt: createdAt(),
   updatedAt: integer('updated_at'),
+  // Signers' personal data is erased this many days after closes_at (src/signatures/
+  // retention.ts); personal_data_erased_at: when that finished (migrations/0019).
+  retentionDays: integer('retention_days').notNull().default(180),
+  personalDataErasedAt: integer('personal_data_erased_at'),
 });
 
 // One row per language per published version. The current version of a language is
@@ -172,6 +176,8 @@ export const signatures = sqliteTable(
     updatedAt: integer('updated_at'),
     // The organiser's category of an invalidation (src/log/entry.ts INVALIDATION_CATEGORIES).
     invalidationCategory: text('invalidation_category'),
+    // When the retention job erased this row's personal data (src/signatures/retention.ts).
+    erasedAt: integer('erased_at'),
   },
   (t) => [
     uniqueIndex('signatures_pledge_email').on(t.pledgeId, t.emailKey),
@@ -180,6 +186,7 @@ export const signatures = sqliteTable(
     index('signatures_pledge_state').on(t.pledgeId, t.state, t.confirmedAt),
     index('signatures_ip_time').on(t.ipHash, t.createdAt),
     index('signatures_domain_time').on(t.emailDomain, t.createdAt),
+    index('signatures_unerased').on(t.pledgeId, t.id).where(sql`erased_at IS NULL`),
     index('signatures_updates').on(t.pledgeId, t.id).where(sql`updates = 1`),
   ],
 );
@@ -287,7 +294,8 @@ export const logCheckpoints = sqliteTable(
     // Ed25519 over src/log/checkpoint.ts checkpointText(), base64.
     signature: text('signature').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize] })],
+  // An idle log gets a new checkpoint of the same size each Cron run (migrations/0019).
+  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize, t.timestamp] })],
 );
 
 // Issue 13: every mail to a person, per pledge, keyed by an HMAC (IP_HASH_SECRET) of the
@@ -304,7 +312,7 @@ export const mailLedger = sqliteTable(
     capped: integer('capped', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped)],
+  (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped), index('mail_ledger_pledge').on(t.pledgeId)],
 );
 
 // The live links of a signature (SHA-256 hashes). kind: confirm | withdraw | manage |

@@ -44,3 +44,10 @@ export async function recordMail(d1: D1Database, key: string, pledgeId: number, 
 export async function mailsRecorded(d1: D1Database, key: string, pledgeId: number): Promise<number> {
   return db(d1).$count(mailLedger, and(eq(mailLedger.recipientKey, key), eq(mailLedger.pledgeId, pledgeId)));
 }
+
+// Erases up to `limit` ledger rows of a pledge (the retention job, once the pledge's
+// signers' data is erased: the rows are keyed by the recipient). Returns how many.
+export async function eraseLedgerBatch(d1: D1Database, pledgeId: number, limit: number): Promise<number> {
+  const r = await d1.prepare(`DELETE FROM mail_ledger WHERE id IN (SELECT id FROM mail_ledger WHERE pledge_id = ?1 LIMIT ?2)`).bind(pledgeId, limit).run();
+  return r.meta.changes ?? 0;
+}
