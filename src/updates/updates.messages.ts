@@ -21,7 +21,7 @@ const WORDS: Record<Lang, UpdatesWords> = {
     published: '发布于',
     milestoneTitle: '{n} 人签名',
     milestoneBody: '本倡议已有 {n} 位经确认的签名者。感谢每一位签名和转发的人。',
-    goalTitle: '达到目标:{n} 人签名',
+    goalTitle: '达到目标：{n} 人签名',
     goalBody: '本倡议达到了 {n} 人签名的目标。感谢每一位签名和转发的人。',
   },
   'zh-Hant': {
@@ -30,7 +30,7 @@ const WORDS: Record<Lang, UpdatesWords> = {
     published: '發佈於',
     milestoneTitle: '{n} 人簽名',
     milestoneBody: '本倡議已有 {n} 位經確認的簽名者。感謝每一位簽名和轉發的人。',
-    goalTitle: '達到目標:{n} 人簽名',
+    goalTitle: '達到目標：{n} 人簽名',
     goalBody: '本倡議達到了 {n} 人簽名的目標。感謝每一位簽名和轉發的人。',
   },
   en: {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminWords } from '../../../src/admin/admin.messages.ts';
-import { queueWords } from '../../../src/admin/endorsement-queue.messages.ts';
-import { docsWords } from '../../../src/docs/docs.messages.ts';
-import { endorseWords } from '../../../src/endorsements/endorsements.messages.ts';
-import { logWords } from '../../../src/log/log.messages.ts';
 import type { Lang } from '../../../src/platform/i18n/lang.ts';
-import { messages } from '../../../src/platform/i18n/messages.ts';
-import { signWords } from '../../../src/signatures/signatures.messages.ts';
-import { statsWords } from '../../../src/stats/stats.messages.ts';
 
 // GB/T 15834: in Chinese text the comma, colon, semicolon, question and exclamation
 // marks and parentheses are full-width (，：；？！（）). A half-width one next to a Chinese
@@ -21,20 +13,28 @@ function strings(value: unknown, path: string, out: [string, string][]): [string
   return out;
 }
 
-const SOURCES: Record<string, (lang: Lang) => unknown> = {
-  messages,
-  signWords,
-  endorseWords,
-  adminWords,
-  queueWords,
-  logWords,
-  statsWords,
-  docsWords,
-};
+// Every words module of src/ (`*.messages.ts`), so a new feature's words are checked
+// too: each exported function is called with the language, and each exported table read
+// at the language's key.
+const modules = import.meta.glob<Record<string, unknown>>('../../../src/**/*.messages.ts', { eager: true });
+
+const SOURCES: Record<string, (lang: Lang) => unknown> = Object.fromEntries(
+  Object.entries(modules).flatMap(([file, mod]) =>
+    Object.entries(mod).map(([name, value]) => [
+      `${file.replace('../../../', '')}:${name}`,
+      (lang: Lang) => {
+        // Words functions take the language alone; helpers with other arguments are skipped.
+        if (typeof value === 'function') return value.length === 1 ? value(lang) : undefined;
+        return value && typeof value === 'object' && lang in value ? (value as Record<string, unknown>)[lang] : undefined;
+      },
+    ]),
+  ),
+);
 
 describe('Chinese interface text (issue 18)', () => {
   for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
     it(`uses full-width punctuation in ${lang}`, () => {
+      expect(Object.keys(modules).length).toBeGreaterThanOrEqual(10);
       const slips = Object.entries(SOURCES).flatMap(([name, words]) => strings(words(lang), name, []).filter(([, s]) => HALF_WIDTH_BY_HAN.test(s)));
       expect(slips).toEqual([]);
     });
