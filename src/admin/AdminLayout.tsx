@@ -10,7 +10,9 @@ const ADMIN_CSS =
   '.admin-nav [aria-current]{font-weight:700}table{border-collapse:collapse;width:100%;font-size:.9rem}' +
   'th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}' +
   '.inline{display:inline}.inline button{margin:0 .25rem .25rem 0;padding:.2rem .6rem;font-size:.85rem}' +
-  '.notice{border-left:4px solid var(--accent);padding:.5rem 1rem;background:var(--card)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}';
+  '.notice{border-left:4px solid var(--accent);padding:.5rem 1rem;background:var(--card)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}' +
+  // On a phone a wide table scrolls in its own box, not the page.
+  '@media(max-width:48rem){main table{display:block;overflow-x:auto;max-width:100%}}';
 
 const NAV = [
   ['home', '/admin'],

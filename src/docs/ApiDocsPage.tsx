@@ -33,32 +33,35 @@ function Operation(props: { method: string; path: string; op: Json; components: 
       <p>{op.summary}</p>
       {op.description ? <p class="muted">{op.description}</p> : null}
       {op.parameters?.length || resolved?.properties ? (
-        <table class="data">
-          <tbody>
-            {(op.parameters ?? []).map((p: Json) => (
-              <tr>
-                <td>
-                  <code>{p.name}</code>
-                </td>
-                <td>{p.in}</td>
-                <td>{typeOf(p.schema)}</td>
-                <td>{p.required ? 'required' : 'optional'}</td>
-                <td>{p.description ?? ''}</td>
-              </tr>
-            ))}
-            {Object.entries((resolved?.properties ?? {}) as Record<string, Json>).map(([name, s]) => (
-              <tr>
-                <td>
-                  <code>{name}</code>
-                </td>
-                <td>body</td>
-                <td>{typeOf(s)}</td>
-                <td>{(resolved?.required ?? []).includes(name) ? 'required' : 'optional'}</td>
-                <td>{s.description ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // A wide table scrolls in its own box (focusable, so keyboards can scroll it too).
+        <section class="scroll" tabindex={0} aria-label={`${props.method.toUpperCase()} ${props.path}`}>
+          <table class="data">
+            <tbody>
+              {(op.parameters ?? []).map((p: Json) => (
+                <tr>
+                  <td>
+                    <code>{p.name}</code>
+                  </td>
+                  <td>{p.in}</td>
+                  <td>{typeOf(p.schema)}</td>
+                  <td>{p.required ? 'required' : 'optional'}</td>
+                  <td>{p.description ?? ''}</td>
+                </tr>
+              ))}
+              {Object.entries((resolved?.properties ?? {}) as Record<string, Json>).map(([name, s]) => (
+                <tr>
+                  <td>
+                    <code>{name}</code>
+                  </td>
+                  <td>body</td>
+                  <td>{typeOf(s)}</td>
+                  <td>{(resolved?.required ?? []).includes(name) ? 'required' : 'optional'}</td>
+                  <td>{s.description ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : null}
       <ul>
         {Object.entries(op.responses as Record<string, Json>).map(([status, r]) => {

@@ -17,7 +17,7 @@ export function BarChart(props: { groups: GroupBody[]; fewer: string; max?: numb
           <span class="bar-label">{g.label}</span>
           <span>
             {g.count === null ? null : (
-              <svg class="bar-svg" width="100%" height="14" focusable="false">
+              <svg class="bar-svg" width="100%" height="14" aria-hidden="true" focusable="false">
                 <rect class="bar" width={`${Math.max(1, (g.count / top) * 100).toFixed(2)}%`} height="14" rx="2" />
               </svg>
             )}

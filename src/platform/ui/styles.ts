@@ -1,6 +1,8 @@
 // Critical CSS, inlined in every page so the first response renders complete.
-// System fonts; Chinese text gets a CJK font first (full-width quotes and punctuation);
-// dark mode follows the system; print shows the text only.
+// System fonts; Chinese text gets a CJK font first (full-width quotes and punctuation),
+// code a monospace stack (also on Chinese pages, where :lang() would give it the CJK
+// font); long values wrap and wide tables scroll in their own box (.scroll), so nothing
+// scrolls sideways at 320 px; dark mode follows the system; print shows the text only.
 export const CSS = `
 :root{--fg:#1b1f23;--muted:#57606a;--bg:#fff;--card:#f6f8fa;--line:#d0d7de;--accent:#b4232a;--accent-fg:#fff;--focus:#fd0;--err:#c00;
 font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
@@ -32,7 +34,7 @@ h2{font-size:1.25rem;line-height:1.4;margin:1.75rem 0 .5rem}
 .more{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.share{display:flow-root}.qr{float:right;margin:0 0 .5rem 1rem}
 .share-buttons button{margin:0 .75rem .5rem 0}.share-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0}.share-url a{overflow-wrap:anywhere}
 :root :is(code,pre,kbd,samp){font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK SC","Noto Sans Mono CJK TC",monospace}
-code{overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
+main{overflow-wrap:break-word}code{overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 .societies{columns:14rem;column-gap:1.5rem;padding:0;list-style:none;font-size:.95rem}
 .societies li{break-inside:avoid;padding:.1rem 0}
 .card{background:var(--card);border-radius:.5rem;padding:1rem 1rem 1.25rem;margin:1.5rem 0}
