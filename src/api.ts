@@ -17,6 +17,7 @@ import { pledgesApi } from './pledges/pledges.api.ts';
 import { signatoriesApi } from './signatories/signatories.api.ts';
 import { signaturesApi } from './signatures/signatures.api.ts';
 import { statsApi } from './stats/stats.api.ts';
+import { updatesApi } from './updates/updates.api.ts';
 
 // A request that fails a route's schemas: 400 with the API's error shape.
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).basePath('/api');
@@ -31,6 +32,7 @@ api.route('/', liveApi);
 api.route('/', endorsementsApi);
 api.route('/', openApiApi(openApiDocument));
 api.route('/', logApi);
+api.route('/', updatesApi);
 
 let cached: Record<string, unknown> | null = null;
 

@@ -31,11 +31,14 @@ import { pledgePages } from './pledge-page/pledge-page.pages.tsx';
 import { sharePages } from './share/share.pages.tsx';
 import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import { signatoriesPages } from './signatories/signatories.pages.tsx';
+import { managePages } from './signatures/manage.pages.tsx';
 import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
 import type { SignRequest } from './signatures/signatures.handlers.ts';
 import { signaturePages } from './signatures/signatures.pages.tsx';
+import { mailWaitingUpdates } from './signatures/subscribers.cron.ts';
 import { snapshotStats } from './stats/stats.cron.ts';
 import { statsPages } from './stats/stats.pages.tsx';
+import { publishCrossedMilestones } from './updates/updates.cron.ts';
 
 export { LiveCounts } from './counts/live/LiveCounts.ts';
 
@@ -60,9 +63,15 @@ app.use(async function formBodyLimits(c, next) {
 });
 // Every state-changing request to a page must come from our own origin. The JSON API
 // needs no such check: it only accepts application/json, which a cross-site form cannot send.
+// One exemption: RFC 8058 one-click unsubscribe, which mail clients POST from their own
+// origin (or none) with no session; the token in the URL is its only authority, and it
+// can only turn a signer's update mails off (src/signatures/manage.pages.tsx).
 const sameOrigin = csrf();
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{43}$/;
 app.use(async function formCsrf(c, next) {
-  return c.req.path.startsWith('/api/') ? next() : sameOrigin(c, next);
+  if (c.req.path.startsWith('/api/')) return next();
+  if (c.req.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(c.req.path)) return next();
+  return sameOrigin(c, next);
 });
 
 // A misconfigured log (e.g. the published development key on a public site) is reported
@@ -93,6 +102,7 @@ app.route('/', statsPages);
 app.route('/', sharePages);
 app.route('/', docsPages(openApiDocument));
 app.route('/', signaturePages);
+app.route('/', managePages);
 app.route('/', endorsementPages);
 app.route('/', signatoriesPages);
 app.route('/', logPages);
@@ -149,6 +159,9 @@ export default {
         await checkpointAll(env, Date.now());
         await snapshotStats(env.DB);
         await foldSearchBacklog(env.DB);
+        // Issue 15: milestones crossed since, then the update mails still waiting.
+        await publishCrossedMilestones(env.DB);
+        await mailWaitingUpdates(env);
         const expired = await expirePending(env.DB);
         if (expired > 0) console.log(`expired ${expired} unconfirmed signature(s)`);
       })(),

@@ -23,6 +23,7 @@ import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
 import { parsePledge, pledgeBody, pledgeFieldCodes } from './pledge-editor.input.ts';
 import { listAllPledges } from './pledge-editor.ts';
+import { registerPledgeUpdateRoutes } from './pledge-updates.api.ts';
 import { trendingNow } from './trending.ts';
 
 // The organisers' JSON API under /api/admin: Authorization: Bearer <ADMIN_TOKEN>.
@@ -374,6 +375,8 @@ export function adminApi(opts: AuthOptions = {}) {
     const { limit = 100, before = null } = c.req.valid('query');
     return c.json({ items: await listAudit(c.env.DB, limit, before) });
   });
+
+  registerPledgeUpdateRoutes(api);
 
   api.notFound((c) => apiError(c, 404, 'not_found', 'No such resource.'));
   return api;

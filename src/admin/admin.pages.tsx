@@ -16,6 +16,7 @@ import { type AdminEnv, type AuthOptions, appContext, isAdminToken, requireAcces
 import { listQueue } from './endorsement-queue.queries.ts';
 import { endorsementRoutes } from './endorsements.pages.tsx';
 import { listAllPledges } from './pledge-editor.ts';
+import { pledgeUpdateRoutes } from './pledge-updates.pages.tsx';
 import { pledgeRoutes } from './pledges.pages.tsx';
 import { createSession, endSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
 import { signatureRoutes } from './signatures.pages.tsx';
@@ -95,5 +96,6 @@ export function adminPages(opts: AuthOptions = {}) {
   pages.route('/endorsements', endorsementRoutes());
   pages.route('/', signatureRoutes());
   pages.route('/', pledgeRoutes());
+  pages.route('/', pledgeUpdateRoutes());
   return pages;
 }

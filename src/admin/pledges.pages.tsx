@@ -12,6 +12,7 @@ import { type AdminEnv, appContext } from './auth.ts';
 import { formFieldCodes, formToPledgeBody, pledgeToForm } from './pledge-editor.form.ts';
 import { parsePledge } from './pledge-editor.input.ts';
 import { listAllPledges, textHistory } from './pledge-editor.ts';
+import { pledgeUpdateWords } from './pledge-updates.messages.ts';
 
 // /admin/pledges: list, create, edit (a changed text is a new version), preview drafts.
 type C = Context<AdminEnv>;
@@ -60,6 +61,9 @@ export function pledgeRoutes() {
       <>
         <p>
           <a href={`/admin/pledges/${pledge.slug}/preview`}>{words(c).previewPage}</a>
+        </p>
+        <p>
+          <a href={`/admin/pledges/${pledge.slug}/updates`}>{pledgeUpdateWords(c.get('lang')).link}</a>
         </p>
         <PledgeForm lang={c.get('lang')} form={state} action={`/admin/pledges/${pledge.slug}`} submit={words(c).save} slugLocked={pledge.status !== 'draft'} />
         <VersionTable lang={c.get('lang')} versions={versions} />

@@ -21,6 +21,8 @@ export type PledgePageProps = {
   societies: EndorsingSociety[];
   // The sign form or a notice that signing is closed.
   form?: Child;
+  // The organisers' updates and milestones (src/updates/UpdatesList.tsx), if any.
+  updates?: Child;
   // Absolute address of the page, for sharing.
   url: string;
   now: number;
@@ -69,6 +71,7 @@ export function PledgePage(props: PledgePageProps) {
         </p>
         {props.form}
         <div class="text">{blocks.map((b) => (b.kind === 'heading' ? <h2>{b.text}</h2> : <p>{b.text}</p>))}</div>
+        {props.updates}
         <section aria-labelledby="societies-heading">
           <h2 id="societies-heading">{text.societiesHeading || t.societiesHeading}</h2>
           <p>

@@ -1,5 +1,6 @@
 import type { Lang } from '../platform/i18n/lang.ts';
 import { Turnstile } from '../platform/ui/Turnstile.tsx';
+import { manageWords } from '../signatures/manage.messages.ts';
 import { regionOptions } from '../signatures/regions.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
 import { FIELDS } from '../signatures/signatures.ts';
@@ -15,7 +16,7 @@ export type SignFormProps = {
   turnstileSiteKey?: string;
 };
 
-const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'turnstileToken'];
+const ORDER = ['_', 'name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates', 'version', 'turnstileToken'];
 
 // The sign form, after the GOV.UK Design System pattern: visible labels, hints, an
 // error summary linking to each field, inline messages, entered values kept.
@@ -121,6 +122,15 @@ export function SignForm(props: SignFormProps) {
             <span>{w.labels.public}</span>
           </label>
           {hint('public')}
+        </div>
+        <div class={group('updates')}>
+          <label class="check" for={id('updates')}>
+            <input id={id('updates')} name="updates" type="checkbox" checked={v.updates === 'on'} aria-describedby={`${id('updates')}-hint`} />
+            <span>{manageWords(props.lang).optIn.label}</span>
+          </label>
+          <span class="hint" id={`${id('updates')}-hint`}>
+            {manageWords(props.lang).optIn.hint}
+          </span>
         </div>
         <div class="hp" aria-hidden="true">
           <label for="f-website">Website</label>

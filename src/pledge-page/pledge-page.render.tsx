@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cachedCounts } from '../counts/counts.cache.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
+import { isLang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { Memo, readCacheMs } from '../platform/memo.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
@@ -10,6 +11,9 @@ import type { Counts } from '../pledges/counters.queries.ts';
 import { cachedPledge, cachedSocieties, cachedTexts } from '../pledges/pledges.cache.ts';
 import { type EndorsingSociety, getCurrentTexts, getPledgeBySlug, listEndorsingSocieties, pickText } from '../pledges/pledges.queries.ts';
 import { type Pledge, type PledgeText, signingClosedReason } from '../pledges/pledges.ts';
+import { UpdatesList } from '../updates/UpdatesList.tsx';
+import { cachedUpdates } from '../updates/updates.cache.ts';
+import type { PledgeUpdate } from '../updates/updates.ts';
 import { PledgePage } from './PledgePage.tsx';
 import { SignForm } from './SignForm.tsx';
 
@@ -28,23 +32,24 @@ export async function renderPledgePage(c: Context<AppEnv>, slug: string, form: F
   // A draft is shown only as an organiser's preview (behind /admin).
   if (!pledge || (pledge.status === 'draft' && !opts.preview)) return notFoundPage(c);
   const lang = c.get('lang');
-  const [texts, counts, societies] = await Promise.all([
+  const [texts, counts, societies, updates] = await Promise.all([
     opts.preview ? getCurrentTexts(d, pledge.id) : cachedTexts(c.env, pledge.id),
     cachedCounts(c.env, pledge.id),
     opts.preview ? listEndorsingSocieties(d, pledge.id) : cachedSocieties(c.env, pledge.id),
+    cachedUpdates(c.env, pledge.id),
   ]);
   const text = pickText(texts, lang, pledge.defaultLang);
   if (!text) return notFoundPage(c);
   const url = `${baseUrl(c)}/p/${pledge.slug}`;
-  const render = () => pledgePageHtml(c, { pledge, text, counts, societies, form, url });
+  const render = () => pledgePageHtml(c, { pledge, text, counts, societies, updates, form, url });
   if (opts.preview || form.values || form.errors || status !== 200) return c.html(render(), status);
-  const key = [pledge.slug, lang, url, text.version, counts.updatedAt, counts.individuals, counts.societies].join('|');
+  const key = [pledge.slug, lang, url, text.version, counts.updatedAt, counts.individuals, counts.societies, updates.length, updates[0]?.id ?? 0].join('|');
   return c.html(await renderedPages.get(key, readCacheMs(c.env), async () => String(await render())));
 }
 
-type PageData = { pledge: Pledge; text: PledgeText; counts: Counts; societies: EndorsingSociety[]; form: FormState; url: string };
+type PageData = { pledge: Pledge; text: PledgeText; counts: Counts; societies: EndorsingSociety[]; updates: PledgeUpdate[]; form: FormState; url: string };
 
-function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, form, url }: PageData) {
+function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, updates, form, url }: PageData) {
   const lang = c.get('lang');
   const closed = signingClosedReason(pledge, Date.now());
   const formPart = closed ? (
@@ -54,5 +59,7 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, f
   ) : (
     <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
   );
-  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
+  const fallback = isLang(pledge.defaultLang) ? pledge.defaultLang : lang;
+  const updatesPart = <UpdatesList lang={lang} fallback={fallback} updates={updates} />;
+  return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} updates={updatesPart} url={url} now={Date.now()} />;
 }

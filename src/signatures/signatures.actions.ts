@@ -39,6 +39,17 @@ async function linkPair(baseUrl: string) {
   };
 }
 
+// Which token authorises the manage page (issue 15): a token of its own kind, 'manage',
+// not the withdraw token. Every signer mail (confirmation, reminder, update) carries a
+// fresh one, stored as a SHA-256 hash like every link, without expiry, erased with the
+// others on withdrawal (trigger). Its own kind keeps the existing withdraw-only links
+// (thank-you page, older mails) as powerful as they were, and the unsubscribe links of
+// update mails, which mail providers fetch and keep (RFC 8058), can only unsubscribe.
+export async function manageLink(baseUrl: string): Promise<{ url: string; token: q.NewToken }> {
+  const token = newToken();
+  return { url: `${baseUrl}/manage/${token}`, token: { hash: await hashToken(token), kind: 'manage', details: null, expiresAt: null } };
+}
+
 type Recipient = { id: number; pledgeId: number; email: string; emailKey: string };
 
 // One batch: reserve a mail in the recipient's ledger (the cap across every flow) and,
@@ -53,12 +64,14 @@ async function reserveAndAdd(deps: MailDeps, sig: Recipient, kind: string, token
 // within the recipient's mail cap.
 async function mailConfirmLink(deps: MailDeps, sig: Recipient, target: { title: string; lang: Lang }, details: q.SignatureDetails): Promise<void> {
   const links = await linkPair(deps.baseUrl);
+  const manage = await manageLink(deps.baseUrl);
   const tokens: q.NewToken[] = [
     { hash: links.confirmHash, kind: 'confirm', details, expiresAt: deps.now + CONFIRM_TOKEN_TTL_MS },
     { hash: links.withdrawHash, kind: 'withdraw', details: null, expiresAt: null },
+    manage.token,
   ];
   if (!(await reserveAndAdd(deps, sig, 'signature.confirm', tokens))) return;
-  await send(deps.mailer, confirmationMail(target.lang, sig.email, target.title, links.confirmUrl, links.withdrawUrl, details));
+  await send(deps.mailer, confirmationMail(target.lang, sig.email, target.title, links.confirmUrl, links.withdrawUrl, details, manage.url));
 }
 
 // Records a signature, or mails the right thing for a duplicate. Both outcomes look
@@ -74,6 +87,8 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     field: input.field,
     region: input.region,
     public: input.public,
+    // A message queued before issue 15 has no opt-in: not opted in.
+    updates: input.updates === true,
     lang: target.lang,
     textVersion: target.version,
   };
@@ -91,6 +106,7 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     field: input.field,
     region: input.region,
     public: input.public,
+    updates: input.updates === true,
     ipHash,
     now,
     limits: {
@@ -116,10 +132,11 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
   } else if (action === 'remindSigned') {
     // A confirmed signer is told, and given one more withdraw link; nothing changes.
     const withdrawToken = newToken();
+    const manage = await manageLink(deps.baseUrl);
     const recipient = { id: existing.id, pledgeId: target.pledgeId, email: existing.email, emailKey: input.emailKey };
-    const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }];
+    const tokens: q.NewToken[] = [{ hash: await hashToken(withdrawToken), kind: 'withdraw', details: null, expiresAt: null }, manage.token];
     if ((await q.countMail(d1, existing.id, MAX_MAILS_PER_SIGNATURE)) && (await reserveAndAdd(deps, recipient, 'signature.remind', tokens))) {
-      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`));
+      await send(deps.mailer, alreadySignedMail(target.lang, existing.email, target.title, `${deps.baseUrl}/withdraw/${withdrawToken}`, manage.url));
     }
   }
   return 'duplicate';
@@ -140,7 +157,7 @@ export type ConfirmResult =
   | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
   | { ok: false; status: 'invalid' | 'expired' };
 
-async function lookup(d1: D1Database, token: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
+async function lookup(d1: D1Database, token: string, kind: q.TokenKind, withdrawHash: string | null = null) {
   if (!isTokenShaped(token)) return null;
   const hash = await hashToken(token);
   const row = await q.findToken(d1, hash, kind, withdrawHash);
@@ -208,8 +225,8 @@ export async function peekWithdrawToken(d1: D1Database, token: string): Promise<
   return (await lookup(d1, token, 'withdraw')) !== null;
 }
 
-// The signature a confirm or withdraw link belongs to (for receipts; changes nothing).
+// The signature a confirm, withdraw or manage link belongs to (for receipts; changes nothing).
 export async function signatureForToken(d1: D1Database, token: string): Promise<{ id: number; pledgeId: number; state: string } | null> {
-  const row = (await lookup(d1, token, 'confirm')) ?? (await lookup(d1, token, 'withdraw'));
+  const row = (await lookup(d1, token, 'confirm')) ?? (await lookup(d1, token, 'withdraw')) ?? (await lookup(d1, token, 'manage'));
   return row ? { id: row.id, pledgeId: row.pledgeId, state: row.state } : null;
 }

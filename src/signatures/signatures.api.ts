@@ -103,7 +103,8 @@ const receipt = createRoute({
   path: '/signatures/receipt',
   operationId: 'getSignatureReceipt',
   summary: "A confirmed signer's receipt: their log entry, its secret, an inclusion proof and a signed checkpoint",
-  description: 'Authorised by the confirm or the withdraw token. Check it with `npm run verify -- receipt.json --server <site>` or at /p/:slug/verify.',
+  description:
+    'Authorised by the confirm, the withdraw or the manage token (the link to /manage/:token in every signer mail). Check it with `npm run verify -- receipt.json --server <site>` or at /p/:slug/verify.',
   tags: ['Public log'],
   middleware: [jsonObject()] as const,
   request: { body: jsonBody(tokenBody) },

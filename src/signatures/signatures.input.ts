@@ -29,6 +29,10 @@ export const signatureBody = z
       .refine((s) => s.trim() === '' || normaliseOrcid(s) !== null, 'checksum')
       .optional(),
     public: z.boolean({ error: 'invalid' }).optional().describe('Consent to list name and affiliation publicly; default false'),
+    updates: z
+      .boolean({ error: 'invalid' })
+      .optional()
+      .describe('Opt-in to this pledge\'s updates by mail ("email me about this pledge"); default false. Every update mail has a one-click unsubscribe'),
     version: z
       .string({ error: 'invalid' })
       .regex(/^[0-9a-f]{64}$/, 'invalid')
@@ -51,6 +55,7 @@ export type SignatureInput = {
   title: string | null;
   orcid: string | null;
   public: boolean;
+  updates: boolean;
   version: string | undefined;
   lang: Lang | undefined;
   turnstileToken: string | undefined;
@@ -77,6 +82,7 @@ export function parseSignature(data: unknown): Parsed<SignatureInput> {
       title: b.title && b.title.trim() !== '' ? b.title : null,
       orcid,
       public: b.public ?? false,
+      updates: b.updates ?? false,
       version: b.version,
       lang: b.lang as Lang | undefined,
       turnstileToken: b.turnstileToken,
@@ -86,7 +92,7 @@ export function parseSignature(data: unknown): Parsed<SignatureInput> {
 
 // The HTML form posts strings; map them onto the JSON shape (checkbox -> boolean,
 // empty optional fields -> absent) and ignore anything else it carries.
-export const SIGN_FORM_FIELDS = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'version', 'lang'] as const;
+export const SIGN_FORM_FIELDS = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates', 'version', 'lang'] as const;
 
 export function formToSignatureBody(form: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -94,6 +100,7 @@ export function formToSignatureBody(form: Record<string, string>): Record<string
   for (const key of ['title', 'orcid', 'version', 'lang'] as const) if (form[key]) body[key] = form[key];
   if (form['cf-turnstile-response']) body.turnstileToken = form['cf-turnstile-response'];
   body.public = form.public === 'on' || form.public === '1' || form.public === 'true';
+  body.updates = form.updates === 'on' || form.updates === '1' || form.updates === 'true';
   if (body.field === '') delete body.field;
   return body;
 }

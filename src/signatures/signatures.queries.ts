@@ -25,6 +25,7 @@ export type NewSignature = {
   field: Field;
   region: string;
   public: boolean;
+  updates: boolean;
   ipHash: string | null;
   now: number;
   // Sustained limits: over either, the signature is stored as held.
@@ -56,6 +57,7 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
       field: s.field,
       region: s.region,
       public: s.public,
+      updates: s.updates,
       mailsSent: 1,
       ipHash: s.ipHash,
       createdAt: s.now,
@@ -101,11 +103,17 @@ export type SignatureDetails = {
   field: Field;
   region: string;
   public: boolean;
+  // Issue 15; absent in links mailed before it (then: not opted in).
+  updates?: boolean;
   lang: string;
   textVersion: string;
 };
 
-export type NewToken = { hash: string; kind: 'confirm' | 'withdraw'; details: SignatureDetails | null; expiresAt: number | null };
+// confirm and withdraw links; manage (the signer's page, /manage/:token) and
+// unsubscribe (one-click, from update mails) since issue 15.
+export type TokenKind = 'confirm' | 'withdraw' | 'manage' | 'unsubscribe';
+
+export type NewToken = { hash: string; kind: TokenKind; details: SignatureDetails | null; expiresAt: number | null };
 
 // Adds links to a signature; never revokes one (withdrawal and deletion erase them by
 // trigger). As statements to follow a mail-ledger reservation in one batch: each
@@ -132,7 +140,7 @@ export type TokenRow = {
   withdrawValid: number;
 };
 
-export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null): Promise<TokenRow | null> {
+export async function findToken(d1: D1Database, hash: string, kind: TokenKind, withdrawHash: string | null = null): Promise<TokenRow | null> {
   const d = db(d1);
   const w = alias(signatureTokens, 'w');
   const withdrawValid = exists(
@@ -169,6 +177,7 @@ const detailColumns = (d: SignatureDetails) => ({
   field: d.field,
   region: d.region,
   public: d.public,
+  updates: d.updates === true,
   lang: d.lang,
   textVersion: d.textVersion,
 });
@@ -235,6 +244,7 @@ export async function signatureForMail(d1: D1Database, id: number): Promise<Mail
       field: signatures.field,
       region: signatures.region,
       public: signatures.public,
+      updates: signatures.updates,
       lang: signatures.lang,
       textVersion: signatures.textVersion,
     })
@@ -263,6 +273,7 @@ export async function markWithdrawn(d1: D1Database, id: number, now: number): Pr
       title: null,
       orcid: null,
       public: false,
+      updates: false,
       ipHash: null,
       confirmTokenHash: null,
       withdrawTokenHash: null,

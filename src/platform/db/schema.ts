@@ -153,6 +153,8 @@ export const signatures = sqliteTable(
     region: text('region').notNull(),
     societyId: integer('society_id'),
     public: integer('public', { mode: 'boolean' }).notNull().default(false),
+    // Opt-in to the pledge's updates by mail (issue 15); cleared on withdrawal.
+    updates: integer('updates', { mode: 'boolean' }).notNull().default(false),
     // An organiser can hide a consenting signer from the public list.
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
     confirmTokenHash: text('confirm_token_hash'),
@@ -176,6 +178,7 @@ export const signatures = sqliteTable(
     index('signatures_pledge_state').on(t.pledgeId, t.state, t.confirmedAt),
     index('signatures_ip_time').on(t.ipHash, t.createdAt),
     index('signatures_domain_time').on(t.emailDomain, t.createdAt),
+    index('signatures_updates').on(t.pledgeId, t.id).where(sql`updates = 1`),
   ],
 );
 
@@ -204,6 +207,8 @@ export const devOutbox = sqliteTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     sentAt: createdAt('sent_at'),
+    // JSON object of extra headers (List-Unsubscribe...), when the mail has them.
+    headers: text('headers'),
   },
   // Tests and end-to-end runs look mails up by recipient.
   (t) => [index('dev_outbox_to').on(t.to)],
@@ -300,7 +305,8 @@ export const mailLedger = sqliteTable(
   (t) => [index('mail_ledger_recipient').on(t.recipientKey, t.pledgeId, t.capped)],
 );
 
-// The live links of a signature (SHA-256 hashes). kind: confirm | withdraw. A confirm
+// The live links of a signature (SHA-256 hashes). kind: confirm | withdraw | manage |
+// unsubscribe (issue 15: src/signatures/manage.actions.ts). A confirm
 // link carries the details it was mailed for (JSON) and confirms exactly those. Rows
 // are erased by trigger when the signature is withdrawn or deleted
 // (migrations/0011a_signature_tokens.sql).
@@ -370,3 +376,40 @@ export const logCosignatures = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize, t.witness, t.time] })],
 );
+
+// Organisers' updates and milestones (src/updates/; migrations/0016_signer_updates.sql).
+// kind: update | milestone. title and body: JSON {lang: text}, one to three languages.
+// A milestone's threshold is unique per pledge, so it fires once. With notify, the
+// update is mailed to opted-in confirmed signers in batches: mail_cursor is the last
+// signature id enqueued, mailed_at when all are.
+export const pledgeUpdates = sqliteTable(
+  'pledge_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id').notNull(),
+    kind: text('kind', { enum: ['update', 'milestone'] }).notNull(),
+    threshold: integer('threshold'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    notify: integer('notify', { mode: 'boolean' }).notNull().default(false),
+    mailCursor: integer('mail_cursor').notNull().default(0),
+    mailedAt: integer('mailed_at'),
+    recipients: integer('recipients').notNull().default(0),
+    actor: text('actor'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pledge_updates_threshold').on(t.pledgeId, t.threshold),
+    index('pledge_updates_pledge').on(t.pledgeId, t.createdAt),
+    index('pledge_updates_unmailed').on(t.id).where(sql`notify = 1 AND mailed_at IS NULL`),
+  ],
+);
+
+// Organiser-set milestone thresholds (JSON array of counts) besides the pledge's goal,
+// and whether milestones are mailed.
+export const pledgeMilestones = sqliteTable('pledge_milestones', {
+  pledgeId: integer('pledge_id').primaryKey(),
+  thresholds: text('thresholds').notNull().default('[]'),
+  notify: integer('notify', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -1,10 +1,28 @@
-import { desc } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
-import { devOutbox } from '../db/schema.ts';
+import { devOutbox, signatures } from '../db/schema.ts';
+import { SIGNATURE } from '../db/states.ts';
 import { queueMailer } from './queue.ts';
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+// headers: extra headers such as List-Unsubscribe (RFC 8058). updateFor: the mail is a
+// pledge update for this signature id, delivered only if the signer is still confirmed
+// and opted in when it leaves the queue (an unsubscribe applies at once).
+export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string>; updateFor?: number };
+
+const outboxRow = (mail: Mail) => ({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ? JSON.stringify(mail.headers) : null });
+
+// Of these update mails, the ones whose signer still wants them (one read per batch).
+export async function stillWanted(d1: D1Database, mails: readonly Mail[]): Promise<boolean[]> {
+  const ids = [...new Set(mails.flatMap((m) => (m.updateFor === undefined ? [] : [m.updateFor])))];
+  if (ids.length === 0) return mails.map(() => true);
+  const rows = await db(d1)
+    .select({ id: signatures.id })
+    .from(signatures)
+    .where(and(inArray(signatures.id, ids), eq(signatures.updates, true), eq(signatures.state, SIGNATURE.confirmed)));
+  const wanted = new Set(rows.map((r) => r.id));
+  return mails.map((m) => m.updateFor === undefined || wanted.has(m.updateFor));
+}
 
 // One interface, several transports; chosen by MAIL_TRANSPORT. sendMany, where a
 // transport has it, delivers a queue batch at once (the dev outbox: one D1 transaction).
@@ -15,7 +33,7 @@ export interface Mailer {
 
 export type MailEnv = Pick<Env, 'DB' | 'MAIL_TRANSPORT' | 'MAIL_FROM'> & {
   MAIL_QUEUE?: Queue<Mail>;
-  EMAIL?: { send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown> };
+  EMAIL?: { send(message: { from: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> }): Promise<unknown> };
   MAIL_HTTP_URL?: string;
   MAIL_HTTP_TOKEN?: string;
 };
@@ -29,14 +47,14 @@ export function devMailer(d1: D1Database): Mailer {
   };
   return {
     async send(mail) {
-      await db(d1).insert(devOutbox).values(mail);
+      await db(d1).insert(devOutbox).values(outboxRow(mail));
       logLinks(mail);
     },
     async sendMany(mails) {
       if (mails.length === 0) return;
       // One row per statement (D1 binds at most 100 parameters), all in one transaction.
       const d = db(d1);
-      const [first, ...rest] = mails.map((mail) => d.insert(devOutbox).values(mail));
+      const [first, ...rest] = mails.map((mail) => d.insert(devOutbox).values(outboxRow(mail)));
       await d.batch([first!, ...rest]);
       mails.forEach(logLinks);
     },
@@ -47,7 +65,7 @@ export function devMailer(d1: D1Database): Mailer {
 export function bindingMailer(binding: NonNullable<MailEnv['EMAIL']>, from: string): Mailer {
   return {
     async send(mail) {
-      await binding.send({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await binding.send({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ...(mail.headers ? { headers: mail.headers } : {}) });
     },
   };
 }
@@ -59,7 +77,7 @@ export function httpMailer(url: string, token: string, from: string, fetcher: ty
       const res = await fetcher(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ from, ...mail }),
+        body: JSON.stringify({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ...(mail.headers ? { headers: mail.headers } : {}) }),
       });
       if (!res.ok) throw new Error(`mail API answered ${res.status}`);
     },
@@ -88,5 +106,10 @@ export function transportFor(env: MailEnv): Mailer {
 }
 
 export async function listOutbox(d1: D1Database, limit = 100) {
-  return db(d1).select({ to: devOutbox.to, subject: devOutbox.subject, text: devOutbox.text, sentAt: devOutbox.sentAt }).from(devOutbox).orderBy(desc(devOutbox.id)).limit(limit);
+  const rows = await db(d1)
+    .select({ to: devOutbox.to, subject: devOutbox.subject, text: devOutbox.text, sentAt: devOutbox.sentAt, headers: devOutbox.headers })
+    .from(devOutbox)
+    .orderBy(desc(devOutbox.id))
+    .limit(limit);
+  return rows.map(({ headers, ...mail }) => (headers ? { ...mail, headers: JSON.parse(headers) as Record<string, string> } : mail));
 }

@@ -1,4 +1,4 @@
-import { type Mail, type MailEnv, type Mailer, transportFor } from './mailer.ts';
+import { type Mail, type MailEnv, type Mailer, stillWanted, transportFor } from './mailer.ts';
 
 // Mail leaves the request path through a Cloudflare Queue: handlers enqueue the mail
 // (one queue send, a few ms), and the consumer delivers in batches, retrying with
@@ -23,20 +23,31 @@ export function queueMailer(queue: Queue<Mail>): Mailer {
 // whose delivery fails is retried on its own, so one bad address cannot hold back or
 // repeat the rest of the batch. A transport that takes a whole batch (the dev outbox)
 // gets it at once, and falls back to one by one if that fails.
+// An update mail (updateFor) whose signer unsubscribed or withdrew since it was queued
+// is acknowledged without being sent.
 export async function deliverMail(batch: MessageBatch<Mail>, env: MailEnv): Promise<{ sent: number; retried: number }> {
   const transport = transportFor(env);
-  if (transport.sendMany && batch.messages.length > 1) {
+  const wanted = await stillWanted(
+    env.DB,
+    batch.messages.map((m) => m.body),
+  );
+  const messages = batch.messages.filter((m, i) => {
+    if (!wanted[i]) m.ack();
+    return wanted[i];
+  });
+  if (transport.sendMany && messages.length > 1) {
     try {
-      await transport.sendMany(batch.messages.map((m) => m.body));
-      batch.ackAll();
-      return { sent: batch.messages.length, retried: 0 };
+      await transport.sendMany(messages.map((m) => m.body));
+      if (messages.length === batch.messages.length) batch.ackAll();
+      else for (const m of messages) m.ack();
+      return { sent: messages.length, retried: 0 };
     } catch {
       // Deliver one by one below, so only the failing messages are retried.
     }
   }
   let sent = 0;
   let retried = 0;
-  for (const message of batch.messages) {
+  for (const message of messages) {
     try {
       await transport.send(message.body);
       message.ack();
