@@ -1,11 +1,14 @@
 // `npm run build:web`: bundles the browser entries of src/ (*.browser.ts) into web/, which
-// the Worker serves as static assets. Run by `npm start`, `npm test` and wrangler's [build]
+// the Worker serves as static assets, and draws the share images into web/og/
+// (scripts/og-images.ts). Run by `npm start`, `npm test` and wrangler's [build]
 // (before `wrangler dev` and `wrangler deploy`); the outputs are not committed.
 import { build } from 'esbuild';
+import { buildOgImages } from './og-images.ts';
 
 // Browser entry -> served file. The verify page loads /log-verify.js.
 const ENTRIES: Record<string, string> = {
   'src/log/verify.browser.ts': 'web/log-verify.js',
+  'src/share/share.browser.ts': 'web/share.js',
 };
 
 for (const [entry, outfile] of Object.entries(ENTRIES)) {
@@ -22,3 +25,5 @@ for (const [entry, outfile] of Object.entries(ENTRIES)) {
     logLevel: 'warning',
   });
 }
+
+buildOgImages();

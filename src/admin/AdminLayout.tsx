@@ -16,7 +16,9 @@ const ADMIN_CSS =
   '.danger-outline{background:transparent;color:var(--err);box-shadow:inset 0 0 0 2px var(--err)}' +
   'details.confirm{display:inline-block;vertical-align:top}details.confirm>summary{list-style:none;margin:0 .25rem .25rem 0;padding:.2rem .6rem;font-size:.85rem}' +
   'details.confirm>summary::-webkit-details-marker{display:none}.confirm-box{border:2px solid var(--err);padding:.5rem;margin:.25rem 0;max-width:22rem}.confirm-box p{margin:0}' +
-  '.warning{font-weight:700;color:var(--err)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}';
+  '.warning{font-weight:700;color:var(--err)}.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}' +
+  // On a phone a wide table scrolls in its own box, not the page.
+  '@media(max-width:48rem){main table{display:block;overflow-x:auto;max-width:100%}}';
 
 const NAV = [
   ['home', '/admin'],

@@ -42,41 +42,44 @@ function Operation(props: { lang: Lang; method: string; path: string; op: Json; 
       )}
       {op.description ? <p class="muted">{op.description}</p> : null}
       {op.parameters?.length || resolved?.properties ? (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{w.columns.name}</th>
-              <th scope="col">{w.columns.in}</th>
-              <th scope="col">{w.columns.type}</th>
-              <th scope="col">{w.columns.required}</th>
-              <th scope="col">{w.columns.description}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(op.parameters ?? []).map((p: Json) => (
+        // A wide table scrolls in its own box (focusable, so keyboards can scroll it too).
+        <section class="scroll" tabindex={0} aria-label={`${props.method.toUpperCase()} ${props.path}`}>
+          <table class="data">
+            <thead>
               <tr>
-                <td>
-                  <code>{p.name}</code>
-                </td>
-                <td>{p.in}</td>
-                <td>{typeOf(p.schema)}</td>
-                <td>{p.required ? w.required : w.optional}</td>
-                <td>{p.description ?? ''}</td>
+                <th scope="col">{w.columns.name}</th>
+                <th scope="col">{w.columns.in}</th>
+                <th scope="col">{w.columns.type}</th>
+                <th scope="col">{w.columns.required}</th>
+                <th scope="col">{w.columns.description}</th>
               </tr>
-            ))}
-            {Object.entries((resolved?.properties ?? {}) as Record<string, Json>).map(([name, s]) => (
-              <tr>
-                <td>
-                  <code>{name}</code>
-                </td>
-                <td>{w.body}</td>
-                <td>{typeOf(s)}</td>
-                <td>{(resolved?.required ?? []).includes(name) ? w.required : w.optional}</td>
-                <td>{s.description ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(op.parameters ?? []).map((p: Json) => (
+                <tr>
+                  <td>
+                    <code>{p.name}</code>
+                  </td>
+                  <td>{p.in}</td>
+                  <td>{typeOf(p.schema)}</td>
+                  <td>{p.required ? w.required : w.optional}</td>
+                  <td>{p.description ?? ''}</td>
+                </tr>
+              ))}
+              {Object.entries((resolved?.properties ?? {}) as Record<string, Json>).map(([name, s]) => (
+                <tr>
+                  <td>
+                    <code>{name}</code>
+                  </td>
+                  <td>{w.body}</td>
+                  <td>{typeOf(s)}</td>
+                  <td>{(resolved?.required ?? []).includes(name) ? w.required : w.optional}</td>
+                  <td>{s.description ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : null}
       <p class="muted">{w.responses}</p>
       <ul>

@@ -8,6 +8,8 @@ import { parseBody } from '../pledges/body.ts';
 import type { Counts } from '../pledges/counters.queries.ts';
 import { type EndorsingSociety, societyName } from '../pledges/pledges.queries.ts';
 import { goalProgress, individualsLabel, type Pledge, type PledgeText, timeLeft } from '../pledges/pledges.ts';
+import { langUrl } from '../share/links.ts';
+import { ShareLinks } from '../share/ShareLinks.tsx';
 import { ShareMeta } from './ShareMeta.tsx';
 
 export type PledgePageProps = {
@@ -45,8 +47,8 @@ export function PledgePage(props: PledgePageProps) {
       title={text.title}
       error={Boolean(props.errorSummary)}
       description={text.subtitle}
-      head={<ShareMeta lang={lang} url={props.url} title={text.title} description={text.subtitle} />}
-      scripts={['/live.js']}
+      head={<ShareMeta lang={lang} url={props.url} slug={pledge.slug} title={text.title} description={text.subtitle} />}
+      scripts={['/live.js', '/share.js']}
     >
       {props.errorSummary}
       <article data-pledge={pledge.slug} data-version={text.version}>
@@ -91,14 +93,7 @@ export function PledgePage(props: PledgePageProps) {
             ))}
           </ol>
         </section>
-        <section class="share" aria-labelledby="share-heading">
-          <h2 id="share-heading">{t.share}</h2>
-          <img class="qr" src={`/p/${pledge.slug}/qr.svg`} width="144" height="144" alt={t.qrAlt} loading="lazy" />
-          <p>{t.qrHint}</p>
-          <p>
-            <a href={props.url}>{props.url}</a>
-          </p>
-        </section>
+        <ShareLinks lang={lang} slug={pledge.slug} url={langUrl(props.url, lang)} title={text.title} />
       </article>
     </Layout>
   );

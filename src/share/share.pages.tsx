@@ -9,10 +9,11 @@ import { getCurrentTexts, getPledgeBySlug, pickText } from '../pledges/pledges.q
 import { individualsLabel } from '../pledges/pledges.ts';
 import { badgeSvg } from './badge.ts';
 import { badgeValue, EmbedPage } from './EmbedPage.tsx';
+import { OG_GENERIC, ogImagePath, parseOgFile } from './og.ts';
 import { qrSvg } from './qr.ts';
 
-// Sharing: a QR code of the pledge address, an SVG badge with the current total, and
-// an iframe widget.
+// Sharing: a QR code of the pledge address, an SVG badge with the current total, an
+// iframe widget, and the generic share image for pledges without their own.
 export const sharePages = new Hono<AppEnv>();
 
 async function publicPledge(c: Context<AppEnv>) {
@@ -58,4 +59,18 @@ sharePages.get('/embed/:slug', async (c) => {
       url={url}
     />,
   );
+});
+
+// /og/<slug>.<lang>.png is a static asset (scripts/og-images.ts) for the pledges the build
+// knew; a request reaches the Worker only when there is no such file, e.g. for a pledge
+// made in the console since: it gets the generic image of its language (served, not
+// redirected, so crawlers that do not follow redirects still get an image).
+sharePages.get('/og/:file', publicCache(3600, 86400), async (c) => {
+  const asked = parseOgFile(c.req.param('file'));
+  if (!asked) return notFoundPage(c);
+  const pledge = await getPledgeBySlug(c.var.db, asked.slug);
+  if (!pledge || pledge.status === 'draft') return notFoundPage(c);
+  const generic = await c.env.ASSETS.fetch(new URL(ogImagePath(OG_GENERIC, asked.lang), c.req.url));
+  if (!generic.ok) return notFoundPage(c);
+  return c.body(await generic.arrayBuffer(), 200, { 'content-type': 'image/png' });
 });

@@ -3,6 +3,7 @@ import { afterCountsChanged } from '../counts/counts.actions.ts';
 import { logWords } from '../log/log.messages.ts';
 import { ReceiptCard } from '../log/ReceiptCard.tsx';
 import type { AppEnv } from '../platform/env.ts';
+import { baseUrl } from '../platform/http/client.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { fill } from '../platform/i18n/fill.ts';
@@ -11,11 +12,15 @@ import { messages } from '../platform/i18n/messages.ts';
 import { ActionPage, FlowContext, ResultPage } from '../platform/ui/ActionPage.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
-import { getCurrentTexts, pickText } from '../pledges/pledges.queries.ts';
+import { getCounts } from '../pledges/counters.queries.ts';
+import { cachedPledge, cachedTexts } from '../pledges/pledges.cache.ts';
+import { getCurrentTexts, pickText, pledgeSlug } from '../pledges/pledges.queries.ts';
+import { langUrl } from '../share/links.ts';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './signatures.actions.ts';
 import { type CheckEmailTicket, openTicket, receiptForToken, resendSignature } from './signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from './signatures.input.ts';
 import { fieldMessages, signWords } from './signatures.messages.ts';
+import { ThanksPage } from './ThanksPage.tsx';
 
 export const signaturePages = new Hono<AppEnv>();
 
@@ -141,13 +146,28 @@ signaturePages.post('/confirm/:token', async (c) => {
   const w = signWords(lang);
   const paragraphs = result.status === 'confirmed' ? [w.confirmedBody] : [w.alreadyConfirmed];
   const link = result.withdrawToken ? { href: `/withdraw/${result.withdrawToken}`, label: w.withdrawLink, hint: w.withdrawHint } : undefined;
-  const pledge = await pledgeOf(c, result.pledgeId);
+  const slug = await pledgeSlug(c.var.db, result.pledgeId);
+  const pledge = slug ? await thanksPledge(c, result.pledgeId, slug) : null;
+  if (!slug || !pledge) {
+    return c.html(<ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} paragraphs={paragraphs} link={link} />);
+  }
+  // The thank-you page leads with the live total and sharing; withdrawal comes last.
   return c.html(
-    <ResultPage lang={lang} path={c.req.path} title={w.confirmedTitle} context={<SignatureContext lang={lang} pledge={pledge} />} paragraphs={paragraphs} link={link}>
-      {pledge ? <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={pledge.slug} /> : null}
-    </ResultPage>,
+    <ThanksPage lang={lang} path={c.req.path} title={w.confirmedTitle} body={paragraphs[0]!} pledge={pledge.share} counts={pledge.counts} withdraw={link}>
+      <ReceiptCard lang={lang} action={`${c.req.path}/receipt`} slug={slug} />
+    </ThanksPage>,
   );
 });
+
+// What the thank-you page shows of the pledge: its title in the page's language, its
+// address to share, and the counts read fresh (they include the signature just confirmed).
+async function thanksPledge(c: Context<AppEnv>, pledgeId: number, slug: string) {
+  const lang = c.get('lang');
+  const [pledge, texts, counts] = await Promise.all([cachedPledge(c.env, slug), cachedTexts(c.env, pledgeId), getCounts(c.var.db, pledgeId)]);
+  const text = pledge ? pickText(texts, lang, pledge.defaultLang) : undefined;
+  if (!text) return null;
+  return { share: { slug, title: text.title, url: langUrl(`${baseUrl(c)}/p/${slug}`, lang) }, counts };
+}
 
 // The receipt of the public log (src/log/), as a file download.
 signaturePages.post('/confirm/:token/receipt', async (c) => {

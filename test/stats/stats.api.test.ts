@@ -67,11 +67,14 @@ describe('stats API', () => {
     expect(again.status).toBe(304);
   });
 
-  it('draws the statistics page as SVG with tables and no script', async () => {
+  it('draws the statistics page as bars and SVG columns with tables and no script', async () => {
     const res = await request('/p/cast-2020/stats?lang=en');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html.match(/<svg class="chart"/g)?.length).toBe(5);
+    // Three breakdowns as HTML bar rows, two time series as SVG without a viewBox (not scaled).
+    expect(html.match(/<div class="bars"/g)?.length).toBe(3);
+    expect(html.match(/<svg class="chart"/g)?.length).toBe(2);
+    expect(html).not.toMatch(/<svg class="chart"[^>]*viewBox/);
     expect(html).toContain('fewer than 5');
     expect(html).toContain('<td>Science</td><td class="n">6</td>');
     expect(html).not.toMatch(/<script/);

@@ -1,6 +1,8 @@
 // Critical CSS, inlined in every page so the first response renders complete.
-// System fonts; Chinese text gets a CJK font first (full-width quotes and punctuation);
-// dark mode follows the system; print shows the text only.
+// System fonts; Chinese text gets a CJK font first (full-width quotes and punctuation),
+// code a monospace stack (also on Chinese pages, where :lang() would give it the CJK
+// font); long values wrap and wide tables scroll in their own box (.scroll), so nothing
+// scrolls sideways at 320 px; dark mode follows the system; print shows the text only.
 export const CSS = `
 :root{--fg:#1b1f23;--muted:#57606a;--bg:#fff;--card:#f6f8fa;--line:#d0d7de;--accent:#b4232a;--accent-fg:#fff;--focus:#fd0;--err:#c00;
 font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
@@ -8,7 +10,7 @@ line-height:1.7;color:var(--fg);background:var(--bg)}
 :lang(zh-Hans){font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",system-ui,sans-serif}
 :lang(zh-Hant){font-family:"PingFang TC","Microsoft JhengHei","Noto Sans CJK TC","Source Han Sans TC",system-ui,sans-serif}
 @media(prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9da7b3;--bg:#0d1117;--card:#161b22;--line:#30363d;--accent:#ff7b72;--accent-fg:#0d1117;--err:#ff8182}}
-*{box-sizing:border-box}body{margin:0}
+*{box-sizing:border-box}body{margin:0}[hidden]{display:none!important}
 a{color:inherit;text-underline-offset:.2em}
 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:0}
 a:focus{outline:3px solid transparent;background:var(--focus);color:#0b0c0c;box-shadow:0 -2px var(--focus),0 4px #0b0c0c;text-decoration:none}
@@ -30,6 +32,9 @@ h2{font-size:1.25rem;line-height:1.4;margin:1.75rem 0 .5rem}
 .sr-live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .goal{flex-basis:100%}.goal progress{width:100%;height:.75rem;accent-color:var(--accent)}
 .more{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.share{display:flow-root}.qr{float:right;margin:0 0 .5rem 1rem}
+.share-buttons button{margin:0 .75rem .5rem 0}.share-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0}.share-url a{overflow-wrap:anywhere}
+:root :is(code,pre,kbd,samp){font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK SC","Noto Sans Mono CJK TC",monospace}
+main{overflow-wrap:break-word}code{overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 .societies{columns:14rem;column-gap:1.5rem;padding:0;list-style:none;font-size:.95rem}
 .societies li{break-inside:avoid;padding:.1rem 0}
 .card{background:var(--card);border-radius:.5rem;padding:1rem 1rem 1.25rem;margin:1.5rem 0}
