@@ -24,6 +24,7 @@ import { formBodyLimit } from './platform/http/pages.ts';
 import { securityHeaders } from './platform/http/security.ts';
 import { language } from './platform/i18n/lang.middleware.ts';
 import type { Mail } from './platform/mail/mailer.ts';
+import { orcidPages } from './orcid/orcid.pages.tsx';
 import { outbox } from './platform/mail/outbox.api.ts';
 import { deliverMail, MAIL_QUEUE } from './platform/mail/queue.ts';
 import { errorPage, notFoundPage } from './platform/ui/ErrorPage.tsx';
@@ -96,6 +97,7 @@ app.route('/', signaturePages);
 app.route('/', endorsementPages);
 app.route('/', signatoriesPages);
 app.route('/', logPages);
+app.route('/', orcidPages);
 
 const methodsFor = allowedMethods(app);
 

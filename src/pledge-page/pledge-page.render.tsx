@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cachedCounts } from '../counts/counts.cache.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
+import { config } from '../platform/config.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { Memo, readCacheMs } from '../platform/memo.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
@@ -52,7 +53,15 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, f
       {messages(lang)[closed]}
     </p>
   ) : (
-    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
+    <SignForm
+      lang={lang}
+      slug={pledge.slug}
+      version={text.version}
+      values={form.values}
+      errors={form.errors}
+      turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
+      orcidStart={config(c.env).orcid.clientId ? `/auth/orcid/start?pledge=${encodeURIComponent(pledge.slug)}` : undefined}
+    />
   );
   return <PledgePage lang={lang} pledge={pledge} text={text} counts={counts} societies={societies} form={formPart} url={url} now={Date.now()} />;
 }

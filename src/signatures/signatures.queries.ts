@@ -1,6 +1,7 @@
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
 import { type Field, WITHDRAWABLE_STATES } from './signatures.ts';
+import { LEVEL, type Level } from './verification.ts';
 
 // Storage for signatures: plain D1 statements (they lean on ON CONFLICT and RETURNING,
 // and sit on the hot path). Functions take the binding first.
@@ -101,6 +102,8 @@ export type SignatureDetails = {
   public: boolean;
   lang: string;
   textVersion: string;
+  // Issue 16: the iD above was proven by ORCID sign-in (absent in links mailed before).
+  orcidProven?: boolean;
 };
 
 export type NewToken = { hash: string; kind: 'confirm' | 'withdraw'; details: SignatureDetails | null; expiresAt: number | null };
@@ -126,6 +129,7 @@ export type TokenRow = {
   expiresAt: number | null;
   confirmedAt: number | null;
   lang: string;
+  emailDomain: string | null;
   // Whether the companion withdraw token (hash given) is a live link of the same signature.
   withdrawValid: number;
 };
@@ -133,7 +137,7 @@ export type TokenRow = {
 export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 'withdraw', withdrawHash: string | null = null) {
   return d1
     .prepare(
-      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang,
+      `SELECT s.id, s.pledge_id AS pledgeId, s.state, t.token_hash AS tokenHash, t.details, t.expires_at AS expiresAt, s.confirmed_at AS confirmedAt, s.lang, s.email_domain AS emailDomain,
          EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ?3 AND w.signature_id = s.id AND w.kind = 'withdraw') AS withdrawValid
        FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id WHERE t.token_hash = ?1 AND t.kind = ?2`,
     )
@@ -143,8 +147,8 @@ export async function findToken(d1: D1Database, hash: string, kind: 'confirm' | 
 
 const SET_DETAILS = `name = ?3, affiliation = ?4, title = ?5, orcid = ?6, field = ?7, region = ?8, public = ?9, lang = ?10, text_version = ?11`;
 
-function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: SignatureDetails) {
-  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion);
+function bindDetails(stmt: D1PreparedStatement, id: number, now: number, d: SignatureDetails, lv: ConfirmLevel) {
+  return stmt.bind(id, now, d.name, d.affiliation, d.title, d.orcid, d.field, d.region, d.public ? 1 : 0, d.lang, d.textVersion, lv.level, lv.fallback, LEVEL.orcid);
 }
 
 // Once confirmed, the other confirm links of the signature keep answering "already
@@ -156,25 +160,36 @@ const forgetOtherDetails = (d1: D1Database, id: number) =>
     )
     .bind(id);
 
+// The level a confirmation sets (issue 16): `level` as derived by the Worker, unless it
+// is orcid and another counted signature of the pledge proved the same iD meanwhile;
+// then `fallback` (the mailbox's level), and the iD stays as claimed.
+export type ConfirmLevel = { level: Level; fallback: Level };
+
+const SET_LEVEL = `verification = CASE WHEN ?12 = ?14 AND NOT EXISTS (SELECT 1 FROM signatures o WHERE o.pledge_id = signatures.pledge_id AND o.id != signatures.id
+  AND o.orcid = ?6 AND o.verification = ?14 AND o.state IN (${sqlList([SIGNATURE.confirmed, SIGNATURE.held])})) THEN ?14 ELSE ?13 END`;
+
+// Binds ?1-?11 (SET_DETAILS), then the level: ?12 wanted, ?13 fallback, ?14 'orcid'.
+function confirmStatement(d1: D1Database, sqlBase: string, where: string, id: number, now: number, details: SignatureDetails | null, lv: ConfirmLevel) {
+  if (!details) return d1.prepare(`${sqlBase}, verification = ?3 ${where}`).bind(id, now, lv.fallback);
+  return bindDetails(d1.prepare(`${sqlBase}, ${SET_DETAILS}, ${SET_LEVEL} ${where}`), id, now, details, lv);
+}
+
 // pending -> confirmed, with the details the link was sent for (null: the row's own,
-// for links mailed before issue 13). The guard on state makes concurrent and repeated
-// confirmations count once; the counter triggers run inside this same statement.
-export async function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
+// for links mailed before issue 13) and the level they earn. The guard on state makes
+// concurrent and repeated confirmations count once; the counter triggers run inside
+// this same statement.
+export async function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
   const base = `UPDATE signatures SET state = ${sqlText(SIGNATURE.confirmed)}, confirmed_at = ?2, updated_at = ?2`;
-  const stmt = details
-    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`), id, now, details)
-    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`).bind(id, now);
+  const stmt = confirmStatement(d1, base, `WHERE id = ?1 AND state = ${sqlText(SIGNATURE.pending)} RETURNING id`, id, now, details, lv);
   const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
   return (updated?.results.length ?? 0) > 0;
 }
 
 // A held signature records that its email was confirmed but stays held (uncounted).
 // (Held signatures are mailed only once released; this serves links mailed before.)
-export async function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
+export async function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
   const base = `UPDATE signatures SET confirmed_at = ?2, updated_at = ?2`;
-  const stmt = details
-    ? bindDetails(d1.prepare(`${base}, ${SET_DETAILS} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`), id, now, details)
-    : d1.prepare(`${base} WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`).bind(id, now);
+  const stmt = confirmStatement(d1, base, `WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} AND confirmed_at IS NULL RETURNING id`, id, now, details, lv);
   const [updated] = await d1.batch([stmt, forgetOtherDetails(d1, id)]);
   return (updated?.results.length ?? 0) > 0;
 }

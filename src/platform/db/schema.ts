@@ -163,6 +163,9 @@ export const signatures = sqliteTable(
     withdrawnAt: integer('withdrawn_at'),
     invalidatedAt: integer('invalidated_at'),
     updatedAt: integer('updated_at'),
+    // email | institution | orcid (src/signatures/verification.ts): derived when the
+    // signature is confirmed, never typed (migrations/0017_verification.sql).
+    verification: text('verification').notNull().default('email'),
   },
   (t) => [
     uniqueIndex('signatures_pledge_email').on(t.pledgeId, t.emailKey),
@@ -171,6 +174,8 @@ export const signatures = sqliteTable(
     index('signatures_pledge_state').on(t.pledgeId, t.state, t.confirmedAt),
     index('signatures_ip_time').on(t.ipHash, t.createdAt),
     index('signatures_domain_time').on(t.emailDomain, t.createdAt),
+    index('signatures_pledge_verification').on(t.pledgeId, t.state, t.verification),
+    index('signatures_pledge_orcid').on(t.pledgeId, t.orcid).where(sql`orcid IS NOT NULL`),
   ],
 );
 
@@ -335,3 +340,14 @@ export const adminSessions = sqliteTable(
   },
   (t) => [index('admin_sessions_expires').on(t.expiresAt)],
 );
+
+// Organisers' changes to the academic and research domain list (issue 16;
+// src/signatures/verification.queries.ts): listed 1 adds a domain and its subdomains,
+// 0 removes it from the built-in list. Audited in audit_log.
+export const institutionDomains = sqliteTable('institution_domains', {
+  domain: text('domain').primaryKey(),
+  listed: integer('listed', { mode: 'boolean' }).notNull(),
+  note: text('note'),
+  actor: text('actor').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
