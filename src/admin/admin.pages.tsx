@@ -15,6 +15,7 @@ import { listAudit, recordAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession, sessionKeys } from './auth.ts';
 import { listQueue } from './endorsement-queue.queries.ts';
 import { endorsementRoutes } from './endorsements.pages.tsx';
+import { institutionRoutes } from './institutions.pages.tsx';
 import { listAllPledges } from './pledge-editor.ts';
 import { pledgeRoutes } from './pledges.pages.tsx';
 import { createSession, endSession, isActorName, SESSION_COOKIE, SESSION_TTL_MS } from './session.ts';
@@ -95,5 +96,6 @@ export function adminPages(opts: AuthOptions = {}) {
   pages.route('/endorsements', endorsementRoutes());
   pages.route('/', signatureRoutes());
   pages.route('/', pledgeRoutes());
+  pages.route('/', institutionRoutes());
   return pages;
 }

@@ -5,13 +5,13 @@ import { config } from '../platform/config.ts';
 import { seal, unseal } from '../platform/crypto/sealed.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
-import { Layout } from '../platform/ui/Layout.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
+import { Layout } from '../platform/ui/Layout.tsx';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
 import { signingClosedReason } from '../pledges/pledges.ts';
 import { ORCID_PROOF_COOKIE, ORCID_PROOF_PURPOSE, ORCID_PROOF_TTL_MS, type OrcidProof } from '../signatures/orcid.ts';
-import { orcidProvenElsewhere } from '../signatures/verification.queries.ts';
 import { verificationWords } from '../signatures/verification.messages.ts';
+import { orcidProvenElsewhere } from '../signatures/verification.queries.ts';
 import { type Failure, type Flow, finishSignIn, OrcidFailure, startSignIn } from './orcid.actions.ts';
 
 // ORCID sign-in (issue 16): GET /auth/orcid/start?pledge=<slug> sends the visitor to

@@ -1,10 +1,10 @@
 import type { Lang } from '../platform/i18n/lang.ts';
+import { fill } from '../platform/i18n/messages.ts';
 import { Turnstile } from '../platform/ui/Turnstile.tsx';
 import { regionOptions } from '../signatures/regions.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
-import { verificationWords } from '../signatures/verification.messages.ts';
-import { fill } from '../platform/i18n/messages.ts';
 import { FIELDS } from '../signatures/signatures.ts';
+import { verificationWords } from '../signatures/verification.messages.ts';
 
 export type SignFormProps = {
   lang: Lang;

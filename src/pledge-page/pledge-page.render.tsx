@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cachedCounts } from '../counts/counts.cache.ts';
+import { config } from '../platform/config.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
-import { config } from '../platform/config.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { Memo, readCacheMs } from '../platform/memo.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';

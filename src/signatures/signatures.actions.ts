@@ -1,4 +1,5 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../platform/crypto/tokens.ts';
+import { db } from '../platform/db/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { recipientKey, reserveMailStatement } from '../platform/mail/ledger.ts';
@@ -7,9 +8,8 @@ import type { SignatureInput } from './signatures.input.ts';
 import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import * as q from './signatures.queries.ts';
 import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
-import { LEVEL, levelOf } from './verification.ts';
 import { listDomainRules } from './verification.queries.ts';
-import { db } from '../platform/db/client.ts';
+import { LEVEL, levelOf } from './verification.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
+import { unseal } from '../platform/crypto/sealed.ts';
+import type { Db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
@@ -10,13 +12,11 @@ import { mailerFor } from '../platform/mail/mailer.ts';
 import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
+import { ORCID_PROOF_PURPOSE, type OrcidProof } from './orcid.ts';
 import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
-import { ORCID_PROOF_PURPOSE, type OrcidProof } from './orcid.ts';
 import { orcidProvenElsewhere } from './verification.queries.ts';
-import { unseal } from '../platform/crypto/sealed.ts';
-import type { Db } from '../platform/db/client.ts';
 
 // A validated signature on its way to D1 through the signature queue.
 export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };

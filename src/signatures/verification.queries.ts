@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import { institutionDomains, signatures } from '../platform/db/schema.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
-import { type DomainRule, isInstitutionDomain, LEVEL, type Level, LEVELS } from './verification.ts';
+import { type DomainRule, isInstitutionDomain, LEVEL, type Level } from './verification.ts';
 
 // Storage of verification levels (issue 16): the organisers' domain rules, the levels
 // of existing signatures when the rules change, and the verified counts.
@@ -69,21 +69,4 @@ export async function orcidProvenElsewhere(db: Db, pledgeId: number, orcid: stri
     )
     .limit(1);
   return row !== undefined;
-}
-
-export type LevelCounts = Record<Level, number>;
-
-// Confirmed signatures of a pledge by level: a range of the index
-// signatures_pledge_verification per level, never a table scan. With `verifiedOnly`,
-// only the two verified levels are read (email stays 0): the counts API's cheap case.
-export async function countByLevel(db: Db, pledgeId: number, verifiedOnly = false): Promise<LevelCounts> {
-  const levels = verifiedOnly ? [LEVEL.institution, LEVEL.orcid] : [...LEVELS];
-  const rows = await db
-    .select({ level: signatures.verification, n: sql<number>`count(*)` })
-    .from(signatures)
-    .where(and(eq(signatures.pledgeId, pledgeId), eq(signatures.state, SIGNATURE.confirmed), inArray(signatures.verification, levels)))
-    .groupBy(signatures.verification);
-  const counts: LevelCounts = { email: 0, institution: 0, orcid: 0 };
-  for (const r of rows) if (r.level in counts) counts[r.level as Level] = Number(r.n);
-  return counts;
 }

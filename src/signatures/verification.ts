@@ -5,11 +5,10 @@
 //  - orcid: the signer proved the ORCID iD by signing in with ORCID.
 // A signature has one level, the strongest proof it carries. An ORCID iD typed without
 // signing in is kept and shown as claimed; it never raises the level.
+import { LEVEL, VERIFICATION_LEVELS as LEVELS, type VerificationLevel as Level } from '../platform/db/states.ts';
 import { SWOT_DOMAINS, SWOT_STOPLIST, SWOT_SUFFIXES } from './academic-domains.generated.ts';
 
-export const LEVELS = ['email', 'institution', 'orcid'] as const;
-export type Level = (typeof LEVELS)[number];
-export const LEVEL = { email: 'email', institution: 'institution', orcid: 'orcid' } as const satisfies { [K in Level]: K };
+export { LEVEL, LEVELS, type Level };
 
 export function isLevel(s: unknown): s is Level {
   return typeof s === 'string' && (LEVELS as readonly string[]).includes(s);
