@@ -69,19 +69,33 @@ export const RESEARCH_DOMAINS = [
 // false removes it.
 export type DomainRule = { domain: string; listed: boolean };
 
-type Lists = { domains: Set<string>; suffixes: Set<string>; stop: Set<string> };
-let lists: Lists | null = null;
+// The small lists as sets, made on first use. The big one is never parsed: a lookup
+// finds its parent's group by binary search (the groups are sorted by parent) and the
+// name inside the group, so the first request of an isolate pays nothing for it.
+let small: { research: Set<string>; suffixes: Set<string>; stop: Set<string> } | null = null;
+function smallLists() {
+  small ??= { research: new Set(RESEARCH_DOMAINS), suffixes: new Set(SWOT_SUFFIXES.split(' ')), stop: new Set(SWOT_STOPLIST.split(' ')) };
+  return small;
+}
 
-// Parsed on first use (about 24,000 names: a few ms, once per isolate).
-function builtIn(): Lists {
-  if (lists) return lists;
-  const domains = new Set<string>(RESEARCH_DOMAINS);
-  for (const group of SWOT_DOMAINS) {
-    const [parent, ...names] = group.split(' ');
-    for (const name of names) domains.add(`${name}.${parent}`);
+const parentOf = (group: string) => group.slice(0, group.indexOf(' '));
+
+function inSwot(domain: string): boolean {
+  const dot = domain.indexOf('.');
+  if (dot <= 0) return false;
+  const name = domain.slice(0, dot);
+  const parent = domain.slice(dot + 1);
+  let lo = 0;
+  let hi = SWOT_DOMAINS.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const group = SWOT_DOMAINS[mid]!;
+    const p = parentOf(group);
+    if (p === parent) return `${group} `.includes(` ${name} `);
+    if (p < parent) lo = mid + 1;
+    else hi = mid - 1;
   }
-  lists = { domains, suffixes: new Set(SWOT_SUFFIXES.split(' ')), stop: new Set(SWOT_STOPLIST.split(' ')) };
-  return lists;
+  return false;
 }
 
 // A domain as the rules compare it: lower case, no trailing dot, labels of letters,
@@ -103,7 +117,7 @@ export function domainKey(input: string): string | null {
 export function isInstitutionDomain(domain: string, rules: readonly DomainRule[] = []): boolean {
   const d = domainKey(domain);
   if (!d) return false;
-  const { domains, suffixes, stop } = builtIn();
+  const { research, suffixes, stop } = smallLists();
   const organisers = new Map(rules.map((r) => [r.domain, r.listed]));
   const labels = d.split('.');
   for (let i = 0; i < labels.length; i++) {
@@ -111,7 +125,7 @@ export function isInstitutionDomain(domain: string, rules: readonly DomainRule[]
     const rule = organisers.get(candidate);
     if (rule !== undefined) return rule;
     if (stop.has(candidate)) return false;
-    if (domains.has(candidate)) return true;
+    if (research.has(candidate) || inSwot(candidate)) return true;
     // A bare suffix (edu.cn itself) is nobody's mailbox domain.
     if (i > 0 && suffixes.has(candidate)) return true;
   }
