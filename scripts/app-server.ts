@@ -37,13 +37,15 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export async function startApp(options: { readyTimeoutMs?: number } = {}): Promise<RunningApp> {
+// vars: more [vars] for this run (`--var NAME:value`), e.g. the ORCID stand-in's issuer.
+export async function startApp(options: { readyTimeoutMs?: number; vars?: Record<string, string> } = {}): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const persistTo = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
   // As `npm start` runs it: node_modules/.bin first on PATH (Node 24, wrangler).
   const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`, WRANGLER_SEND_METRICS: 'false' };
-  const args = ['scripts/start.ts', '--port', String(port), '--persist-to', persistTo, '--log-level', 'error', '--var', `PUBLIC_URL:${url}`];
+  const extra = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const args = ['scripts/start.ts', '--port', String(port), '--persist-to', persistTo, '--log-level', 'error', '--var', `PUBLIC_URL:${url}`, ...extra];
   // detached: its own process group, so stop() ends wrangler and workerd with it.
   const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -10,7 +10,7 @@ import { adminJson } from '../support/admin.ts';
 import { json, ORIGIN, postForm, request } from '../support/app.ts';
 import { lastMailTo, tokenIn } from '../support/mail.ts';
 import { appEnv } from '../support/queues.ts';
-import { confirm, sign, signAndConfirm, signJson, signer } from '../support/signers.ts';
+import { confirm, sign, signAndConfirm, signer, signJson } from '../support/signers.ts';
 
 const SLUG = 'cast-2020';
 let pledgeId = 0;
@@ -227,7 +227,7 @@ describe('the sign form after ORCID sign-in', () => {
 
   it('shows the ORCID button only when ORCID is configured', async () => {
     expect(await (await page(`/p/${SLUG}?lang=en`)).text()).not.toContain('/auth/orcid/start');
-    const html = await (await page(`/p/${SLUG}?lang=en`, {}, { ORCID_CLIENT_ID: 'APP-TEST' } as Partial<Env>)).text();
+    const html = await (await page(`/p/${SLUG}?lang=en`, {}, { ORCID_CLIENT_ID: 'APP-TEST' } as unknown as Partial<Env>)).text();
     expect(html).toContain(`href="/auth/orcid/start?pledge=${SLUG}"`);
     expect((await page(`/auth/orcid/start?pledge=${SLUG}`)).status).toBe(404);
   });

@@ -71,7 +71,7 @@ describe('stats API', () => {
     const res = await request('/p/cast-2020/stats?lang=en');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html.match(/<svg class="chart"/g)?.length).toBe(5);
+    expect(html.match(/<svg class="chart"/g)?.length).toBe(6);
     expect(html).toContain('fewer than 5');
     expect(html).toContain('<td>Science</td><td class="n">6</td>');
     expect(html).not.toMatch(/<script/);
