@@ -56,7 +56,8 @@ describe.skipIf(!hasChromium)('ORCID sign-in against a local OpenID Connect prov
     server = createServer(provider.callback());
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
     browser = await launch();
-  });
+    // A second app server on a loaded machine can take minutes (APP_READY_TIMEOUT_MS).
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
