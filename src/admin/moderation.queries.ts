@@ -1,11 +1,15 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { searchNeedles } from '../endorsements/names.ts';
 import type { InvalidationCategory } from '../log/entry.ts';
+import { db } from '../platform/db/client.ts';
+import { signatures } from '../platform/db/schema.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
 import { foldSearchKeys, NEEDLE_MATCH } from '../signatories/signatories.queries.ts';
 import { type BulkFilter, INVALIDATABLE_STATES } from './moderation.ts';
 
-// Storage for signature moderation: search, single-row actions, bulk invalidation.
+// Storage for signature moderation: search, single-row actions (drizzle), bulk
+// invalidation (set-based SQL, with its audit entry in the same batch).
 // Every change is a state change (counters follow by trigger); nothing is deleted.
 
 export type SignatureRow = {
@@ -61,33 +65,33 @@ export async function getSignature(d1: D1Database, id: number) {
 
 type Changed = { id: number; pledgeId: number } | null;
 
+const changed = { id: signatures.id, pledgeId: signatures.pledgeId };
+
 export async function setHidden(d1: D1Database, id: number, hidden: boolean, now: number): Promise<Changed> {
-  return d1
-    .prepare(`UPDATE signatures SET hidden = ?2, updated_at = ?3 WHERE id = ?1 RETURNING id, pledge_id AS pledgeId`)
-    .bind(id, hidden ? 1 : 0, now)
-    .first();
+  const row = await db(d1).update(signatures).set({ hidden, updatedAt: now }).where(eq(signatures.id, id)).returning(changed).get();
+  return row ?? null;
 }
 
 // category: the public reason the log records with the removal (src/log/entry.ts).
 export async function invalidateSignature(d1: D1Database, id: number, now: number, category: InvalidationCategory = 'other'): Promise<Changed> {
-  return d1
-    .prepare(
-      `UPDATE signatures SET state = ${sqlText(SIGNATURE.invalidated)}, invalidated_at = ?2, updated_at = ?2, invalidation_category = ?3
-       WHERE id = ?1 AND state IN (${sqlList(INVALIDATABLE_STATES)}) RETURNING id, pledge_id AS pledgeId`,
-    )
-    .bind(id, now, category)
-    .first();
+  const row = await db(d1)
+    .update(signatures)
+    .set({ state: SIGNATURE.invalidated, invalidatedAt: now, updatedAt: now, invalidationCategory: category })
+    .where(and(eq(signatures.id, id), inArray(signatures.state, [...INVALIDATABLE_STATES])))
+    .returning(changed)
+    .get();
+  return row ?? null;
 }
 
 // held -> confirmed when its email was confirmed (it then counts), else -> pending.
 export async function releaseSignature(d1: D1Database, id: number, now: number): Promise<(Changed & { state: string }) | null> {
-  return d1
-    .prepare(
-      `UPDATE signatures SET state = CASE WHEN confirmed_at IS NOT NULL THEN ${sqlText(SIGNATURE.confirmed)} ELSE ${sqlText(SIGNATURE.pending)} END, updated_at = ?2
-       WHERE id = ?1 AND state = ${sqlText(SIGNATURE.held)} RETURNING id, pledge_id AS pledgeId, state`,
-    )
-    .bind(id, now)
-    .first();
+  const row = await db(d1)
+    .update(signatures)
+    .set({ state: sql`CASE WHEN ${signatures.confirmedAt} IS NOT NULL THEN ${SIGNATURE.confirmed} ELSE ${SIGNATURE.pending} END`, updatedAt: now })
+    .where(and(eq(signatures.id, id), eq(signatures.state, SIGNATURE.held)))
+    .returning({ ...changed, state: signatures.state })
+    .get();
+  return row ?? null;
 }
 
 const FILTER = `state IN (${sqlList(INVALIDATABLE_STATES)}) AND (?1 IS NULL OR pledge_id = ?1) AND (?2 IS NULL OR ip_hash = ?2)

@@ -1,3 +1,7 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { type Db, db } from '../platform/db/client.ts';
+import { counters, pledges, pledgeTexts, signatures } from '../platform/db/schema.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { textVersion } from '../pledges/pledges.ts';
 import type { PledgeInput, TextInput } from './pledge-editor.input.ts';
@@ -7,78 +11,99 @@ import type { PledgeInput, TextInput } from './pledge-editor.input.ts';
 
 export type EditResult = { ok: true; id: number; slug: string; newVersions: Partial<Record<Lang, string>> } | { ok: false; codes: Record<string, string> };
 
-const textStatements = (d1: D1Database, pledgeId: number, lang: Lang, t: TextInput, version: string) => [
-  d1.prepare('UPDATE pledge_texts SET current = 0 WHERE pledge_id = ?1 AND lang = ?2 AND version != ?3 AND current = 1').bind(pledgeId, lang, version),
-  d1
-    .prepare(
-      `INSERT INTO pledge_texts (pledge_id, lang, version, title, subtitle, body, societies_heading, current) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
-       ON CONFLICT (pledge_id, lang, version) DO UPDATE SET current = 1`,
-    )
-    .bind(pledgeId, lang, version, t.title, t.subtitle, t.body, t.societiesHeading),
+type Statement = BatchItem<'sqlite'>;
+
+const textStatements = (d: Db, pledgeId: number, lang: Lang, t: TextInput, version: string): Statement[] => [
+  d
+    .update(pledgeTexts)
+    .set({ current: false })
+    .where(and(eq(pledgeTexts.pledgeId, pledgeId), eq(pledgeTexts.lang, lang), ne(pledgeTexts.version, version), eq(pledgeTexts.current, true))),
+  d
+    .insert(pledgeTexts)
+    .values({ pledgeId, lang, version, title: t.title, subtitle: t.subtitle, body: t.body, societiesHeading: t.societiesHeading, current: true })
+    .onConflictDoUpdate({ target: [pledgeTexts.pledgeId, pledgeTexts.lang, pledgeTexts.version], set: { current: true } }),
 ];
 
-async function currentVersions(d1: D1Database, pledgeId: number): Promise<Map<string, string>> {
-  const { results } = await d1.prepare('SELECT lang, version FROM pledge_texts WHERE pledge_id = ?1 AND current = 1').bind(pledgeId).all<{ lang: string; version: string }>();
-  return new Map(results.map((r) => [r.lang, r.version]));
+async function currentVersions(d: Db, pledgeId: number): Promise<Map<string, string>> {
+  const rows = await d
+    .select({ lang: pledgeTexts.lang, version: pledgeTexts.version })
+    .from(pledgeTexts)
+    .where(and(eq(pledgeTexts.pledgeId, pledgeId), eq(pledgeTexts.current, true)))
+    .all();
+  return new Map(rows.map((r) => [r.lang, r.version]));
 }
 
-const featuredOnly = (d1: D1Database, id: number) => d1.prepare('UPDATE pledges SET featured = 0 WHERE id != ?1 AND featured = 1').bind(id);
+const featuredOnly = (d: Db, id: number) =>
+  d
+    .update(pledges)
+    .set({ featured: false })
+    .where(and(ne(pledges.id, id), eq(pledges.featured, true)));
 
-export async function createPledge(d1: D1Database, input: PledgeInput, now: number): Promise<EditResult> {
-  const slug = input.slug!;
-  const row = await d1
-    .prepare(
-      `INSERT INTO pledges (slug, status, goal, opens_at, closes_at, featured, default_lang, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-       ON CONFLICT (slug) DO NOTHING RETURNING id`,
-    )
-    .bind(slug, input.status ?? 'draft', input.goal ?? null, input.opensAt ?? null, input.closesAt ?? null, input.featured ? 1 : 0, input.defaultLang ?? 'zh-Hans', now)
-    .first<{ id: number }>();
-  if (!row) return { ok: false, codes: { slug: 'taken' } };
-  const statements: D1PreparedStatement[] = [];
-  const newVersions: EditResult & { ok: true } = { ok: true, id: row.id, slug, newVersions: {} };
-  for (const [lang, t] of Object.entries(input.texts) as [Lang, TextInput][]) {
-    const version = await textVersion(t);
-    newVersions.newVersions[lang] = version;
-    statements.push(...textStatements(d1, row.id, lang, t, version));
-  }
-  if (input.featured) statements.push(featuredOnly(d1, row.id));
-  if (statements.length > 0) await d1.batch(statements);
-  return newVersions;
-}
-
-export async function updatePledge(d1: D1Database, pledge: { id: number; slug: string; status: string }, input: PledgeInput, now: number): Promise<EditResult> {
-  if (input.slug !== undefined && input.slug !== pledge.slug) {
-    // Links to a published pledge are out in the world: only a draft may be renamed.
-    if (pledge.status !== 'draft') return { ok: false, codes: { slug: 'locked' } };
-    const taken = await d1.prepare('SELECT 1 FROM pledges WHERE slug = ?1').bind(input.slug).first();
-    if (taken) return { ok: false, codes: { slug: 'taken' } };
-  }
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  const set = (column: string, value: unknown) => {
-    values.push(value);
-    sets.push(`${column} = ?${values.length + 1}`);
-  };
-  if (input.slug !== undefined) set('slug', input.slug);
-  if (input.status !== undefined) set('status', input.status);
-  if (input.goal !== undefined) set('goal', input.goal);
-  if (input.opensAt !== undefined) set('opens_at', input.opensAt);
-  if (input.closesAt !== undefined) set('closes_at', input.closesAt);
-  if (input.featured !== undefined) set('featured', input.featured ? 1 : 0);
-  if (input.defaultLang !== undefined) set('default_lang', input.defaultLang);
-  set('updated_at', now);
-  const statements: D1PreparedStatement[] = [d1.prepare(`UPDATE pledges SET ${sets.join(', ')} WHERE id = ?1`).bind(pledge.id, ...values)];
-  const current = await currentVersions(d1, pledge.id);
-  const newVersions: Partial<Record<Lang, string>> = {};
+// The new texts' statements, and the version each language gets.
+async function newTexts(d: Db, pledgeId: number, input: PledgeInput, current: Map<string, string>) {
+  const statements: Statement[] = [];
+  const versions: Partial<Record<Lang, string>> = {};
   for (const [lang, t] of Object.entries(input.texts) as [Lang, TextInput][]) {
     const version = await textVersion(t);
     if (current.get(lang) === version) continue;
-    newVersions[lang] = version;
-    statements.push(...textStatements(d1, pledge.id, lang, t, version));
+    versions[lang] = version;
+    statements.push(...textStatements(d, pledgeId, lang, t, version));
   }
-  if (input.featured) statements.push(featuredOnly(d1, pledge.id));
-  await d1.batch(statements);
-  return { ok: true, id: pledge.id, slug: input.slug ?? pledge.slug, newVersions };
+  if (input.featured) statements.push(featuredOnly(d, pledgeId));
+  return { statements, versions };
+}
+
+export async function createPledge(d1: D1Database, input: PledgeInput, now: number): Promise<EditResult> {
+  const d = db(d1);
+  const slug = input.slug!;
+  const row = await d
+    .insert(pledges)
+    .values({
+      slug,
+      status: input.status ?? 'draft',
+      goal: input.goal ?? null,
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      featured: input.featured ?? false,
+      defaultLang: input.defaultLang ?? 'zh-Hans',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: pledges.slug })
+    .returning({ id: pledges.id })
+    .get();
+  if (!row) return { ok: false, codes: { slug: 'taken' } };
+  const { statements, versions } = await newTexts(d, row.id, input, new Map());
+  const [first, ...rest] = statements;
+  if (first) await d.batch([first, ...rest]);
+  return { ok: true, id: row.id, slug, newVersions: versions };
+}
+
+export async function updatePledge(d1: D1Database, pledge: { id: number; slug: string; status: string }, input: PledgeInput, now: number): Promise<EditResult> {
+  const d = db(d1);
+  if (input.slug !== undefined && input.slug !== pledge.slug) {
+    // Links to a published pledge are out in the world: only a draft may be renamed.
+    if (pledge.status !== 'draft') return { ok: false, codes: { slug: 'locked' } };
+    const taken = await d.select({ id: pledges.id }).from(pledges).where(eq(pledges.slug, input.slug)).get();
+    if (taken) return { ok: false, codes: { slug: 'taken' } };
+  }
+  // Only the fields the input names change (drizzle leaves undefined ones out).
+  const change = d
+    .update(pledges)
+    .set({
+      slug: input.slug,
+      status: input.status,
+      goal: input.goal,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      featured: input.featured,
+      defaultLang: input.defaultLang,
+      updatedAt: now,
+    })
+    .where(eq(pledges.id, pledge.id));
+  const { statements, versions } = await newTexts(d, pledge.id, input, await currentVersions(d, pledge.id));
+  await d.batch([change, ...statements]);
+  return { ok: true, id: pledge.id, slug: input.slug ?? pledge.slug, newVersions: versions };
 }
 
 export type PledgeSummary = {
@@ -97,26 +122,41 @@ export type PledgeSummary = {
 
 // Every pledge, drafts included (organisers only).
 export async function listAllPledges(d1: D1Database): Promise<PledgeSummary[]> {
-  const { results } = await d1
-    .prepare(
-      `SELECT p.id, p.slug, p.status, p.goal, p.opens_at AS opensAt, p.closes_at AS closesAt, p.featured, p.default_lang AS defaultLang,
-         (SELECT title FROM pledge_texts t WHERE t.pledge_id = p.id AND t.current = 1 ORDER BY t.lang = p.default_lang DESC, t.id LIMIT 1) AS title,
-         coalesce((SELECT value FROM counters c WHERE c.pledge_id = p.id AND c.metric = 'individuals' AND c.bucket = ''), 0) AS individuals,
-         coalesce((SELECT value FROM counters c WHERE c.pledge_id = p.id AND c.metric = 'societies' AND c.bucket = ''), 0) AS societies
-       FROM pledges p ORDER BY p.id`,
-    )
-    .all<PledgeSummary>();
-  return results;
+  const total = (metric: string) =>
+    sql<number>`coalesce((SELECT ${counters.value} FROM ${counters} WHERE ${counters.pledgeId} = ${pledges.id} AND ${counters.metric} = ${metric} AND ${counters.bucket} = ''), 0)`;
+  return db(d1)
+    .select({
+      id: pledges.id,
+      slug: pledges.slug,
+      status: pledges.status,
+      goal: pledges.goal,
+      opensAt: pledges.opensAt,
+      closesAt: pledges.closesAt,
+      featured: sql<number>`${pledges.featured}`,
+      defaultLang: pledges.defaultLang,
+      // The title in the pledge's default language, else the first written.
+      title: sql<string | null>`(SELECT ${pledgeTexts.title} FROM ${pledgeTexts} WHERE ${pledgeTexts.pledgeId} = ${pledges.id} AND ${pledgeTexts.current} = 1
+        ORDER BY ${pledgeTexts.lang} = ${pledges.defaultLang} DESC, ${pledgeTexts.id} LIMIT 1)`,
+      individuals: total('individuals'),
+      societies: total('societies'),
+    })
+    .from(pledges)
+    .orderBy(asc(pledges.id))
+    .all();
 }
 
 export async function textHistory(d1: D1Database, pledgeId: number) {
-  const { results } = await d1
-    .prepare(
-      `SELECT t.lang, t.version, t.title, t.current, t.published_at AS publishedAt,
-         (SELECT count(*) FROM signatures s WHERE s.pledge_id = t.pledge_id AND s.text_version = t.version) AS signatures
-       FROM pledge_texts t WHERE t.pledge_id = ?1 ORDER BY t.lang, t.id DESC`,
-    )
-    .bind(pledgeId)
-    .all<{ lang: string; version: string; title: string; current: number; publishedAt: number; signatures: number }>();
-  return results;
+  return db(d1)
+    .select({
+      lang: pledgeTexts.lang,
+      version: pledgeTexts.version,
+      title: pledgeTexts.title,
+      current: sql<number>`${pledgeTexts.current}`,
+      publishedAt: pledgeTexts.publishedAt,
+      signatures: db(d1).$count(signatures, and(eq(signatures.pledgeId, pledgeTexts.pledgeId), eq(signatures.textVersion, pledgeTexts.version))),
+    })
+    .from(pledgeTexts)
+    .where(eq(pledgeTexts.pledgeId, pledgeId))
+    .orderBy(asc(pledgeTexts.lang), desc(pledgeTexts.id))
+    .all();
 }

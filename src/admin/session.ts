@@ -1,4 +1,7 @@
+import { and, eq, gt, lte, ne, or } from 'drizzle-orm';
 import { hashToken, hmacHex, isTokenShaped, newToken, sameDigest } from '../platform/crypto/tokens.ts';
+import { db } from '../platform/db/client.ts';
+import { adminSessions } from '../platform/db/schema.ts';
 
 // The organiser's session: a random id in the cookie ("<id>.<hmac>", cookie-safe), and a
 // row in D1 (admin_sessions: the id's SHA-256 hash, the actor, the expiry, and the
@@ -32,12 +35,11 @@ export async function createSession(d1: D1Database, keys: SessionKeys, actor: st
   if (!keys.sessionSecret) throw new Error('SESSION_SECRET is not set');
   const id = newToken();
   const print = await fingerprint(keys);
-  await d1.batch([
+  const d = db(d1);
+  await d.batch([
     // Old rows go as new ones come: expired ones, and any made under other secrets.
-    d1.prepare('DELETE FROM admin_sessions WHERE expires_at <= ?1 OR fingerprint != ?2').bind(now, print),
-    d1
-      .prepare('INSERT INTO admin_sessions (id_hash, actor, fingerprint, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)')
-      .bind(await hashToken(id), actor, print, now, now + ttl),
+    d.delete(adminSessions).where(or(lte(adminSessions.expiresAt, now), ne(adminSessions.fingerprint, print))),
+    d.insert(adminSessions).values({ idHash: await hashToken(id), actor, fingerprint: print, createdAt: now, expiresAt: now + ttl }),
   ]);
   return `${id}.${await mac(keys, print, id)}`;
 }
@@ -55,10 +57,11 @@ async function sessionId(keys: SessionKeys, value: string | undefined): Promise<
 export async function readSession(d1: D1Database, keys: SessionKeys, value: string | undefined, now: number): Promise<string | null> {
   const s = await sessionId(keys, value);
   if (!s) return null;
-  const row = await d1
-    .prepare('SELECT actor FROM admin_sessions WHERE id_hash = ?1 AND fingerprint = ?2 AND expires_at > ?3')
-    .bind(await hashToken(s.id), s.print, now)
-    .first<{ actor: string }>();
+  const row = await db(d1)
+    .select({ actor: adminSessions.actor })
+    .from(adminSessions)
+    .where(and(eq(adminSessions.idHash, await hashToken(s.id)), eq(adminSessions.fingerprint, s.print), gt(adminSessions.expiresAt, now)))
+    .get();
   return row?.actor ?? null;
 }
 
@@ -66,8 +69,8 @@ export async function readSession(d1: D1Database, keys: SessionKeys, value: stri
 export async function endSession(d1: D1Database, keys: SessionKeys, value: string | undefined): Promise<void> {
   const s = await sessionId(keys, value);
   if (s)
-    await d1
-      .prepare('DELETE FROM admin_sessions WHERE id_hash = ?1')
-      .bind(await hashToken(s.id))
+    await db(d1)
+      .delete(adminSessions)
+      .where(eq(adminSessions.idHash, await hashToken(s.id)))
       .run();
 }

@@ -1,31 +1,45 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db } from '../platform/db/client.ts';
+import { endorsements, pledges, societies } from '../platform/db/schema.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { ENDORSEMENT } from '../platform/db/states.ts';
 import { type Category, REJECTABLE_STATES, VERIFIABLE_STATES } from './endorsements.ts';
 import { nameKey } from './names.ts';
 
-// Storage for societies and endorsements: plain D1 statements. Functions take the binding first.
+// Storage for societies and endorsements. Row reads and writes go through drizzle; the
+// statements of the verification batch stay SQL (they are guarded on each other's
+// effect inside one raw batch, with the admin audit entry). Functions take the binding first.
 
 export type SocietyMatch = { id: number; by: 'name' | 'website' };
 
 // Fills the matching keys of societies that have none (seeded rows, rows from before
 // the keys existed): SQLite cannot fold scripts or confusables, so the Worker does.
 export async function ensureNameKeys(d1: D1Database, batch = 500): Promise<number> {
-  const { results } = await d1
-    .prepare(
-      `SELECT s.id, s.name_hans AS hans, s.name_hant AS hant,
-         coalesce(s.name_en, (SELECT e.submitted_name_en FROM endorsements e WHERE e.society_id = s.id AND e.submitted_name_en IS NOT NULL ORDER BY e.id LIMIT 1)) AS en
-       FROM societies s WHERE s.name_key IS NULL AND s.name_en_key IS NULL ORDER BY s.id LIMIT ?1`,
-    )
-    .bind(batch)
-    .all<{ id: number; hans: string | null; hant: string | null; en: string | null }>();
-  if (results.length === 0) return 0;
-  await d1.batch(
-    results.map((r) => {
-      const zh = r.hans ?? r.hant;
-      // A row with no name at all gets an empty English key, so it is not read again.
-      return d1.prepare('UPDATE societies SET name_key = ?2, name_en_key = ?3 WHERE id = ?1').bind(r.id, zh ? nameKey(zh) : null, r.en ? nameKey(r.en) : zh ? null : '');
-    }),
-  );
+  const d = db(d1);
+  const e = alias(endorsements, 'e');
+  const firstSubmittedEn = d
+    .select({ en: e.submittedNameEn })
+    .from(e)
+    .where(and(eq(e.societyId, societies.id), sql`${e.submittedNameEn} IS NOT NULL`))
+    .orderBy(asc(e.id))
+    .limit(1);
+  const results = await d
+    .select({ id: societies.id, hans: societies.nameHans, hant: societies.nameHant, en: sql<string | null>`coalesce(${societies.nameEn}, (${firstSubmittedEn}))` })
+    .from(societies)
+    .where(and(isNull(societies.nameKey), isNull(societies.nameEnKey)))
+    .orderBy(asc(societies.id))
+    .limit(batch)
+    .all();
+  const [first, ...rest] = results.map((r) => {
+    const zh = r.hans ?? r.hant;
+    // A row with no name at all gets an empty English key, so it is not read again.
+    return d
+      .update(societies)
+      .set({ nameKey: zh ? nameKey(zh) : null, nameEnKey: r.en ? nameKey(r.en) : zh ? null : '' })
+      .where(eq(societies.id, r.id));
+  });
+  if (first) await d.batch([first, ...rest]);
   return results.length;
 }
 
@@ -33,13 +47,15 @@ export async function ensureNameKeys(d1: D1Database, batch = 500): Promise<numbe
 // characters and look-alike letters folded), or by the host of its verified website.
 export async function findSociety(d1: D1Database, names: { hans: string | null; hant: string | null; en: string | null }, websiteHost: string): Promise<SocietyMatch | null> {
   await ensureNameKeys(d1);
+  const d = db(d1);
   const zh = names.hans ?? names.hant;
-  const byName = await d1
-    .prepare(`SELECT id FROM societies WHERE (?1 IS NOT NULL AND name_key = ?1) OR (?2 IS NOT NULL AND name_en_key = ?2) ORDER BY id LIMIT 1`)
-    .bind(zh ? nameKey(zh) : null, names.en ? nameKey(names.en) : null)
-    .first<{ id: number }>();
+  const byKey: SQL[] = [];
+  if (zh) byKey.push(eq(societies.nameKey, nameKey(zh)));
+  if (names.en) byKey.push(eq(societies.nameEnKey, nameKey(names.en)));
+  const firstId = (where: SQL | undefined) => d.select({ id: societies.id }).from(societies).where(where).orderBy(asc(societies.id)).limit(1).get();
+  const byName = byKey.length > 0 ? await firstId(or(...byKey)) : undefined;
   if (byName) return { id: byName.id, by: 'name' };
-  const byHost = await d1.prepare(`SELECT id FROM societies WHERE website_host = ?1 ORDER BY id LIMIT 1`).bind(websiteHost).first<{ id: number }>();
+  const byHost = await firstId(eq(societies.websiteHost, websiteHost));
   return byHost ? { id: byHost.id, by: 'website' } : null;
 }
 
@@ -50,16 +66,24 @@ export type NewSociety = { nameHans: string | null; nameHant: string | null; nam
 // so a rejected or unverified submission never decides what is public. A concurrent
 // insert of the same Chinese name resolves to the existing row.
 export async function insertSociety(d1: D1Database, s: NewSociety): Promise<number> {
+  const d = db(d1);
   const zh = s.nameHans ?? s.nameHant;
-  const row = await d1
-    .prepare(
-      `INSERT INTO societies (name_hans, name_hant, category, name_key, name_en_key) VALUES (?1, ?2, ?3, ?4, ?5)
-       ON CONFLICT DO NOTHING RETURNING id`,
-    )
-    .bind(s.nameHans, s.nameHant, s.category, zh ? nameKey(zh) : null, s.nameEn ? nameKey(s.nameEn) : null)
-    .first<{ id: number }>();
+  const row = await d
+    .insert(societies)
+    .values({ nameHans: s.nameHans, nameHant: s.nameHant, category: s.category, nameKey: zh ? nameKey(zh) : null, nameEnKey: s.nameEn ? nameKey(s.nameEn) : null })
+    .onConflictDoNothing()
+    .returning({ id: societies.id })
+    .get();
   if (row) return row.id;
-  const existing = await d1.prepare(`SELECT id FROM societies WHERE name_hans = ?1 OR name_hant = ?2`).bind(s.nameHans, s.nameHant).first<{ id: number }>();
+  const sameName = [s.nameHans && eq(societies.nameHans, s.nameHans), s.nameHant && eq(societies.nameHant, s.nameHant)].filter((c): c is SQL => Boolean(c));
+  const existing =
+    sameName.length > 0
+      ? await d
+          .select({ id: societies.id })
+          .from(societies)
+          .where(or(...sameName))
+          .get()
+      : undefined;
   if (!existing) throw new Error('society insert conflicted but no row found');
   return existing.id;
 }
@@ -90,10 +114,12 @@ export function completeSocietyStatement(d1: D1Database, id: number, s: Verified
 }
 
 export async function findEndorsement(d1: D1Database, pledgeId: number, societyId: number) {
-  return d1
-    .prepare(`SELECT id, state, token_expires_at AS tokenExpiresAt FROM endorsements WHERE pledge_id = ?1 AND society_id = ?2`)
-    .bind(pledgeId, societyId)
-    .first<{ id: number; state: string; tokenExpiresAt: number | null }>();
+  const row = await db(d1)
+    .select({ id: endorsements.id, state: endorsements.state, tokenExpiresAt: endorsements.tokenExpiresAt })
+    .from(endorsements)
+    .where(and(eq(endorsements.pledgeId, pledgeId), eq(endorsements.societyId, societyId)))
+    .get();
+  return row ?? null;
 }
 
 export type NewEndorsement = {
@@ -119,58 +145,62 @@ export type NewEndorsement = {
 // (the only rows a society may submit over). Returns the id and the mails this row has
 // caused (replacing counts on, so MAX_MAILS_PER_ENDORSEMENT holds), or null when a live row exists.
 export async function upsertPendingEndorsement(d1: D1Database, e: NewEndorsement): Promise<{ id: number; mailsSent: number } | null> {
-  const row = await d1
-    .prepare(
-      `INSERT INTO endorsements (pledge_id, society_id, state, contact_name, contact_role, contact_email, statement, lang, token_hash, token_expires_at, mails_sent,
-         ip_hash, created_at, submitted_name, submitted_website, submitted_name_en, search_key)
-       VALUES (?1, ?2, ${sqlText(ENDORSEMENT.pending)}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15)
-       ON CONFLICT (pledge_id, society_id) DO UPDATE SET state = ${sqlText(ENDORSEMENT.pending)}, contact_name = excluded.contact_name, contact_role = excluded.contact_role,
-         contact_email = excluded.contact_email, statement = excluded.statement, lang = excluded.lang, token_hash = excluded.token_hash,
-         submitted_name = excluded.submitted_name, submitted_website = excluded.submitted_website, submitted_name_en = excluded.submitted_name_en, search_key = excluded.search_key,
-         token_expires_at = excluded.token_expires_at, mails_sent = endorsements.mails_sent + 1, ip_hash = excluded.ip_hash, created_at = excluded.created_at,
-         confirmed_at = NULL, verified_at = NULL, rejected_at = NULL, reject_reason = NULL
-       WHERE endorsements.state = ${sqlText(ENDORSEMENT.rejected)} OR (endorsements.state = ${sqlText(ENDORSEMENT.pending)} AND endorsements.token_expires_at < ?11)
-       RETURNING id, mails_sent AS mailsSent`,
-    )
-    .bind(
-      e.pledgeId,
-      e.societyId,
-      e.contactName,
-      e.contactRole,
-      e.contactEmail,
-      e.statement,
-      e.lang,
-      e.tokenHash,
-      e.tokenExpiresAt,
-      e.ipHash,
-      e.now,
-      e.submittedName,
-      e.submittedWebsite,
-      e.submittedNameEn,
-      e.searchKey,
-    )
-    .first<{ id: number; mailsSent: number }>();
+  const submission = {
+    contactName: e.contactName,
+    contactRole: e.contactRole,
+    contactEmail: e.contactEmail,
+    statement: e.statement,
+    lang: e.lang,
+    tokenHash: e.tokenHash,
+    tokenExpiresAt: e.tokenExpiresAt,
+    ipHash: e.ipHash,
+    createdAt: e.now,
+    submittedName: e.submittedName,
+    submittedWebsite: e.submittedWebsite,
+    submittedNameEn: e.submittedNameEn,
+    searchKey: e.searchKey,
+  };
+  const row = await db(d1)
+    .insert(endorsements)
+    .values({ pledgeId: e.pledgeId, societyId: e.societyId, state: ENDORSEMENT.pending, mailsSent: 1, ...submission })
+    .onConflictDoUpdate({
+      target: [endorsements.pledgeId, endorsements.societyId],
+      set: {
+        ...submission,
+        state: ENDORSEMENT.pending,
+        mailsSent: sql`${endorsements.mailsSent} + 1`,
+        confirmedAt: null,
+        verifiedAt: null,
+        rejectedAt: null,
+        rejectReason: null,
+      },
+      setWhere: or(eq(endorsements.state, ENDORSEMENT.rejected), and(eq(endorsements.state, ENDORSEMENT.pending), lt(endorsements.tokenExpiresAt, e.now))),
+    })
+    .returning({ id: endorsements.id, mailsSent: endorsements.mailsSent })
+    .get();
   return row ?? null;
 }
 
 export type EndorsementTokenRow = { id: number; pledgeId: number; state: string; tokenHash: string | null; tokenExpiresAt: number | null };
 
-export async function findByTokenHash(d1: D1Database, hash: string) {
-  return d1
-    .prepare(`SELECT id, pledge_id AS pledgeId, state, token_hash AS tokenHash, token_expires_at AS tokenExpiresAt FROM endorsements WHERE token_hash = ?1`)
-    .bind(hash)
-    .first<EndorsementTokenRow>();
+export async function findByTokenHash(d1: D1Database, hash: string): Promise<EndorsementTokenRow | null> {
+  const row = await db(d1)
+    .select({ id: endorsements.id, pledgeId: endorsements.pledgeId, state: endorsements.state, tokenHash: endorsements.tokenHash, tokenExpiresAt: endorsements.tokenExpiresAt })
+    .from(endorsements)
+    .where(eq(endorsements.tokenHash, hash))
+    .get();
+  return row ?? null;
 }
 
 // pending -> confirmed (awaiting an organiser). The link is spent.
 export async function markConfirmed(d1: D1Database, id: number, now: number): Promise<boolean> {
-  const row = await d1
-    .prepare(
-      `UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.confirmed)}, confirmed_at = ?2, token_hash = NULL, token_expires_at = NULL WHERE id = ?1 AND state = ${sqlText(ENDORSEMENT.pending)} RETURNING id`,
-    )
-    .bind(id, now)
-    .first();
-  return row !== null;
+  const row = await db(d1)
+    .update(endorsements)
+    .set({ state: ENDORSEMENT.confirmed, confirmedAt: now, tokenHash: null, tokenExpiresAt: null })
+    .where(and(eq(endorsements.id, id), eq(endorsements.state, ENDORSEMENT.pending)))
+    .returning({ id: endorsements.id })
+    .get();
+  return row !== undefined;
 }
 
 // What the organiser and the contact mail need about one endorsement.
@@ -210,17 +240,49 @@ export const DETAIL = `SELECT e.id, e.pledge_id AS pledgeId, p.slug AS pledgeSlu
   e.reject_reason AS rejectReason, e.created_at AS createdAt, e.confirmed_at AS confirmedAt, e.verified_at AS verifiedAt, e.rejected_at AS rejectedAt
   FROM endorsements e JOIN societies s ON s.id = e.society_id JOIN pledges p ON p.id = e.pledge_id`;
 
-export async function getEndorsement(d1: D1Database, id: number) {
-  return d1.prepare(`${DETAIL} WHERE e.id = ?1`).bind(id).first<EndorsementDetail>();
+// The same columns as DETAIL, for drizzle reads.
+const detailColumns = {
+  id: endorsements.id,
+  pledgeId: endorsements.pledgeId,
+  pledgeSlug: pledges.slug,
+  state: endorsements.state,
+  founding: sql<number>`${endorsements.founding}`,
+  societyId: endorsements.societyId,
+  nameHans: societies.nameHans,
+  nameHant: societies.nameHant,
+  nameEn: societies.nameEn,
+  website: societies.website,
+  websiteHost: societies.websiteHost,
+  category: societies.category,
+  contactName: endorsements.contactName,
+  contactRole: endorsements.contactRole,
+  contactEmail: endorsements.contactEmail,
+  statement: endorsements.statement,
+  lang: endorsements.lang,
+  submittedName: endorsements.submittedName,
+  submittedWebsite: endorsements.submittedWebsite,
+  submittedNameEn: endorsements.submittedNameEn,
+  ipHash: endorsements.ipHash,
+  rejectReason: endorsements.rejectReason,
+  createdAt: endorsements.createdAt,
+  confirmedAt: endorsements.confirmedAt,
+  verifiedAt: endorsements.verifiedAt,
+  rejectedAt: endorsements.rejectedAt,
+};
+
+const details = (d1: D1Database) =>
+  db(d1).select(detailColumns).from(endorsements).innerJoin(societies, eq(societies.id, endorsements.societyId)).innerJoin(pledges, eq(pledges.id, endorsements.pledgeId));
+
+export async function getEndorsement(d1: D1Database, id: number): Promise<EndorsementDetail | null> {
+  return (await details(d1).where(eq(endorsements.id, id)).get()) ?? null;
 }
 
 // Every endorsement of a pledge (for the CSV export), founders first in seed order.
-export async function listAllForPledge(d1: D1Database, pledgeId: number | null) {
-  const { results } = await d1
-    .prepare(`${DETAIL} WHERE (?1 IS NULL OR e.pledge_id = ?1) ORDER BY e.pledge_id, e.founding DESC, e.position, e.verified_at, e.id`)
-    .bind(pledgeId)
-    .all<EndorsementDetail>();
-  return results;
+export async function listAllForPledge(d1: D1Database, pledgeId: number | null): Promise<EndorsementDetail[]> {
+  return details(d1)
+    .where(pledgeId === null ? undefined : eq(endorsements.pledgeId, pledgeId))
+    .orderBy(asc(endorsements.pledgeId), desc(endorsements.founding), asc(endorsements.position), asc(endorsements.verifiedAt), asc(endorsements.id))
+    .all();
 }
 
 // confirmed -> verified; the counter trigger bumps the societies total in this statement.
@@ -235,12 +297,11 @@ export const JUST_VERIFIED = `EXISTS (SELECT 1 FROM endorsements WHERE id = ?6 A
 
 // pending | confirmed | verified -> rejected (leaving verified decrements the total by trigger).
 export async function markRejected(d1: D1Database, id: number, reason: string, now: number): Promise<boolean> {
-  const row = await d1
-    .prepare(
-      `UPDATE endorsements SET state = ${sqlText(ENDORSEMENT.rejected)}, rejected_at = ?3, reject_reason = ?2, token_hash = NULL, token_expires_at = NULL
-       WHERE id = ?1 AND state IN (${sqlList(REJECTABLE_STATES)}) RETURNING id`,
-    )
-    .bind(id, reason, now)
-    .first();
-  return row !== null;
+  const row = await db(d1)
+    .update(endorsements)
+    .set({ state: ENDORSEMENT.rejected, rejectedAt: now, rejectReason: reason, tokenHash: null, tokenExpiresAt: null })
+    .where(and(eq(endorsements.id, id), inArray(endorsements.state, [...REJECTABLE_STATES])))
+    .returning({ id: endorsements.id })
+    .get();
+  return row !== undefined;
 }

@@ -1,5 +1,8 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
 import { searchKey, searchNeedles } from '../endorsements/names.ts';
+import { db } from '../platform/db/client.ts';
+import { signatureSearch, signatures } from '../platform/db/schema.ts';
 import { sqlList, sqlText } from '../platform/db/sql.ts';
 import { LEVEL, type VerificationLevel } from '../platform/db/states.ts';
 import type { Cursor, Signatory } from './signatories.ts';
@@ -60,20 +63,21 @@ export const NEEDLE_MATCH = (param: string) => `EXISTS (SELECT 1 FROM json_each(
 // OpenCC, a batch at a time: on search, and from the Cron Trigger. A key whose row
 // changed meanwhile is left for the next round (the trigger rewrote it).
 export async function foldSearchKeys(d1: D1Database, limit = 200): Promise<number> {
-  const { results } = await d1
-    .prepare(
-      `SELECT k.signature_id AS id, k.key, s.name, s.affiliation FROM signature_search k JOIN signatures s ON s.id = k.signature_id
-       WHERE k.folded = 0 ORDER BY k.signature_id LIMIT ?1`,
-    )
-    .bind(limit)
-    .all<{ id: number; key: string; name: string | null; affiliation: string | null }>();
-  if (results.length === 0) return 0;
-  await d1.batch(
-    results.map((r) =>
-      d1
-        .prepare('UPDATE signature_search SET key = ?3, folded = 1 WHERE signature_id = ?1 AND key = ?2 AND folded = 0')
-        .bind(r.id, r.key, searchKey(`${r.name ?? ''} ${r.affiliation ?? ''}`)),
-    ),
+  const d = db(d1);
+  const results = await d
+    .select({ id: signatureSearch.signatureId, key: signatureSearch.key, name: signatures.name, affiliation: signatures.affiliation })
+    .from(signatureSearch)
+    .innerJoin(signatures, eq(signatures.id, signatureSearch.signatureId))
+    .where(eq(signatureSearch.folded, false))
+    .orderBy(asc(signatureSearch.signatureId))
+    .limit(limit)
+    .all();
+  const [first, ...rest] = results.map((r) =>
+    d
+      .update(signatureSearch)
+      .set({ key: searchKey(`${r.name ?? ''} ${r.affiliation ?? ''}`), folded: true })
+      .where(and(eq(signatureSearch.signatureId, r.id), eq(signatureSearch.key, r.key), eq(signatureSearch.folded, false))),
   );
+  if (first) await d.batch([first, ...rest]);
   return results.length;
 }

@@ -96,9 +96,6 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     field: input.field,
     region: input.region,
     public: input.public,
-    confirmTokenHash: null,
-    withdrawTokenHash: null,
-    tokenExpiresAt: null,
     ipHash,
     now,
     limits: {

@@ -118,6 +118,9 @@ export const endorsements = sqliteTable(
     confirmedAt: integer('confirmed_at'),
     verifiedAt: integer('verified_at'),
     rejectedAt: integer('rejected_at'),
+    // Folded search key of the submission (src/endorsements/names.ts searchKey): names,
+    // website and contact domain, matched with instr() by the organiser's queue search.
+    searchKey: text('search_key'),
   },
   (t) => [
     uniqueIndex('endorsements_pledge_society').on(t.pledgeId, t.societyId),
@@ -163,6 +166,8 @@ export const signatures = sqliteTable(
     withdrawnAt: integer('withdrawn_at'),
     invalidatedAt: integer('invalidated_at'),
     updatedAt: integer('updated_at'),
+    // The organiser's category of an invalidation (src/log/entry.ts INVALIDATION_CATEGORIES).
+    invalidationCategory: text('invalidation_category'),
     // email | institution | orcid (src/signatures/verification.ts): derived when the
     // signature is confirmed, never typed (migrations/0017_verification.sql).
     verification: text('verification').notNull().default('email'),
@@ -240,6 +245,9 @@ export const logEntries = sqliteTable(
     // the RFC 6962 leaf hash, both hex.
     commitment: text('commitment'),
     leafHash: text('leaf_hash'),
+    // Public reason of a removal (migrations/0014_tlog.sql): withdrawn | invalidated:<category>
+    // | deleted | revoked; null for additions and for removals logged before the column.
+    reason: text('reason'),
   },
   (t) => [
     primaryKey({ columns: [t.pledgeId, t.seq] }),
@@ -339,6 +347,33 @@ export const adminSessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('admin_sessions_expires').on(t.expiresAt)],
+);
+
+// The signer search key (migrations/0012c_search_keys.sql): a trigger writes the raw
+// lower-cased name and affiliation on every insert or change of them (folded = 0), and
+// the Worker folds scripts and confusables into it later (src/signatories/signatories.cron.ts).
+export const signatureSearch = sqliteTable(
+  'signature_search',
+  {
+    signatureId: integer('signature_id').primaryKey(),
+    key: text('key').notNull(),
+    folded: integer('folded', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('signature_search_unfolded').on(t.signatureId).where(sql`folded = 0`)],
+);
+
+// Witness cosignatures of checkpoints (migrations/0014_tlog.sql), append-only by trigger:
+// the newest per witness is served with the checkpoint note (src/log/witnesses.ts).
+export const logCosignatures = sqliteTable(
+  'log_cosignatures',
+  {
+    pledgeId: integer('pledge_id').notNull(),
+    treeSize: integer('tree_size').notNull(),
+    witness: text('witness').notNull(),
+    time: integer('time').notNull(),
+    line: text('line').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pledgeId, t.treeSize, t.witness, t.time] })],
 );
 
 // Organisers' changes to the academic and research domain list (issue 16;

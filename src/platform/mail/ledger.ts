@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { hmacHex } from '../crypto/tokens.ts';
+import { db } from '../db/client.ts';
+import { mailLedger } from '../db/schema.ts';
 
 // One ledger of mails per recipient and pledge, consulted and written by every flow that
 // mails (signature confirmations and reminders, endorsement confirmations, organiser
@@ -20,8 +23,8 @@ export async function reserveMail(d1: D1Database, key: string, pledgeId: number,
   return row !== null;
 }
 
-// The same reservation as a statement, to run first in a caller's batch: it returns a
-// row when reserved, and the statements after it can test `changes() > 0`.
+// The same reservation as a raw statement, to run first in a caller's raw batch: it
+// returns a row when reserved, and the statements after it can test `changes() > 0`.
 export function reserveMailStatement(d1: D1Database, key: string, pledgeId: number, kind: string, now: number, cap = MAX_TRIGGERED_MAILS): D1PreparedStatement {
   return d1
     .prepare(
@@ -34,11 +37,10 @@ export function reserveMailStatement(d1: D1Database, key: string, pledgeId: numb
 
 // Records a mail an organiser's action sends (a notice): always sent, never capped.
 export async function recordMail(d1: D1Database, key: string, pledgeId: number, kind: string, now: number): Promise<void> {
-  await d1.prepare(`INSERT INTO mail_ledger (recipient_key, pledge_id, kind, capped, created_at) VALUES (?1, ?2, ?3, 0, ?4)`).bind(key, pledgeId, kind, now).run();
+  await db(d1).insert(mailLedger).values({ recipientKey: key, pledgeId, kind, capped: false, createdAt: now }).run();
 }
 
 // How many mails of any kind went to this recipient for this pledge.
 export async function mailsRecorded(d1: D1Database, key: string, pledgeId: number): Promise<number> {
-  const row = await d1.prepare(`SELECT count(*) AS n FROM mail_ledger WHERE recipient_key = ?1 AND pledge_id = ?2`).bind(key, pledgeId).first<{ n: number }>();
-  return row?.n ?? 0;
+  return db(d1).$count(mailLedger, and(eq(mailLedger.recipientKey, key), eq(mailLedger.pledgeId, pledgeId)));
 }
