@@ -15,6 +15,8 @@ interface __BaseEnv_Env {
 	LOG_WITNESS_QUORUM: "0";
 	READ_CACHE_MS: "2000";
 	LIVE_RELAYS: "8";
+	ORCID_CLIENT_ID: "";
+	ORCID_ISSUER: "https://orcid.org";
 	ADMIN_TOKEN: string;
 	SESSION_SECRET: string;
 	IP_HASH_SECRET: string;
@@ -22,6 +24,7 @@ interface __BaseEnv_Env {
 	PUBLIC_URL: string;
 	TURNSTILE_SECRET: string;
 	LOG_SIGNING_KEY: string;
+	ORCID_CLIENT_SECRET: string;
 	LIVE: DurableObjectNamespace<import("./src/index").LiveCounts>;
 }
 declare namespace Cloudflare {
@@ -36,7 +39,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "MAIL_FROM" | "SIGN_LIMIT_IP_HOUR" | "SIGN_LIMIT_DOMAIN_HOUR" | "TURNSTILE_SITE_KEY" | "LOG_WITNESSES" | "LOG_WITNESS_QUORUM" | "READ_CACHE_MS" | "LIVE_RELAYS" | "ADMIN_TOKEN" | "SESSION_SECRET" | "IP_HASH_SECRET" | "MAIL_TRANSPORT" | "PUBLIC_URL" | "TURNSTILE_SECRET" | "LOG_SIGNING_KEY">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "MAIL_FROM" | "SIGN_LIMIT_IP_HOUR" | "SIGN_LIMIT_DOMAIN_HOUR" | "TURNSTILE_SITE_KEY" | "LOG_WITNESSES" | "LOG_WITNESS_QUORUM" | "READ_CACHE_MS" | "LIVE_RELAYS" | "ORCID_CLIENT_ID" | "ORCID_ISSUER" | "ADMIN_TOKEN" | "SESSION_SECRET" | "IP_HASH_SECRET" | "MAIL_TRANSPORT" | "PUBLIC_URL" | "TURNSTILE_SECRET" | "LOG_SIGNING_KEY" | "ORCID_CLIENT_SECRET">> {}
 }
 declare module "*.txt" {
 	const value: string;

@@ -13,6 +13,7 @@ import { checkpointAll } from './log/log.cron.ts';
 import { logPages } from './log/log.pages.tsx';
 import { logProblems } from './log/log.ts';
 import { publicLogCors, tlogApi } from './log/tlog.api.ts';
+import { orcidPages } from './orcid/orcid.pages.tsx';
 import { ConfigError, config } from './platform/config.ts';
 import { db } from './platform/db/client.ts';
 import type { AppEnv } from './platform/env.ts';
@@ -107,6 +108,7 @@ app.route('/', managePages);
 app.route('/', endorsementPages);
 app.route('/', signatoriesPages);
 app.route('/', logPages);
+app.route('/', orcidPages);
 
 const methodsFor = allowedMethods(app);
 

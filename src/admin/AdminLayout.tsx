@@ -27,6 +27,7 @@ const NAV = [
   ['bulk', '/admin/signatures/bulk'],
   ['trending', '/admin/trending'],
   ['pledges', '/admin/pledges'],
+  ['institutions', '/admin/institutions'],
   ['audit', '/admin/audit'],
 ] as const;
 

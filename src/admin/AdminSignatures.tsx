@@ -1,5 +1,7 @@
 import type { Lang } from '../platform/i18n/lang.ts';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../platform/ui/FormParts.tsx';
+import { verificationWords } from '../signatures/verification.messages.ts';
+import { isLevel, LEVELS } from '../signatures/verification.ts';
 import { ActionButton, ConfirmAction, formatTime, TableHead } from './AdminLayout.tsx';
 import { adminWords, fill } from './admin.messages.ts';
 import type { BulkPreview, BulkSampleRow, SignatureRow, TrendingRow } from './moderation.queries.ts';
@@ -9,12 +11,14 @@ type PledgeOption = readonly [string, string];
 
 export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: PledgeOption[]; rows: SignatureRow[]; back: string }) {
   const w = adminWords(props.lang);
+  const vw = verificationWords(props.lang);
   return (
     <>
       <form method="get" action="/admin/signatures">
         <TextField name="q" label={w.searchLabel} form={props.form} />
         <SelectField name="state" label={w.state} form={props.form} choose={w.any} options={SEARCH_STATES.map((s) => [s, w.states[s] ?? s] as const)} />
         <SelectField name="pledge" label={w.pledge} form={props.form} choose={w.any} options={props.pledges} />
+        <SelectField name="verification" label={vw.levelCol} form={props.form} choose={w.any} options={LEVELS.map((l) => [l, vw.levels[l]] as const)} />
         <button type="submit">{w.search}</button>
       </form>
       {props.rows.length === 0 ? <p>{w.none}</p> : null}
@@ -30,6 +34,15 @@ export function SignatureSearch(props: { lang: Lang; form: FormState; pledges: P
                   {w.states[s.state] ?? s.state}
                   {s.hidden ? ` · ${w.states.hidden}` : ''}
                   {s.public ? ` · ${w.states.public}` : ''}
+                  <br />
+                  <span data-level={s.verification}>{isLevel(s.verification) ? vw.levels[s.verification] : s.verification}</span>
+                  {s.orcid ? (
+                    <>
+                      {' '}
+                      <span class="mono">{s.orcid}</span>
+                      {s.verification === 'orcid' ? null : ` (${vw.claimed})`}
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   {s.name}

@@ -8,6 +8,7 @@ import { readJsonObject } from '../platform/http/json.ts';
 import { adminSecurity, createRoute, error, file, invalid, json, jsonBody, openapi } from '../platform/openapi/operation.ts';
 import { jsonObject, validationFailed, validationHook } from '../platform/openapi/validation.ts';
 import { getPledgeBySlug } from '../pledges/pledges.queries.ts';
+import { listDomainRules } from '../signatures/verification.queries.ts';
 import * as act from './admin.actions.ts';
 import { auditQuery, endorsementsQuery, idParams, pledgeQuery, pledgeSlugParams, rejectBody, signaturesQuery, trendingQuery } from './admin.input.ts';
 import { BulkDone, BulkPreview, Items, Row } from './admin.schemas.ts';
@@ -18,6 +19,8 @@ import { bulkRejectBody, queueQuery } from './endorsement-queue.input.ts';
 import { previewReject } from './endorsement-queue.queries.ts';
 import { endorsementItem } from './endorsement-queue.ts';
 import { csvResponseHeaders, endorsementsCsv, signaturesCsv } from './export.ts';
+import { deleteInstitutionRule, putInstitutionRule } from './institutions.actions.ts';
+import { domainParams, domainRuleBody } from './institutions.input.ts';
 import { getSignature, previewBulk, searchSignatures } from './moderation.queries.ts';
 import { bulkFilterBody, parseBulkFilter } from './moderation.ts';
 import { pledgeDetail } from './pledge-editor.detail.ts';
@@ -156,15 +159,15 @@ export function adminApi(opts: AuthOptions = {}) {
     method: 'get',
     path: '/signatures',
     operationId: 'searchSignatures',
-    summary: 'Search signatures by name, affiliation or email, and state',
+    summary: 'Search signatures by name, affiliation or email, state and verification level',
     request: { query: signaturesQuery },
     responses: { 200: json(Items, 'Matching signatures'), 400: invalid, 404: missing },
   });
   openapi(api, search, async (c) => {
-    const { q = null, state = null, pledge, limit = 50, offset = 0 } = c.req.valid('query');
+    const { q = null, state = null, pledge, limit = 50, offset = 0, verification = null } = c.req.valid('query');
     const pledgeId = await pledgeFilter(c, pledge);
     if (pledgeId instanceof Response) return pledgeId;
-    const items = await searchSignatures(c.env.DB, { q, state, pledgeId, limit, offset });
+    const items = await searchSignatures(c.env.DB, { q, state, pledgeId, limit, offset, verification });
     return c.json({ items, limit, offset });
   });
 
@@ -362,6 +365,44 @@ export function adminApi(opts: AuthOptions = {}) {
       }),
     );
   }
+
+  // Issue 16: the organisers' rules over the academic and research domain list.
+  const RuleChange = z.object({ domain: z.string(), changed: z.number().int().describe('Signatures whose verification level changed') });
+  const rules = declare({
+    method: 'get',
+    path: '/institution-domains',
+    operationId: 'listInstitutionDomains',
+    summary: "The organisers' rules over the academic and research domain list",
+    responses: { 200: json(Items, 'Rules: {domain, listed, note, actor, createdAt}') },
+  });
+  openapi(api, rules, async (c) => c.json({ items: await listDomainRules(c.var.db) }));
+
+  const putRule = declare({
+    method: 'put',
+    path: '/institution-domains',
+    operationId: 'putInstitutionDomain',
+    summary: 'Add a domain to (listed true) or remove it from (false) the institution list; levels of existing signatures follow',
+    middleware: [jsonObject()] as const,
+    request: { body: jsonBody(domainRuleBody) },
+    responses: { 200: json(RuleChange, 'Saved'), 400: invalid },
+  });
+  openapi(api, putRule, async (c) => {
+    const b = c.req.valid('json');
+    return c.json(await putInstitutionRule(c, { domain: b.domain, listed: b.listed, note: b.note ?? null }));
+  });
+
+  const deleteRule = declare({
+    method: 'delete',
+    path: '/institution-domains/{domain}',
+    operationId: 'deleteInstitutionDomain',
+    summary: "Delete an organiser's rule: the built-in list decides again",
+    request: { params: domainParams },
+    responses: { 200: json(RuleChange, 'Deleted'), 400: invalid, 404: missing },
+  });
+  openapi(api, deleteRule, async (c) => {
+    const done = await deleteInstitutionRule(c, c.req.valid('param').domain);
+    return done ? c.json(done) : apiError(c, 404, 'not_found', 'No rule for this domain.');
+  });
 
   const audit = declare({
     method: 'get',

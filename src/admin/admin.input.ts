@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUEUE_STATES, type QueueState } from '../endorsements/endorsements.ts';
+import { VERIFICATION_LEVELS } from '../platform/db/states.ts';
 import { queryEnum, queryInt, queryText } from '../platform/http/query.ts';
 import { SEARCH_STATES, TRENDING_MIN } from './moderation.ts';
 
@@ -33,6 +34,7 @@ export const signaturesQuery = z.object({
   q: queryText(200, 'Search in name, affiliation and email'),
   state: queryEnum(SEARCH_STATES),
   pledge,
+  verification: queryEnum(VERIFICATION_LEVELS, 'Verification level: email | institution | orcid'),
   limit: queryInt(1, 500, 'Page size, 1-500, default 50'),
   offset: queryInt(0, 1_000_000_000, 'Rows to skip, default 0'),
 });

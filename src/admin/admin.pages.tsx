@@ -15,6 +15,7 @@ import { listAudit, recordAudit } from './audit.ts';
 import { type AdminEnv, type AuthOptions, appContext, isAdminToken, requireAccessIfConfigured, requireAdminSession, sessionKeys } from './auth.ts';
 import { listQueue } from './endorsement-queue.queries.ts';
 import { endorsementRoutes } from './endorsements.pages.tsx';
+import { institutionRoutes } from './institutions.pages.tsx';
 import { listAllPledges } from './pledge-editor.ts';
 import { pledgeUpdateRoutes } from './pledge-updates.pages.tsx';
 import { pledgeRoutes } from './pledges.pages.tsx';
@@ -97,5 +98,6 @@ export function adminPages(opts: AuthOptions = {}) {
   pages.route('/', signatureRoutes());
   pages.route('/', pledgeRoutes());
   pages.route('/', pledgeUpdateRoutes());
+  pages.route('/', institutionRoutes());
   return pages;
 }

@@ -13,6 +13,7 @@ const SIGNATURE_COLUMNS = [
   'affiliation',
   'title',
   'orcid',
+  'verification',
   'field',
   'region',
   'public',

@@ -33,14 +33,16 @@ export type SignatureRow = {
   confirmedAt: number | null;
   withdrawnAt: number | null;
   invalidatedAt: number | null;
+  // email | institution | orcid (issue 16).
+  verification: string;
 };
 
 const ROW = `SELECT s.id, p.slug AS pledgeSlug, s.state, s.name, s.email, s.affiliation, s.title, s.orcid, s.field, s.region, s.public, s.hidden,
   s.text_version AS textVersion, s.lang, s.email_domain AS emailDomain, s.ip_hash AS ipHash, s.created_at AS createdAt,
-  s.confirmed_at AS confirmedAt, s.withdrawn_at AS withdrawnAt, s.invalidated_at AS invalidatedAt
+  s.confirmed_at AS confirmedAt, s.withdrawn_at AS withdrawnAt, s.invalidated_at AS invalidatedAt, s.verification
   FROM signatures s JOIN pledges p ON p.id = s.pledge_id`;
 
-export type SearchQuery = { q: string | null; state: string | null; pledgeId: number | null; limit: number; offset: number };
+export type SearchQuery = { q: string | null; state: string | null; pledgeId: number | null; limit: number; offset: number; verification?: string | null };
 
 // By substring of name or affiliation (either Chinese script, case-insensitive) or of
 // the email, newest first. Any length and script: instr() on search keys, never LIKE.
@@ -49,10 +51,10 @@ export async function searchSignatures(d1: D1Database, s: SearchQuery): Promise<
   const { results } = await d1
     .prepare(
       `${ROW} WHERE (?1 IS NULL OR instr(lower(s.email), lower(?6)) > 0 OR EXISTS (SELECT 1 FROM signature_search k WHERE k.signature_id = s.id AND ${NEEDLE_MATCH('?1')}))
-         AND (?2 IS NULL OR s.state = ?2) AND (?3 IS NULL OR s.pledge_id = ?3)
+         AND (?2 IS NULL OR s.state = ?2) AND (?3 IS NULL OR s.pledge_id = ?3) AND (?7 IS NULL OR s.verification = ?7)
        ORDER BY s.id DESC LIMIT ?4 OFFSET ?5`,
     )
-    .bind(s.q ? JSON.stringify(searchNeedles(s.q)) : null, s.state, s.pledgeId, s.limit, s.offset, s.q ?? '')
+    .bind(s.q ? JSON.stringify(searchNeedles(s.q)) : null, s.state, s.pledgeId, s.limit, s.offset, s.q ?? '', s.verification ?? null)
     .all<SignatureRow>();
   return results;
 }

@@ -34,9 +34,12 @@ export function signatureRoutes() {
 
   r.get('/signatures', async (c) => {
     const query = pageQuery(c, signaturesQuery);
-    const values = { q: query.q ?? '', state: query.state ?? '', pledge: query.pledge ?? '' };
+    const values = { q: query.q ?? '', state: query.state ?? '', pledge: query.pledge ?? '', verification: query.verification ?? '' };
     const pledgeId = await pledgeIdFor(c, values.pledge);
-    const rows = pledgeId === 'unknown' ? [] : await searchSignatures(c.env.DB, { q: query.q ?? null, state: query.state ?? null, pledgeId, limit: 100, offset: 0 });
+    const rows =
+      pledgeId === 'unknown'
+        ? []
+        : await searchSignatures(c.env.DB, { q: query.q ?? null, state: query.state ?? null, pledgeId, limit: 100, offset: 0, verification: query.verification ?? null });
     const back = `/admin/signatures?${new URLSearchParams(values)}`;
     const form = { values, errors: {} };
     return adminPage(c, adminWords(c.get('lang')).nav.signatures, <SignatureSearch lang={c.get('lang')} form={form} pledges={await pledgeOptions(c)} rows={rows} back={back} />, {

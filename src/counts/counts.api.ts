@@ -4,7 +4,7 @@ import { publicCache } from '../platform/http/cache.ts';
 import { apiError } from '../platform/http/errors.ts';
 import { cachedHeaders, createRoute, json, notFound, notModified, openapi, slugParams } from '../platform/openapi/operation.ts';
 import { cachedPledge } from '../pledges/pledges.cache.ts';
-import { cachedCounts } from './counts.cache.ts';
+import { cachedCounts, cachedVerified } from './counts.cache.ts';
 import { type CountsBody, CountsBody as CountsSchema } from './counts.schemas.ts';
 
 export const countsApi = new OpenAPIHono<AppEnv>();
@@ -14,7 +14,8 @@ const route = createRoute({
   path: '/pledges/{slug}/counts',
   operationId: 'getCounts',
   summary: 'Current totals of a pledge',
-  description: 'Answered from the counters. Cacheable for a few seconds; revalidate with If-None-Match.',
+  description:
+    'Answered from the counters (and `verified` from an index of confirmed signatures by verification level). Cacheable for a few seconds; revalidate with If-None-Match.',
   tags: ['Counts'],
   middleware: [publicCache()] as const,
   request: { params: slugParams },
@@ -24,7 +25,7 @@ const route = createRoute({
 openapi(countsApi, route, async (c) => {
   const pledge = await cachedPledge(c.env, c.req.valid('param').slug);
   if (!pledge || pledge.status === 'draft') return apiError(c, 404, 'not_found', 'No such pledge.');
-  const counts = await cachedCounts(c.env, pledge.id);
-  const body: CountsBody = { slug: pledge.slug, ...counts, goal: pledge.goal, status: pledge.status, closesAt: pledge.closesAt };
+  const [counts, verified] = await Promise.all([cachedCounts(c.env, pledge.id), cachedVerified(c.env, pledge.id)]);
+  const body: CountsBody = { slug: pledge.slug, ...counts, verified, goal: pledge.goal, status: pledge.status, closesAt: pledge.closesAt };
   return c.json(body);
 });

@@ -9,6 +9,12 @@ export const CountsBody = named(
     individuals: z.number().int().describe('Confirmed individual signatures'),
     societies: z.number().int().describe('Verified society co-signatures'),
     updatedAt: z.number().int().describe('Last change of either counter, ms since the epoch'),
+    verified: z
+      .object({
+        institution: z.number().int().describe('Confirmed signatures whose mailbox is at an academic or research institution (and not ORCID-verified)'),
+        orcid: z.number().int().describe('Confirmed signatures whose signer proved an ORCID iD by signing in with ORCID'),
+      })
+      .describe('Individuals by verification level beyond a confirmed mailbox; each signature counts at its strongest level, so email = individuals - institution - orcid'),
     goal: z.number().int().nullable().describe('Target number of individual signatures, if set'),
     status: z.enum(PLEDGE_STATUSES),
     closesAt: z.number().int().nullable().describe('When signing closes, ms since the epoch, if set'),
@@ -54,6 +60,11 @@ export const StatsBody = named(
         byCategory: z.record(z.string(), z.number().int()).describe('Invalidations by category (duplicate, fraud, suspicious, other, deleted)'),
       })
       .describe('Removals from the count, as the public log records them (removals logged before reasons were recorded are not included)'),
+    byVerification: z
+      .object({ email: z.number().int(), institution: z.number().int(), orcid: z.number().int() })
+      .describe(
+        'Confirmed signatures by verification level, each at its strongest: email (mailbox confirmed), institution (academic or research mailbox), orcid (ORCID iD proven by sign-in); they add up to individuals',
+      ),
   }),
   'Breakdowns of confirmed signatures, from a snapshot of the counters taken at most once an hour (the same answer until the next UTC hour).',
 );

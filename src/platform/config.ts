@@ -112,6 +112,10 @@ const fields = {
   LOG_SIGNING_KEY: secret,
   ACCESS_AUD: secret,
   ACCESS_TEAM_DOMAIN: secret,
+  // ORCID sign-in (issue 16): off while ORCID_CLIENT_ID is empty.
+  ORCID_CLIENT_ID: secret,
+  ORCID_CLIENT_SECRET: secret,
+  ORCID_ISSUER: httpUrl,
 };
 const KEYS = Object.keys(fields);
 
@@ -124,6 +128,7 @@ const configSchema = z.object(fields).transform((e) => ({
   admin: { token: e.ADMIN_TOKEN, sessionSecret: e.SESSION_SECRET, accessAud: e.ACCESS_AUD, accessTeamDomain: e.ACCESS_TEAM_DOMAIN },
   ipHashSecret: e.IP_HASH_SECRET,
   logSigningKey: e.LOG_SIGNING_KEY,
+  orcid: { clientId: e.ORCID_CLIENT_ID.trim(), clientSecret: e.ORCID_CLIENT_SECRET, issuer: e.ORCID_ISSUER ?? 'https://orcid.org' },
 }));
 
 export type Config = z.infer<typeof configSchema>;

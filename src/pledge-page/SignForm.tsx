@@ -1,10 +1,12 @@
 import type { Lang } from '../platform/i18n/lang.ts';
+import { fill } from '../platform/i18n/messages.ts';
 import { ErrorSummary } from '../platform/ui/FormParts.tsx';
 import { Turnstile } from '../platform/ui/Turnstile.tsx';
 import { manageWords } from '../signatures/manage.messages.ts';
 import { regionOptions } from '../signatures/regions.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
 import { FIELDS } from '../signatures/signatures.ts';
+import { verificationWords } from '../signatures/verification.messages.ts';
 
 export type SignFormProps = {
   lang: Lang;
@@ -15,6 +17,8 @@ export type SignFormProps = {
   errors?: Record<string, string>;
   // Turnstile, when configured.
   turnstileSiteKey?: string;
+  // ORCID sign-in (issue 16), when configured: the button links here.
+  orcidStart?: string;
 };
 
 const ORDER = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates'];
@@ -65,10 +69,36 @@ export function SignForm(props: SignFormProps) {
     </div>
   );
   const regions = regionOptions(props.lang);
+  const vw = verificationWords(props.lang);
+  // Signed in with ORCID: the proven iD is fixed (posted with its proof), not typed.
+  const proven = v.orcidProof && v.orcid ? v.orcid : null;
+  const orcidPart = proven ? (
+    <div class={group('orcid')} id={id('orcid')} tabindex={-1}>
+      {inlineError('orcid')}
+      <p class="orcid-proven">
+        {fill(vw.orcidProven, { orcid: proven })} <span class="hint">{vw.orcidProvenHint}</span>
+      </p>
+      <input type="hidden" name="orcid" value={proven} />
+      <input type="hidden" name="orcidProof" value={v.orcidProof} />
+      <p>
+        <a href={`/p/${props.slug}#sign`}>{vw.orcidStartOver}</a>
+      </p>
+    </div>
+  ) : (
+    text('orcid', 'text', 'off', false)
+  );
   return (
     <section class="card" id="sign" aria-labelledby="sign-heading">
       <h2 id="sign-heading">{w.heading}</h2>
       <p>{w.intro}</p>
+      {props.orcidStart && !proven ? (
+        <p class="orcid-start">
+          {vw.orcidOr}{' '}
+          <a id="orcid-signin" class="button" href={props.orcidStart}>
+            {vw.orcidButton}
+          </a>
+        </p>
+      ) : null}
       <form method="post" action={`/p/${props.slug}/sign`} novalidate>
         <input type="hidden" name="version" value={props.version} />
         <input type="hidden" name="lang" value={props.lang} />
@@ -109,7 +139,7 @@ export function SignForm(props: SignFormProps) {
           </select>
         </div>
         {text('title', 'text', 'organization-title', false)}
-        {text('orcid', 'text', 'off', false)}
+        {orcidPart}
         <div class={group('public')}>
           <label class="check" for={id('public')}>
             <input id={id('public')} name="public" type="checkbox" checked={v.public === 'on'} aria-describedby={`${id('public')}-hint`} />

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { config } from '../platform/config.ts';
+import { unseal } from '../platform/crypto/sealed.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings } from '../platform/http/pages.ts';
@@ -7,6 +10,7 @@ import { messages } from '../platform/i18n/messages.ts';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
 import { MessagePage } from '../platform/ui/MessagePage.tsx';
 import { getFeaturedPledge } from '../pledges/pledges.queries.ts';
+import { ORCID_PROOF_COOKIE, ORCID_PROOF_PURPOSE, type OrcidProof } from '../signatures/orcid.ts';
 import { checkEmailLocation, submitSignature } from '../signatures/signatures.handlers.ts';
 import { formToSignatureBody, SIGN_FORM_FIELDS } from '../signatures/signatures.input.ts';
 import { fieldMessages, signWords } from '../signatures/signatures.messages.ts';
@@ -22,6 +26,18 @@ pledgePages.get('/', async (c) => {
 });
 
 pledgePages.get('/p/:slug', (c) => renderPledgePage(c, c.req.param('slug')));
+
+// After ORCID sign-in (src/orcid/): the sign form filled in with the proven iD and the
+// name on the ORCID record, carrying the sealed proof. Private (the visitor's own iD),
+// never cached; without a valid proof, the ordinary form.
+pledgePages.get('/p/:slug/sign', async (c) => {
+  const slug = c.req.param('slug');
+  const sealed = getCookie(c, ORCID_PROOF_COOKIE);
+  const proof = await unseal<OrcidProof>(config(c.env).admin.sessionSecret, ORCID_PROOF_PURPOSE, sealed, Date.now());
+  if (!proof || !sealed) return c.redirect(`/p/${encodeURIComponent(slug)}#sign`, 303);
+  c.header('Cache-Control', 'no-store');
+  return renderPledgePage(c, slug, { values: { name: proof.name ?? '', orcid: proof.orcid, orcidProof: sealed } });
+});
 
 // The sign form of the pledge page posts here; errors show the page again with the form filled in.
 pledgePages.post('/p/:slug/sign', async (c) => {
@@ -52,9 +68,18 @@ pledgePages.post('/p/:slug/sign', async (c) => {
     case 'rateLimited':
       c.header('Retry-After', String(outcome.retryAfter));
       return c.html(<MessagePage lang={lang} path={c.req.path} title={w.tooManyTitle} body={w.tooManyBody} />, 429);
-    case 'invalid':
-      return renderPledgePage(c, slug, { values: values(), errors: fieldMessages(lang, outcome.codes) }, 400);
+    case 'invalid': {
+      const kept = values();
+      // A refused ORCID proof: the ordinary form again, with the message.
+      if (outcome.codes.orcid === 'proofExpired' || outcome.codes.orcid === 'orcidTaken') {
+        delete kept.orcidProof;
+        delete kept.orcid;
+      }
+      return renderPledgePage(c, slug, { values: kept, errors: fieldMessages(lang, outcome.codes) }, 400);
+    }
     case 'accepted':
+      // The ORCID proof, if any, has done its work.
+      if (form.orcidProof) deleteCookie(c, ORCID_PROOF_COOKIE, { path: `/p/${outcome.slug}/sign`, secure: true, httpOnly: true, sameSite: 'Lax' });
       return c.redirect(await checkEmailLocation(c, outcome.slug, body, lang), 303);
   }
 });

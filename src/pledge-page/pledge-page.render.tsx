@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cachedCounts } from '../counts/counts.cache.ts';
+import { config } from '../platform/config.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { isLang } from '../platform/i18n/lang.ts';
@@ -58,7 +59,15 @@ function pledgePageHtml(c: Context<AppEnv>, { pledge, text, counts, societies, u
       {messages(lang)[closed]}
     </p>
   ) : (
-    <SignForm lang={lang} slug={pledge.slug} version={text.version} values={form.values} errors={form.errors} turnstileSiteKey={c.env.TURNSTILE_SITE_KEY} />
+    <SignForm
+      lang={lang}
+      slug={pledge.slug}
+      version={text.version}
+      values={form.values}
+      errors={form.errors}
+      turnstileSiteKey={c.env.TURNSTILE_SITE_KEY}
+      orcidStart={config(c.env).orcid.clientId ? `/auth/orcid/start?pledge=${encodeURIComponent(pledge.slug)}` : undefined}
+    />
   );
   const withNote = (
     <>

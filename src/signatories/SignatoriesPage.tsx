@@ -5,6 +5,8 @@ import { Layout } from '../platform/ui/Layout.tsx';
 import { TABLE_CSS } from '../platform/ui/styles.ts';
 import { signWords } from '../signatures/signatures.messages.ts';
 import type { Field } from '../signatures/signatures.ts';
+import { verificationWords } from '../signatures/verification.messages.ts';
+import { isLevel, LEVELS, type Level } from '../signatures/verification.ts';
 import type { Signatory } from './signatories.ts';
 
 export type SignatoriesPageProps = {
@@ -13,6 +15,8 @@ export type SignatoriesPageProps = {
   slug: string;
   title: string;
   q: string;
+  // The level filter, '' for all.
+  level: Level | '';
   items: Signatory[];
   nextCursor: string | null;
 };
@@ -28,7 +32,10 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
   const t = messages(lang);
   const fields = signWords(lang).fields;
   const base = `/p/${slug}/signatories`;
-  const next = props.nextCursor ? `${base}?${new URLSearchParams({ ...(props.q ? { q: props.q } : {}), cursor: props.nextCursor })}` : null;
+  const vw = verificationWords(lang);
+  const next = props.nextCursor
+    ? `${base}?${new URLSearchParams({ ...(props.q ? { q: props.q } : {}), ...(props.level ? { level: props.level } : {}), cursor: props.nextCursor })}`
+    : null;
   return (
     <Layout lang={lang} path={base} title={`${t.signatoriesTitle} · ${props.title}`} head={<InlineStyle css={TABLE_CSS} />}>
       <p>
@@ -40,8 +47,24 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
       <form method="get" action={base} role="search">
         <label for="q">{t.searchLabel}</label>
         <input id="q" name="q" type="search" value={props.q} maxlength={100} />
+        <label for="level">{vw.filterLabel}</label>
+        <select id="level" name="level">
+          <option value="">{vw.allLevels}</option>
+          {LEVELS.map((l) => (
+            <option value={l} selected={props.level === l}>
+              {vw.levels[l]}
+            </option>
+          ))}
+        </select>
         <button type="submit">{t.search}</button>
       </form>
+      <ul class="muted levels">
+        {LEVELS.map((l) => (
+          <li>
+            <strong>{vw.levels[l]}</strong>: {vw.explain[l]}
+          </li>
+        ))}
+      </ul>
       {props.items.length === 0 ? (
         <p>{t.noSignatories}</p>
       ) : (
@@ -52,6 +75,7 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
               <th scope="col">{t.affiliationCol}</th>
               <th scope="col">{t.fieldCol}</th>
               <th scope="col">{t.signedAtCol}</th>
+              <th scope="col">{vw.levelCol}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,6 +85,18 @@ export function SignatoriesPage(props: SignatoriesPageProps) {
                 <td>{s.affiliation}</td>
                 <td>{fields[s.field as Field] ?? s.field}</td>
                 <td>{formatDate(s.confirmedAt, lang)}</td>
+                <td data-level={s.verification}>
+                  {isLevel(s.verification) ? vw.levels[s.verification] : s.verification}
+                  {s.orcid ? (
+                    <>
+                      {' '}
+                      <a href={`https://orcid.org/${s.orcid}`} rel="noopener">
+                        {s.orcid}
+                      </a>
+                    </>
+                  ) : null}
+                  {s.orcidClaimed ? <span class="muted"> · {vw.claimed}</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>

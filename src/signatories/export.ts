@@ -17,7 +17,15 @@ export function exportSignatories(d1: D1Database, pledgeId: number, format: 'csv
       let chunk = '';
       if (first) chunk += format === 'csv' ? `\uFEFF${CSV_HEADER}\r\n` : '[';
       for (const row of rows) {
-        const s: Signatory = { name: row.name, affiliation: row.affiliation, field: row.field, confirmedAt: row.confirmedAt };
+        const s: Signatory = {
+          name: row.name,
+          affiliation: row.affiliation,
+          field: row.field,
+          confirmedAt: row.confirmedAt,
+          verification: row.verification,
+          orcid: row.orcid,
+          orcidClaimed: row.orcidClaimed,
+        };
         chunk += format === 'csv' ? `${csvRow(s)}\r\n` : `${first ? '\n' : ',\n'}${JSON.stringify(s)}`;
         first = false;
       }

@@ -23,7 +23,8 @@ const list = createRoute({
   path: '/pledges/{slug}/signatories',
   operationId: 'listSignatories',
   summary: 'Public signatories, most recent first, searchable, paged by cursor',
-  description: 'Only confirmed signers who consented to be listed and were not hidden by an organiser: name, affiliation, field and time. Never an email.',
+  description:
+    'Only confirmed signers who consented to be listed and were not hidden by an organiser: name, affiliation, field, day, and verification level (with the ORCID iD when proven). Never an email. `level` filters by verification level.',
   tags: ['Signatories'],
   middleware: [publicCache(15, 120)] as const,
   request: { params: slugParams, query: signatoriesQuery },
@@ -31,13 +32,21 @@ const list = createRoute({
 });
 
 openapi(signatoriesApi, list, async (c) => {
-  const { q, cursor, limit } = c.req.valid('query');
+  const { q, cursor, limit, level } = c.req.valid('query');
   const pledge = await findPledge(c, c.req.valid('param').slug);
   if (!pledge) return apiError(c, 404, 'not_found', 'No such pledge.');
-  const { rows, more } = await listSignatories(c.env.DB, pledge.id, { q, cursor: cursor ?? null, limit: limit ?? 50 });
+  const { rows, more } = await listSignatories(c.env.DB, pledge.id, { q, cursor: cursor ?? null, limit: limit ?? 50, level });
   const last = rows.at(-1);
   const body: SignatoriesPage = {
-    items: rows.map((r) => ({ name: r.name, affiliation: r.affiliation, field: r.field as SignatoriesPage['items'][number]['field'], confirmedAt: r.confirmedAt })),
+    items: rows.map((r) => ({
+      name: r.name,
+      affiliation: r.affiliation,
+      field: r.field as SignatoriesPage['items'][number]['field'],
+      confirmedAt: r.confirmedAt,
+      verification: r.verification as SignatoriesPage['items'][number]['verification'],
+      orcid: r.orcid,
+      orcidClaimed: r.orcidClaimed,
+    })),
     nextCursor: more && last ? encodeCursor(last) : null,
   };
   return c.json(body);
@@ -49,7 +58,8 @@ const downloads = {
     path: '/pledges/{slug}/signatories.csv',
     operationId: 'downloadSignatoriesCsv',
     summary: 'Open data: the whole public list as CSV',
-    description: 'UTF-8 with BOM; columns name, affiliation, field, confirmed_at (ISO 8601). Cells that a spreadsheet would run as a formula get a leading apostrophe.',
+    description:
+      'UTF-8 with BOM; columns name, affiliation, field, confirmed_at (ISO 8601), verification (email | institution | orcid), orcid (the proven iD, else empty), orcid_claimed (1: an iD was typed but not proven). Cells that a spreadsheet would run as a formula get a leading apostrophe.',
     tags: ['Signatories'],
     request: { params: slugParams },
     responses: { 200: file('text/csv', 'CSV file'), 404: notFound },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERIFICATION_LEVELS } from '../platform/db/states.ts';
 import { queryInt, queryText } from '../platform/http/query.ts';
 import { decodeCursor } from './signatories.ts';
 
@@ -18,5 +19,9 @@ export const signatoriesQuery = z
       .optional()
       .describe('Opaque cursor: the nextCursor of the previous page'),
     limit: queryInt(1, 100, 'Page size, 1-100, default 50'),
+    level: z
+      .enum(VERIFICATION_LEVELS, { error: 'invalid' })
+      .optional()
+      .describe('Only signers verified at this level: email (mailbox confirmed), institution (academic or research mailbox), orcid (ORCID iD proven by sign-in)'),
   })
   .describe('Query of the signatories list');

@@ -3,10 +3,16 @@ import { COUNTED_SIGNATURE_STATES } from '../counts/counters.ts';
 import { searchKey, searchNeedles } from '../endorsements/names.ts';
 import { db } from '../platform/db/client.ts';
 import { signatureSearch, signatures } from '../platform/db/schema.ts';
-import { sqlList } from '../platform/db/sql.ts';
+import { sqlList, sqlText } from '../platform/db/sql.ts';
+import { LEVEL, type VerificationLevel } from '../platform/db/states.ts';
 import type { Cursor, Signatory } from './signatories.ts';
 
 type Row = Signatory & { id: number };
+type RawRow = Omit<Row, 'orcidClaimed'> & { orcidClaimed: number };
+
+// The public ORCID columns: a proven iD is shown (as a link), a typed one only as claimed.
+const ORCID_COLUMNS = `verification, CASE WHEN verification = ${sqlText(LEVEL.orcid)} THEN orcid END AS orcid,
+  (orcid IS NOT NULL AND verification != ${sqlText(LEVEL.orcid)}) AS orcidClaimed`;
 
 export const DAY_MS = 86_400_000;
 // The day of confirmation (UTC), as in the index signatures_wall.
@@ -17,9 +23,17 @@ const WALL_DAY = `(confirmed_at / ${DAY_MS})`;
 // know if more follow. Times are whole days and the order within a day says nothing of
 // who confirmed first, so the list cannot be matched to the public log's entries by time
 // (test/privacy/log-join.test.ts). Index: signatures_wall (migration 0014).
-export async function listSignatories(d1: D1Database, pledgeId: number, opts: { q?: string; cursor?: Cursor | null; limit: number }): Promise<{ rows: Row[]; more: boolean }> {
+export async function listSignatories(
+  d1: D1Database,
+  pledgeId: number,
+  opts: { q?: string; cursor?: Cursor | null; limit: number; level?: VerificationLevel },
+): Promise<{ rows: Row[]; more: boolean }> {
   const where = [`pledge_id = ?1`, `state IN (${sqlList(COUNTED_SIGNATURE_STATES)})`, `public = 1`, `hidden = 0`];
   const binds: unknown[] = [pledgeId];
+  if (opts.level) {
+    binds.push(opts.level);
+    where.push(`verification = ?${binds.length}`);
+  }
   if (opts.cursor) {
     binds.push(Math.floor(opts.cursor.confirmedAt / DAY_MS), opts.cursor.name, opts.cursor.id);
     const [d, n, i] = [binds.length - 2, binds.length - 1, binds.length];
@@ -33,12 +47,12 @@ export async function listSignatories(d1: D1Database, pledgeId: number, opts: { 
   binds.push(opts.limit + 1);
   const { results } = await d1
     .prepare(
-      `SELECT id, name, affiliation, field, ${WALL_DAY} * ${DAY_MS} AS confirmedAt FROM signatures
+      `SELECT id, name, affiliation, field, ${WALL_DAY} * ${DAY_MS} AS confirmedAt, ${ORCID_COLUMNS} FROM signatures
        WHERE ${where.join(' AND ')} ORDER BY ${WALL_DAY} DESC, name, id LIMIT ?${binds.length}`,
     )
     .bind(...binds)
-    .all<Row>();
-  return { rows: results.slice(0, opts.limit), more: results.length > opts.limit };
+    .all<RawRow>();
+  return { rows: results.slice(0, opts.limit).map((r) => ({ ...r, orcidClaimed: r.orcidClaimed === 1 })), more: results.length > opts.limit };
 }
 
 // Whether a search key (k.key) contains any of the needles (a JSON array bound as `param`).

@@ -1,7 +1,9 @@
 // The public signer list: rules free of HTTP and storage. Only confirmed signers who
 // consented (public = 1) and whom no organiser hid are ever listed, and only their
-// name, affiliation, field and confirmation day (confirmedAt: ms at 00:00 UTC).
-export type Signatory = { name: string; affiliation: string; field: string; confirmedAt: number };
+// name, affiliation, field and confirmation day (confirmedAt: ms at 00:00 UTC), and how
+// strongly they are verified (issue 16): the level, the ORCID iD they proved (null
+// unless the level is orcid), and whether they typed an iD without proving it.
+export type Signatory = { name: string; affiliation: string; field: string; confirmedAt: number; verification: string; orcid: string | null; orcidClaimed: boolean };
 
 // Opaque keyset cursor: the position after the last row of a page (day, name, id).
 export type Cursor = { confirmedAt: number; name: string; id: number };
@@ -34,8 +36,8 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export const CSV_HEADER = 'name,affiliation,field,confirmed_at';
+export const CSV_HEADER = 'name,affiliation,field,confirmed_at,verification,orcid,orcid_claimed';
 
 export function csvRow(s: Signatory): string {
-  return [s.name, s.affiliation, s.field, new Date(s.confirmedAt).toISOString()].map(csvCell).join(',');
+  return [s.name, s.affiliation, s.field, new Date(s.confirmedAt).toISOString(), s.verification, s.orcid ?? '', s.orcidClaimed ? '1' : '0'].map(csvCell).join(',');
 }

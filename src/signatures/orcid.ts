@@ -14,3 +14,12 @@ export function orcidCheckDigit(base15: string): string {
   const result = (12 - (total % 11)) % 11;
   return result === 10 ? 'X' : String(result);
 }
+
+// Issue 16: the proof that a visitor signed in with ORCID as this iD, for this pledge.
+// The sign-in (src/orcid/) seals it under SESSION_SECRET into a cookie; the prefilled
+// sign form posts it back as `orcidProof`, and the signature carries `orcidProven`
+// through the signature queue and the confirm link to its level.
+export type OrcidProof = { pledgeId: number; orcid: string; name: string | null };
+export const ORCID_PROOF_PURPOSE = 'orcid-proof:v1';
+export const ORCID_PROOF_COOKIE = 'orcid_proof';
+export const ORCID_PROOF_TTL_MS = 30 * 60 * 1000;

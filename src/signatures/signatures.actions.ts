@@ -1,4 +1,5 @@
 import { hashToken, isTokenShaped, newToken, sameDigest, withdrawTokenFor } from '../platform/crypto/tokens.ts';
+import { db } from '../platform/db/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
 import { isLang, type Lang } from '../platform/i18n/lang.ts';
 import { recipientKey, reserveMailStatement } from '../platform/mail/ledger.ts';
@@ -7,6 +8,8 @@ import type { SignatureInput } from './signatures.input.ts';
 import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import * as q from './signatures.queries.ts';
 import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
+import { listDomainRules } from './verification.queries.ts';
+import { LEVEL, levelOf } from './verification.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
@@ -92,6 +95,8 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     updates: input.updates === true,
     lang: target.lang,
     textVersion: target.version,
+    // Issue 16: bound to this link, so the level follows the details it confirms.
+    orcidProven: input.orcidProven,
   };
   const inserted = await q.insertSignature(d1, {
     pledgeId: target.pledgeId,
@@ -194,14 +199,21 @@ export async function confirmSignature(d1: D1Database, token: string, now: numbe
     withdrawToken: withdrawStillValid ? withdrawToken : null,
     changed,
   });
+  // The level these details earn (issue 16): the mailbox's domain under the current
+  // rules, raised to orcid when the link carries an ORCID proof.
+  const level = async (): Promise<q.ConfirmLevel> => {
+    const rules = await listDomainRules(db(d1));
+    const fallback = levelOf({ emailDomain: row.emailDomain, orcidProven: false }, rules);
+    return { level: details?.orcidProven && details.orcid ? LEVEL.orcid : fallback, fallback };
+  };
   if (row.state === 'pending') {
     if (row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
-    return (await q.markConfirmed(d1, row.id, details, now)) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
+    return (await q.markConfirmed(d1, row.id, details, now, await level())) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
   }
   if (row.state === 'held') {
     if (row.confirmedAt === null && row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
     // Held signatures look confirmed to the signer; they count only once released.
-    return (await q.markHeldConfirmed(d1, row.id, details, now)) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
+    return (await q.markHeldConfirmed(d1, row.id, details, now, await level())) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
   }
   if (row.state === 'confirmed') return ok('alreadyConfirmed', false);
   return { ok: false, status: 'invalid' };

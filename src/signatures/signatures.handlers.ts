@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { receiptFor } from '../log/receipt.ts';
 import { config } from '../platform/config.ts';
 import { seal, unseal } from '../platform/crypto/seal.ts';
+import { unseal as unsealSigned } from '../platform/crypto/sealed.ts';
+import type { Db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
@@ -13,9 +15,11 @@ import { cachedTexts } from '../pledges/pledges.cache.ts';
 import { isKnownVersion, pickText } from '../pledges/pledges.queries.ts';
 import { admitSubmission, turnstileRefusal } from '../pledges/submission.ts';
 import { maskEmail } from './email.ts';
+import { ORCID_PROOF_PURPOSE, type OrcidProof } from './orcid.ts';
 import { type SignTarget, signatureForToken, signPledge } from './signatures.actions.ts';
 import { parseSignature, type SignatureInput } from './signatures.input.ts';
 import { DEFAULT_EXEMPT_DOMAINS, type SustainedLimits } from './signatures.ts';
+import { orcidProvenElsewhere } from './verification.queries.ts';
 
 // A validated signature on its way to D1 through the signature queue.
 export type SignRequest = { target: SignTarget; input: SignatureInput; ipHash: string | null; now: number; baseUrl: string };
@@ -39,7 +43,10 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
 
   const parsed = parseSignature(data);
   if (!parsed.ok) return { kind: 'invalid', codes: parsed.codes };
-  const input = parsed.value;
+  const proven = await provenOrcid(c, d, pledge.id, parsed.value.orcidProof, now);
+  if (!proven.ok) return { kind: 'invalid', codes: { orcid: proven.code } };
+  // The proof's iD replaces whatever was typed; the token itself is not stored.
+  const input: SignatureInput = { ...parsed.value, orcidProof: undefined, ...(proven.orcid ? { orcid: proven.orcid, orcidProven: true } : {}) };
   const turnstile = opts.humanChecked ? null : await turnstileRefusal(c, input.turnstileToken);
   if (turnstile) return turnstile;
 
@@ -77,6 +84,17 @@ export async function submitSignature(c: Context<AppEnv>, slug: string, data: un
       ipHash,
     );
   return { kind: 'accepted', slug: pledge.slug };
+}
+
+// The ORCID iD an `orcidProof` proves for this pledge (issue 16). No proof: nothing to
+// prove. A forged, expired or other pledge's proof, or an iD another signature of the
+// pledge already proved, is a field error: the form shows it and the email path stays.
+async function provenOrcid(c: Context<AppEnv>, d: Db, pledgeId: number, proof: string | undefined, now: number) {
+  if (proof === undefined) return { ok: true as const, orcid: null };
+  const value = await unsealSigned<OrcidProof>(config(c.env).admin.sessionSecret, ORCID_PROOF_PURPOSE, proof, now);
+  if (!value || value.pledgeId !== pledgeId || typeof value.orcid !== 'string') return { ok: false as const, code: 'proofExpired' };
+  if (await orcidProvenElsewhere(d, pledgeId, value.orcid)) return { ok: false as const, code: 'orcidTaken' };
+  return { ok: true as const, orcid: value.orcid };
 }
 
 // A confirmed signer's receipt from the public log; the confirm or the withdraw token

@@ -39,6 +39,11 @@ export const signatureBody = z
       .optional()
       .describe('The text version (content hash) signed; default the current one'),
     lang: z.string({ error: 'invalid' }).refine(isLang, 'invalid').optional(),
+    orcidProof: z
+      .string({ error: 'invalid' })
+      .max(4096, 'invalid')
+      .optional()
+      .describe('The proof from ORCID sign-in (GET /auth/orcid/start): the iD it proves replaces `orcid`, and the signature is verified at level orcid once confirmed'),
     turnstileToken: z.string({ error: 'invalid' }).max(4096, 'invalid').optional(),
   })
   .strict();
@@ -54,6 +59,9 @@ export type SignatureInput = {
   region: string;
   title: string | null;
   orcid: string | null;
+  // Set by the sign handler from a valid `orcidProof`, never by the body itself.
+  orcidProven: boolean;
+  orcidProof: string | undefined;
   public: boolean;
   updates: boolean;
   version: string | undefined;
@@ -81,6 +89,8 @@ export function parseSignature(data: unknown): Parsed<SignatureInput> {
       region: b.region,
       title: b.title && b.title.trim() !== '' ? b.title : null,
       orcid,
+      orcidProven: false,
+      orcidProof: b.orcidProof && b.orcidProof !== '' ? b.orcidProof : undefined,
       public: b.public ?? false,
       updates: b.updates ?? false,
       version: b.version,
@@ -92,12 +102,12 @@ export function parseSignature(data: unknown): Parsed<SignatureInput> {
 
 // The HTML form posts strings; map them onto the JSON shape (checkbox -> boolean,
 // empty optional fields -> absent) and ignore anything else it carries.
-export const SIGN_FORM_FIELDS = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'public', 'updates', 'version', 'lang'] as const;
+export const SIGN_FORM_FIELDS = ['name', 'email', 'affiliation', 'field', 'region', 'title', 'orcid', 'orcidProof', 'public', 'updates', 'version', 'lang'] as const;
 
 export function formToSignatureBody(form: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const key of ['name', 'email', 'affiliation', 'field', 'region'] as const) body[key] = form[key] ?? '';
-  for (const key of ['title', 'orcid', 'version', 'lang'] as const) if (form[key]) body[key] = form[key];
+  for (const key of ['title', 'orcid', 'orcidProof', 'version', 'lang'] as const) if (form[key]) body[key] = form[key];
   if (form['cf-turnstile-response']) body.turnstileToken = form['cf-turnstile-response'];
   body.public = form.public === 'on' || form.public === '1' || form.public === 'true';
   body.updates = form.updates === 'on' || form.updates === '1' || form.updates === 'true';

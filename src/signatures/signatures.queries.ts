@@ -2,8 +2,10 @@ import { and, eq, exists, inArray, isNotNull, isNull, lt, type SQL, sql } from '
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../platform/db/client.ts';
 import { signatures, signatureTokens } from '../platform/db/schema.ts';
+import { sqlList } from '../platform/db/sql.ts';
 import { SIGNATURE } from '../platform/db/states.ts';
 import { type Field, WITHDRAWABLE_STATES } from './signatures.ts';
+import { LEVEL, type Level } from './verification.ts';
 
 // Storage for signatures. Row reads and writes go through drizzle; the token inserts
 // that must follow a mail-ledger reservation in one raw batch stay SQL (see
@@ -107,6 +109,8 @@ export type SignatureDetails = {
   updates?: boolean;
   lang: string;
   textVersion: string;
+  // Issue 16: the iD above was proven by ORCID sign-in (absent in links mailed before).
+  orcidProven?: boolean;
 };
 
 // confirm and withdraw links; manage (the signer's page, /manage/:token) and
@@ -138,6 +142,7 @@ export type TokenRow = {
   lang: string;
   // The name stored (null once withdrawn).
   name: string | null;
+  emailDomain: string | null;
   // Whether the companion withdraw token (hash given) is a live link of the same signature.
   withdrawValid: number;
 };
@@ -162,6 +167,7 @@ export async function findToken(d1: D1Database, hash: string, kind: TokenKind, w
       confirmedAt: signatures.confirmedAt,
       lang: signatures.lang,
       name: signatures.name,
+      emailDomain: signatures.emailDomain,
       withdrawValid,
     })
     .from(signatureTokens)
@@ -185,16 +191,34 @@ const detailColumns = (d: SignatureDetails) => ({
   textVersion: d.textVersion,
 });
 
+// The level a confirmation sets (issue 16): `level` as derived by the Worker, unless it
+// is orcid and another counted signature of the pledge proved the same iD meanwhile;
+// then `fallback` (the mailbox's level), and the iD stays as claimed. Decided inside the
+// confirming statement, so two confirmations cannot both take one iD.
+export type ConfirmLevel = { level: Level; fallback: Level };
+
+function levelColumn(details: SignatureDetails | null, lv: ConfirmLevel): SQL | Level {
+  if (!details || lv.level !== LEVEL.orcid || !details.orcid) return lv.fallback;
+  return sql`CASE WHEN NOT EXISTS (SELECT 1 FROM signatures o WHERE o.pledge_id = signatures.pledge_id AND o.id != signatures.id
+    AND o.orcid = ${details.orcid} AND o.verification = ${LEVEL.orcid} AND o.state IN (${sql.raw(sqlList([SIGNATURE.confirmed, SIGNATURE.held]))})) THEN ${LEVEL.orcid} ELSE ${lv.fallback} END`;
+}
+
 // Records the confirmation (with the link's details, or the row's own for links mailed
 // before issue 13) where the guard holds, and then, in the same batch, makes the other
 // confirm links of a confirmed signature keep answering "already confirmed" without
 // holding anyone's details. True when this call made the change.
-async function confirmWhere(d1: D1Database, id: number, details: SignatureDetails | null, now: number, guard: SQL | undefined): Promise<boolean> {
+async function confirmWhere(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel, guard: SQL | undefined): Promise<boolean> {
   const d = db(d1);
   const [updated] = await d.batch([
     d
       .update(signatures)
-      .set({ confirmedAt: now, updatedAt: now, ...(details ? detailColumns(details) : {}), ...(guard === undefined ? { state: SIGNATURE.confirmed } : {}) })
+      .set({
+        confirmedAt: now,
+        updatedAt: now,
+        ...(details ? detailColumns(details) : {}),
+        verification: levelColumn(details, lv),
+        ...(guard === undefined ? { state: SIGNATURE.confirmed } : {}),
+      })
       .where(and(eq(signatures.id, id), guard ?? eq(signatures.state, SIGNATURE.pending)))
       .returning({ id: signatures.id }),
     d
@@ -217,16 +241,17 @@ async function confirmWhere(d1: D1Database, id: number, details: SignatureDetail
   return updated.length > 0;
 }
 
-// pending -> confirmed. The guard on state makes concurrent and repeated confirmations
-// count once; the counter triggers run inside this same statement.
-export function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
-  return confirmWhere(d1, id, details, now, undefined);
+// pending -> confirmed, with the level the details earn. The guard on state makes
+// concurrent and repeated confirmations count once; the counter triggers run inside
+// this same statement.
+export function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
+  return confirmWhere(d1, id, details, now, lv, undefined);
 }
 
 // A held signature records that its email was confirmed but stays held (uncounted).
 // (Held signatures are mailed only once released; this serves links mailed before.)
-export function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number): Promise<boolean> {
-  return confirmWhere(d1, id, details, now, and(eq(signatures.state, SIGNATURE.held), isNull(signatures.confirmedAt)));
+export function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
+  return confirmWhere(d1, id, details, now, lv, and(eq(signatures.state, SIGNATURE.held), isNull(signatures.confirmedAt)));
 }
 
 // What mailing a signature's confirmation needs (the organiser's release path).

@@ -5,6 +5,8 @@ import { fill, messages } from '../platform/i18n/messages.ts';
 import { formatNumber } from '../platform/ui/Count.tsx';
 import { InlineStyle } from '../platform/ui/InlineStyle.tsx';
 import { Layout } from '../platform/ui/Layout.tsx';
+import { verificationWords } from '../signatures/verification.messages.ts';
+import { LEVELS } from '../signatures/verification.ts';
 import { BarChart, CHART_CSS, ColumnChart } from './Charts.tsx';
 
 export type StatsPageProps = { lang: Lang; title: string; individualsLabel: string; stats: StatsBody };
@@ -71,6 +73,12 @@ export function StatsPage(props: StatsPageProps) {
       </p>
       <p class="muted">{fill(t.suppressionNote, { n: stats.minGroupSize })}</p>
       {stats.individuals === 0 ? <p>{t.noData}</p> : null}
+      {stats.individuals === 0
+        ? null
+        : breakdown(
+            verificationWords(lang).byLevel,
+            LEVELS.map((l) => ({ key: l, label: verificationWords(lang).levels[l], count: stats.byVerification[l], suppressed: false })),
+          )}
       {breakdown(t.byField, stats.byField)}
       {breakdown(t.byRegion, stats.byRegion)}
       {breakdown(t.bySociety, stats.bySociety)}

@@ -27,6 +27,8 @@ export type SnapshotBody = {
   updatedAt: number;
   rows: CounterRow[];
   removals?: { withdrawn: number; invalidated: number; byCategory: Record<string, number> };
+  // Confirmed signatures by verification level (issue 16); absent in older snapshots.
+  levels?: { email: number; institution: number; orcid: number };
 };
 export type Snapshot = { period: string; takenAt: number; body: SnapshotBody };
 

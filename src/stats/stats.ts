@@ -1,4 +1,5 @@
 import type { StatsBody } from '../counts/counts.schemas.ts';
+import { countByLevel } from '../counts/verified.queries.ts';
 import { reasonFields } from '../log/entry.ts';
 import { removalsByReason } from '../log/log.queries.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -19,7 +20,12 @@ export const HOURS_SHOWN = 48;
 // Reads the counters into a snapshot of the period `now` falls in.
 async function takeSnapshot(db: Db, pledgeId: number, now: number): Promise<Snapshot> {
   const since = now - (HOURS_SHOWN - 1) * 3_600_000;
-  const [counts, rows, removed] = await Promise.all([getCounts(db, pledgeId), getBreakdownCounters(db, pledgeId, hourBucket(since)), removalsByReason(db.$client, pledgeId)]);
+  const [counts, rows, removed, levels] = await Promise.all([
+    getCounts(db, pledgeId),
+    getBreakdownCounters(db, pledgeId, hourBucket(since)),
+    removalsByReason(db.$client, pledgeId),
+    countByLevel(db, pledgeId),
+  ]);
   // Removals by their public reason (the log's), taken with the snapshot like every number.
   const removals = { withdrawn: 0, invalidated: 0, byCategory: {} as Record<string, number> };
   for (const r of removed) {
@@ -31,7 +37,7 @@ async function takeSnapshot(db: Db, pledgeId: number, now: number): Promise<Snap
       removals.byCategory[category] = (removals.byCategory[category] ?? 0) + r.n;
     }
   }
-  return { period: snapshotPeriod(now), takenAt: now, body: { individuals: counts.individuals, updatedAt: counts.updatedAt, rows, removals } };
+  return { period: snapshotPeriod(now), takenAt: now, body: { individuals: counts.individuals, updatedAt: counts.updatedAt, rows, removals, levels } };
 }
 
 // The snapshot of the current period: the stored one, or (first request of the period,
@@ -76,5 +82,7 @@ export async function pledgeStats(db: Db, pledge: Pledge, lang: Lang, now = Date
     perHour: fillSeries(of('hour'), since, at, 'hour'),
     perDay: days.length ? fillSeries(of('day'), Date.parse(`${days[0]}T00:00:00Z`), at, 'day') : [],
     removals: snapshot.body.removals ?? { withdrawn: 0, invalidated: 0, byCategory: {} },
+    // Not suppressed: the counts API publishes the verified totals exactly anyway.
+    byVerification: snapshot.body.levels ?? { email: counts.individuals, institution: 0, orcid: 0 },
   };
 }

@@ -32,7 +32,7 @@ describe('CSV export', () => {
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'id,pledge,state,name,email,affiliation,title,orcid,field,region,public,hidden,textVersion,lang,emailDomain,ipHash,createdAt,confirmedAt,withdrawnAt,invalidatedAt',
+      'id,pledge,state,name,email,affiliation,title,orcid,verification,field,region,public,hidden,textVersion,lang,emailDomain,ipHash,createdAt,confirmedAt,withdrawnAt,invalidatedAt',
     );
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(csv).toContain(`,'@SUM(1+1),`);

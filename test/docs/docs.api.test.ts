@@ -116,7 +116,7 @@ describe('OpenAPI document', () => {
     expect(sign.additionalProperties).toBe(false);
     expect(sign.properties.field.enum).toEqual(['science', 'engineering', 'agriculture', 'medicine', 'interdisciplinary', 'other']);
     const list = doc.paths['/api/pledges/{slug}/signatories'].get.parameters.map((p: Json) => p.name);
-    expect(list).toEqual(['slug', 'q', 'cursor', 'limit']);
+    expect(list).toEqual(['slug', 'q', 'cursor', 'limit', 'level']);
   });
 
   it('has a readable API page linked from the footer', async () => {

@@ -31,7 +31,7 @@ describe('signatories API', () => {
     // matched to the public log by order); times are whole days.
     expect(names).toEqual(['=HYPERLINK("x")', ...[1, 2, 3, 4, 5, 6].map((i) => `Listed Person ${i}`)]);
     for (const s of body.items) expect(s.confirmedAt % 86_400_000).toBe(0);
-    expect(Object.keys(body.items[0]).sort()).toEqual(['affiliation', 'confirmedAt', 'field', 'name']);
+    expect(Object.keys(body.items[0]).sort()).toEqual(['affiliation', 'confirmedAt', 'field', 'name', 'orcid', 'orcidClaimed', 'verification']);
     expect(body.nextCursor).toBeNull();
   });
 
@@ -66,7 +66,7 @@ describe('signatories API', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('name,affiliation,field,confirmed_at');
+    expect(lines[0]).toBe('name,affiliation,field,confirmed_at,verification,orcid,orcid_claimed');
     expect(lines).toHaveLength(8);
     expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)","'@SUM\(1\+1\)","science","\d{4}-/);
     for (const e of emails) expect(csv).not.toContain(e);

@@ -178,6 +178,9 @@ export const signatures = sqliteTable(
     invalidationCategory: text('invalidation_category'),
     // When the retention job erased this row's personal data (src/signatures/retention.ts).
     erasedAt: integer('erased_at'),
+    // email | institution | orcid (src/signatures/verification.ts): derived when the
+    // signature is confirmed, never typed (migrations/0017_verification.sql).
+    verification: text('verification').notNull().default('email'),
   },
   (t) => [
     uniqueIndex('signatures_pledge_email').on(t.pledgeId, t.emailKey),
@@ -188,6 +191,8 @@ export const signatures = sqliteTable(
     index('signatures_domain_time').on(t.emailDomain, t.createdAt),
     index('signatures_unerased').on(t.pledgeId, t.id).where(sql`erased_at IS NULL`),
     index('signatures_updates').on(t.pledgeId, t.id).where(sql`updates = 1`),
+    index('signatures_pledge_verification').on(t.pledgeId, t.state, t.verification),
+    index('signatures_pledge_orcid').on(t.pledgeId, t.orcid).where(sql`orcid IS NOT NULL`),
   ],
 );
 
@@ -422,4 +427,15 @@ export const pledgeMilestones = sqliteTable('pledge_milestones', {
   thresholds: text('thresholds').notNull().default('[]'),
   notify: integer('notify', { mode: 'boolean' }).notNull().default(false),
   updatedAt: integer('updated_at').notNull(),
+});
+
+// Organisers' changes to the academic and research domain list (issue 16;
+// src/signatures/verification.queries.ts): listed 1 adds a domain and its subdomains,
+// 0 removes it from the built-in list. Audited in audit_log.
+export const institutionDomains = sqliteTable('institution_domains', {
+  domain: text('domain').primaryKey(),
+  listed: integer('listed', { mode: 'boolean' }).notNull(),
+  note: text('note'),
+  actor: text('actor').notNull(),
+  createdAt: integer('created_at').notNull(),
 });

@@ -17,3 +17,9 @@ export const SIGNATURE = byName(SIGNATURE_STATES);
 export const ENDORSEMENT_STATES = ['pending', 'confirmed', 'verified', 'rejected'] as const;
 export type EndorsementState = (typeof ENDORSEMENT_STATES)[number];
 export const ENDORSEMENT = byName(ENDORSEMENT_STATES);
+
+// signatures.verification (issue 16): how strongly a signature is verified, weakest
+// first. The rules that derive it: src/signatures/verification.ts.
+export const VERIFICATION_LEVELS = ['email', 'institution', 'orcid'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+export const LEVEL = byName(VERIFICATION_LEVELS);
