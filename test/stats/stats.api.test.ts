@@ -71,8 +71,9 @@ describe('stats API', () => {
     const res = await request('/p/cast-2020/stats?lang=en');
     expect(res.status).toBe(200);
     const html = await res.text();
-    // Three breakdowns as HTML bar rows, two time series as SVG without a viewBox (not scaled).
-    expect(html.match(/<div class="bars"/g)?.length).toBe(3);
+    // Four breakdowns (field, region, society, verification level) as HTML bar rows, two
+    // time series as SVG without a viewBox (not scaled).
+    expect(html.match(/<div class="bars"/g)?.length).toBe(4);
     expect(html.match(/<svg class="chart"/g)?.length).toBe(2);
     expect(html).not.toMatch(/<svg class="chart"[^>]*viewBox/);
     expect(html).toContain('fewer than 5');
