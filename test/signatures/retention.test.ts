@@ -182,8 +182,8 @@ describe('retention', () => {
       .run();
     const pages = {
       en: ['90 days after this pledge closes, that is until 2030-05-01 (UTC)', 'your name and affiliation on the public list'],
-      'zh-Hans': ['本倡议结束后 90 天,即 2030-05-01(UTC)', '就不能再通过链接撤回签名了'],
-      'zh-Hant': ['本倡議結束後 90 天,即 2030-05-01(UTC)', '就不能再透過連結撤回簽名了'],
+      'zh-Hans': ['本倡议结束后 90 天，即 2030-05-01（UTC）', '就不能再通过链接撤回签名了'],
+      'zh-Hant': ['本倡議結束後 90 天，即 2030-05-01（UTC）', '就不能再透過連結撤回簽名了'],
     };
     for (const [lang, phrases] of Object.entries(pages)) {
       const html = await (await request(`/p/cast-2020?lang=${lang}`)).text();
