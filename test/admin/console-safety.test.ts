@@ -36,7 +36,8 @@ describe('organisers’ console: confirmations, notices, words', () => {
     const cookie = await sessionCookie();
     await seedSignatures('cast-2020', [{ state: 'held', name: '状态翻译测试' }]);
     const html = await page('/admin/signatures?q=状态翻译测试', cookie);
-    expect(html).toContain('<td>暂扣</td>');
+    // The state, then (issue 16) the verification level on its own line.
+    expect(html).toContain('<td>暂扣<br/><span data-level=');
     expect(html).toContain('<th>姓名</th>');
     expect(html).toContain('<option value="confirmed">已确认</option>');
     const id = /action="\/admin\/signatures\/(\d+)\/release"/.exec(html)?.[1];
