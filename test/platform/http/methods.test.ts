@@ -14,7 +14,7 @@ describe('wrong methods', () => {
   });
 
   it('answer 405 on pages too, and 404 where nothing matches', async () => {
-    const res = await request('/p/cast-2020/sign', { method: 'GET' });
+    const res = await request('/p/cast-2020/check-email/resend', { method: 'GET' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect((await request('/p/cast-2020', { method: 'PUT', headers: { origin: 'http://localhost:8787' } })).status).toBe(405);
