@@ -19,6 +19,7 @@ import { db } from './platform/db/client.ts';
 import type { AppEnv } from './platform/env.ts';
 import { publicCache } from './platform/http/cache.ts';
 import { apiError, isTransientFailure, RETRY_AFTER_SECONDS } from './platform/http/errors.ts';
+import { hotResponse } from './platform/http/hot-responses.ts';
 import { jsonBodyLimit, wellFormedJson } from './platform/http/json.ts';
 import { allowedMethods } from './platform/http/methods.ts';
 import { formBodyLimit } from './platform/http/pages.ts';
@@ -142,7 +143,8 @@ app.onError((err, c) => {
 });
 
 export default {
-  fetch: app.fetch,
+  // The hottest public reads come from kept responses when warm (hot-responses.ts).
+  fetch: (request, env, ctx) => hotResponse(request, env, async () => app.fetch(request, env, ctx)),
   // Queue consumers (wrangler.toml): signatures written in batches; mail delivered.
   async queue(batch, env) {
     if (batch.queue === SIGN_QUEUE) await recordSignatures(batch as MessageBatch<SignRequest>, env);

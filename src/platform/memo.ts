@@ -6,6 +6,13 @@ import { config } from './config.ts';
 // change after at most the TTL. A TTL of 0 turns the memo off (the tests set it so).
 type Entry<V> = { value: V; until: number };
 
+// Whatever is built from memoised values (the kept responses of
+// src/platform/http/hot-responses.ts) is dropped whenever any memo forgets.
+const forgetListeners: Array<() => void> = [];
+export function onForget(listener: () => void): void {
+  forgetListeners.push(listener);
+}
+
 export class Memo<K, V> {
   private entries = new Map<K, Entry<V>>();
   private inflight = new Map<K, Promise<V>>();
@@ -33,6 +40,7 @@ export class Memo<K, V> {
   forget(key?: K): void {
     if (key === undefined) this.entries.clear();
     else this.entries.delete(key);
+    for (const listener of forgetListeners) listener();
   }
 }
 

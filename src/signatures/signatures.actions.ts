@@ -9,12 +9,22 @@ import { alreadySignedMail, confirmationMail } from './signatures.mails.ts';
 import * as q from './signatures.queries.ts';
 import { CONFIRM_TOKEN_TTL_MS, duplicateAction, MAX_MAILS_PER_SIGNATURE, type SustainedLimits } from './signatures.ts';
 import { listDomainRules } from './verification.queries.ts';
-import { LEVEL, levelOf } from './verification.ts';
+import { type DomainRule, levelOf } from './verification.ts';
 
 // The signing use cases: sign, confirm, withdraw. No HTTP here; routes adapt them.
 
 // mailKeySecret keys the mail ledger (src/platform/mail/ledger.ts): IP_HASH_SECRET.
-export type SignDeps = { d1: D1Database; mailer: Mailer; now: number; baseUrl: string; limits: SustainedLimits; mailKeySecret: string };
+// domainRules: the organisers' institution domains, when the caller already read them
+// (the queue consumer reads them once per batch); else read here.
+export type SignDeps = {
+  d1: D1Database;
+  mailer: Mailer;
+  now: number;
+  baseUrl: string;
+  limits: SustainedLimits;
+  mailKeySecret: string;
+  domainRules?: readonly DomainRule[];
+};
 export type MailDeps = Pick<SignDeps, 'd1' | 'mailer' | 'now' | 'baseUrl' | 'mailKeySecret'>;
 
 // Mail delivery failing is retryable: the signature stays stored, and submitting again
@@ -98,8 +108,12 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
     // Issue 16: bound to this link, so the level follows the details it confirms.
     orcidProven: input.orcidProven,
   };
+  // The mailbox's level is stored from the start (rule changes re-derive it for every
+  // row, pending ones too), so confirming needs no rules: one statement (confirmByToken).
+  const rules = deps.domainRules ?? (await listDomainRules(db(d1)));
   const inserted = await q.insertSignature(d1, {
     pledgeId: target.pledgeId,
+    verification: levelOf({ emailDomain: input.emailDomain, orcidProven: false }, rules),
     lang: target.lang,
     textVersion: target.version,
     name: input.name,
@@ -152,7 +166,7 @@ export async function signPledge(deps: SignDeps, target: SignTarget, input: Sign
 // confirmation goes out (within the recipient's mail cap), for the details stored.
 export async function mailReleasedSignature(deps: MailDeps, id: number, pledgeTitle: (pledgeId: number, lang: Lang) => Promise<string>): Promise<boolean> {
   const s = await q.signatureForMail(deps.d1, id);
-  if (!s || s.state !== 'pending' || !s.email || !s.emailKey) return false;
+  if (s?.state !== 'pending' || !s.email || !s.emailKey) return false;
   const lang: Lang = isLang(s.lang) ? s.lang : 'zh-Hans';
   const { id: _id, pledgeId, state: _state, email, emailKey, ...details } = s;
   await mailConfirmLink(deps, { id, pledgeId, email, emailKey }, { title: await pledgeTitle(pledgeId, lang), lang }, details);
@@ -182,40 +196,33 @@ function parseDetails(json: string | null): q.SignatureDetails | null {
   }
 }
 
-// Confirms exactly the details this link was mailed for. A signature already confirmed
-// stays as it is: no link, old or new, changes a confirmed signer's details or consent.
+// Confirms exactly the details this link was mailed for, in one D1 statement on the
+// response path (issue 14): q.confirmByToken finds the link, applies its details and
+// decides the level. A signature already confirmed stays as it is: no link, old or new,
+// changes a confirmed signer's details or consent. Only when nothing was confirmed does
+// a read follow, to say why (used, expired, unknown).
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
   if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
   const withdrawToken = await withdrawTokenFor(token);
-  const row = await lookup(d1, token, 'confirm', await hashToken(withdrawToken));
+  const [hash, withdrawHash] = await Promise.all([hashToken(token), hashToken(withdrawToken)]);
+  const done = await q.confirmByToken(d1, hash, withdrawHash, now);
+  if (done) {
+    // A held signature records the confirmed mailbox but stays uncounted until released;
+    // to its signer it looks confirmed.
+    return { ok: true, status: 'confirmed', pledgeId: done.pledgeId, lang: done.lang, withdrawToken: done.withdrawValid ? withdrawToken : null, changed: done.counted };
+  }
+  const row = await lookup(d1, token, 'confirm', withdrawHash);
   if (!row) return { ok: false, status: 'invalid' };
-  const withdrawStillValid = row.withdrawValid === 1;
-  const details = parseDetails(row.details);
-  const ok = (status: 'confirmed' | 'alreadyConfirmed', changed: boolean): ConfirmResult => ({
-    ok: true,
-    status,
-    pledgeId: row.pledgeId,
-    lang: changed && details ? details.lang : row.lang,
-    withdrawToken: withdrawStillValid ? withdrawToken : null,
-    changed,
-  });
-  // The level these details earn (issue 16): the mailbox's domain under the current
-  // rules, raised to orcid when the link carries an ORCID proof.
-  const level = async (): Promise<q.ConfirmLevel> => {
-    const rules = await listDomainRules(db(d1));
-    const fallback = levelOf({ emailDomain: row.emailDomain, orcidProven: false }, rules);
-    return { level: details?.orcidProven && details.orcid ? LEVEL.orcid : fallback, fallback };
-  };
-  if (row.state === 'pending') {
+  const awaiting = row.state === 'pending' || (row.state === 'held' && row.confirmedAt === null);
+  if (awaiting) {
     if (row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
-    return (await q.markConfirmed(d1, row.id, details, now, await level())) ? ok('confirmed', true) : ok('alreadyConfirmed', false);
+    // Unexpired and awaiting, yet not confirmed a moment ago: a race with another change
+    // of the row. Nothing is lost; the visitor tries again.
+    throw new TransientFailure('confirmation raced another change');
   }
-  if (row.state === 'held') {
-    if (row.confirmedAt === null && row.expiresAt !== null && now > row.expiresAt) return { ok: false, status: 'expired' };
-    // Held signatures look confirmed to the signer; they count only once released.
-    return (await q.markHeldConfirmed(d1, row.id, details, now, await level())) ? ok('confirmed', false) : ok('alreadyConfirmed', false);
+  if (row.state === 'confirmed' || row.state === 'held') {
+    return { ok: true, status: 'alreadyConfirmed', pledgeId: row.pledgeId, lang: row.lang, withdrawToken: row.withdrawValid === 1 ? withdrawToken : null, changed: false };
   }
-  if (row.state === 'confirmed') return ok('alreadyConfirmed', false);
   return { ok: false, status: 'invalid' };
 }
 

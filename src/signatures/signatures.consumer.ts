@@ -1,8 +1,10 @@
+import { db } from '../platform/db/client.ts';
 import { coalescingD1 } from '../platform/db/coalesce.ts';
 import type { Mail, Mailer } from '../platform/mail/mailer.ts';
 import { retryDelaySeconds } from '../platform/mail/queue.ts';
 import { signPledge } from './signatures.actions.ts';
 import { type SignRequest, sustainedLimits } from './signatures.handlers.ts';
+import { listDomainRules } from './verification.queries.ts';
 
 // The signature queue's consumer: a batch of validated signatures (up to 100) is
 // recorded together. Each signature runs the ordinary sign use case, but over a
@@ -17,11 +19,13 @@ export async function recordSignatures(batch: MessageBatch<SignRequest>, env: En
   const mails: Mail[] = [];
   const mailer: Mailer = { send: async (mail) => void mails.push(mail) };
   const limits = sustainedLimits(env);
+  // One read of the organisers' institution domains for the whole batch.
+  const domainRules = await listDomainRules(db(env.DB));
   const done = await Promise.all(
     batch.messages.map(async (message) => {
       const r = message.body;
       try {
-        await signPledge({ d1, mailer, now: r.now, baseUrl: r.baseUrl, limits, mailKeySecret: env.IP_HASH_SECRET }, r.target, r.input, r.ipHash);
+        await signPledge({ d1, mailer, now: r.now, baseUrl: r.baseUrl, limits, mailKeySecret: env.IP_HASH_SECRET, domainRules }, r.target, r.input, r.ipHash);
         return true;
       } catch (err) {
         console.error(`recording a signature failed (try ${message.attempts}): ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`);

@@ -7,7 +7,7 @@ import { baseUrl } from '../platform/http/client.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { fill } from '../platform/i18n/fill.ts';
-import { isLang, type Lang } from '../platform/i18n/lang.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { ActionPage, FlowContext, ResultPage } from '../platform/ui/ActionPage.tsx';
 import { notFoundPage } from '../platform/ui/ErrorPage.tsx';
@@ -18,8 +18,7 @@ import { getCurrentTexts, pickText, pledgeSlug } from '../pledges/pledges.querie
 import { langUrl } from '../share/links.ts';
 import { confirmSignature, peekConfirmToken, peekWithdrawToken, withdrawSignature } from './signatures.actions.ts';
 import { type CheckEmailTicket, openTicket, receiptForToken, resendSignature } from './signatures.handlers.ts';
-import { formToSignatureBody, SIGN_FORM_FIELDS } from './signatures.input.ts';
-import { fieldMessages, signWords } from './signatures.messages.ts';
+import { signWords } from './signatures.messages.ts';
 import { ThanksPage } from './ThanksPage.tsx';
 
 export const signaturePages = new Hono<AppEnv>();

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../platform/db/client.ts';
 import { signatures, signatureTokens } from '../platform/db/schema.ts';
@@ -29,6 +29,8 @@ export type NewSignature = {
   public: boolean;
   updates: boolean;
   ipHash: string | null;
+  // The mailbox's level under the rules at insert (issue 16); rule changes re-derive it.
+  verification: Level;
   now: number;
   // Sustained limits: over either, the signature is stored as held.
   limits: { since: number; perIp: number; perDomain: number; domainExempt: boolean };
@@ -60,6 +62,7 @@ export async function insertSignature(d1: D1Database, s: NewSignature): Promise<
       region: s.region,
       public: s.public,
       updates: s.updates,
+      verification: s.verification,
       mailsSent: 1,
       ipHash: s.ipHash,
       createdAt: s.now,
@@ -177,81 +180,50 @@ export async function findToken(d1: D1Database, hash: string, kind: TokenKind, w
   return row ?? null;
 }
 
-// The columns a confirm link's details set.
-const detailColumns = (d: SignatureDetails) => ({
-  name: d.name,
-  affiliation: d.affiliation,
-  title: d.title,
-  orcid: d.orcid,
-  field: d.field,
-  region: d.region,
-  public: d.public,
-  updates: d.updates === true,
-  lang: d.lang,
-  textVersion: d.textVersion,
-});
+// Confirms the signature a confirm link belongs to, in one statement (issue 14: the
+// confirm response waits on one D1 round trip). Where the link is unexpired and its
+// signature awaits confirmation (pending, or held with its mailbox unconfirmed), it
+// applies the link's details (or keeps the row's own, for links mailed before issue 13)
+// and sets the level: orcid when the details carry an ORCID proof and no other counted
+// signature of the pledge proved the same iD (decided here, so two confirmations cannot
+// both take one iD), else the mailbox's level stored on the row. Pending becomes
+// confirmed (the counter and log triggers run inside this statement); held stays held.
+// A trigger then drops the details of the signature's confirm links
+// (migrations/0020_confirm_one_statement.sql). null: nothing was confirmed.
+export type Confirmed = { id: number; pledgeId: number; lang: string; counted: boolean; withdrawValid: boolean };
 
-// The level a confirmation sets (issue 16): `level` as derived by the Worker, unless it
-// is orcid and another counted signature of the pledge proved the same iD meanwhile;
-// then `fallback` (the mailbox's level), and the iD stays as claimed. Decided inside the
-// confirming statement, so two confirmations cannot both take one iD.
-export type ConfirmLevel = { level: Level; fallback: Level };
-
-function levelColumn(details: SignatureDetails | null, lv: ConfirmLevel): SQL | Level {
-  if (!details || lv.level !== LEVEL.orcid || !details.orcid) return lv.fallback;
-  return sql`CASE WHEN NOT EXISTS (SELECT 1 FROM signatures o WHERE o.pledge_id = signatures.pledge_id AND o.id != signatures.id
-    AND o.orcid = ${details.orcid} AND o.verification = ${LEVEL.orcid} AND o.state IN (${sql.raw(sqlList([SIGNATURE.confirmed, SIGNATURE.held]))})) THEN ${LEVEL.orcid} ELSE ${lv.fallback} END`;
-}
-
-// Records the confirmation (with the link's details, or the row's own for links mailed
-// before issue 13) where the guard holds, and then, in the same batch, makes the other
-// confirm links of a confirmed signature keep answering "already confirmed" without
-// holding anyone's details. True when this call made the change.
-async function confirmWhere(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel, guard: SQL | undefined): Promise<boolean> {
-  const d = db(d1);
-  const [updated] = await d.batch([
-    d
-      .update(signatures)
-      .set({
-        confirmedAt: now,
-        updatedAt: now,
-        ...(details ? detailColumns(details) : {}),
-        verification: levelColumn(details, lv),
-        ...(guard === undefined ? { state: SIGNATURE.confirmed } : {}),
-      })
-      .where(and(eq(signatures.id, id), guard ?? eq(signatures.state, SIGNATURE.pending)))
-      .returning({ id: signatures.id }),
-    d
-      .update(signatureTokens)
-      .set({ details: null })
-      .where(
-        and(
-          eq(signatureTokens.signatureId, id),
-          eq(signatureTokens.kind, 'confirm'),
-          isNotNull(signatureTokens.details),
-          exists(
-            d
-              .select({ one: sql`1` })
-              .from(signatures)
-              .where(and(eq(signatures.id, id), isNotNull(signatures.confirmedAt))),
-          ),
-        ),
-      ),
-  ]);
-  return updated.length > 0;
-}
-
-// pending -> confirmed, with the level the details earn. The guard on state makes
-// concurrent and repeated confirmations count once; the counter triggers run inside
-// this same statement.
-export function markConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
-  return confirmWhere(d1, id, details, now, lv, undefined);
-}
-
-// A held signature records that its email was confirmed but stays held (uncounted).
-// (Held signatures are mailed only once released; this serves links mailed before.)
-export function markHeldConfirmed(d1: D1Database, id: number, details: SignatureDetails | null, now: number, lv: ConfirmLevel): Promise<boolean> {
-  return confirmWhere(d1, id, details, now, lv, and(eq(signatures.state, SIGNATURE.held), isNull(signatures.confirmedAt)));
+export async function confirmByToken(d1: D1Database, hash: string, withdrawHash: string, now: number): Promise<Confirmed | null> {
+  const detail = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE json_extract(t.details, '$.${key}') END`);
+  const flag = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE coalesce(json_extract(t.details, '$.${key}'), 0) END`);
+  const counted = sqlList([SIGNATURE.confirmed, SIGNATURE.held]);
+  const rows = await db(d1).all<{ id: number; pledgeId: number; state: string; lang: string; withdrawValid: number }>(sql`
+    UPDATE signatures SET
+      state = CASE WHEN signatures.state = ${SIGNATURE.pending} THEN ${SIGNATURE.confirmed} ELSE signatures.state END,
+      confirmed_at = ${now},
+      updated_at = ${now},
+      name = ${detail('name', 'name')},
+      affiliation = ${detail('affiliation', 'affiliation')},
+      title = ${detail('title', 'title')},
+      orcid = ${detail('orcid', 'orcid')},
+      field = ${detail('field', 'field')},
+      region = ${detail('region', 'region')},
+      lang = ${detail('lang', 'lang')},
+      text_version = ${detail('textVersion', 'text_version')},
+      public = ${flag('public', 'public')},
+      updates = ${flag('updates', 'updates')},
+      verification = CASE
+        WHEN json_extract(t.details, '$.orcidProven') = 1 AND json_extract(t.details, '$.orcid') IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM signatures o WHERE o.pledge_id = signatures.pledge_id AND o.id != signatures.id
+            AND o.orcid = json_extract(t.details, '$.orcid') AND o.verification = ${LEVEL.orcid} AND o.state IN (${sql.raw(counted)}))
+        THEN ${LEVEL.orcid} ELSE signatures.verification END
+    FROM signature_tokens t
+    WHERE t.token_hash = ${hash} AND t.kind = 'confirm' AND signatures.id = t.signature_id
+      AND (t.expires_at IS NULL OR t.expires_at >= ${now})
+      AND (signatures.state = ${SIGNATURE.pending} OR (signatures.state = ${SIGNATURE.held} AND signatures.confirmed_at IS NULL))
+    RETURNING id, pledge_id AS pledgeId, state, lang,
+      EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ${withdrawHash} AND w.signature_id = signatures.id AND w.kind = 'withdraw') AS withdrawValid`);
+  const row = rows[0];
+  return row ? { id: row.id, pledgeId: row.pledgeId, lang: row.lang, counted: row.state === SIGNATURE.confirmed, withdrawValid: row.withdrawValid === 1 } : null;
 }
 
 // What mailing a signature's confirmation needs (the organiser's release path).

@@ -55,11 +55,15 @@ describe('verification levels', () => {
     expect(items.find((i) => i.name === uni.body.name)).toMatchObject({ verification: 'institution', orcid: null, orcidClaimed: false });
   });
 
-  it('a pending signature has no level yet: it is derived when confirmed', async () => {
+  it("a pending signature carries its mailbox's level from the start; confirming keeps it", async () => {
     const s = await sign({ email: `pend${unique()}@tsinghua.edu.cn` });
-    expect((await level(s.email)).verification).toBe('email');
-    await confirm(s.confirm);
     expect((await level(s.email)).verification).toBe('institution');
+    const other = await sign({ email: `pend${unique()}@gmail.com` });
+    expect((await level(other.email)).verification).toBe('email');
+    await confirm(s.confirm);
+    await confirm(other.confirm);
+    expect((await level(s.email)).verification).toBe('institution');
+    expect((await level(other.email)).verification).toBe('email');
   });
 
   it('a typed ORCID iD is only claimed: not published, level unchanged', async () => {
@@ -75,7 +79,8 @@ describe('verification levels', () => {
     const before = await verified();
     const orcid = newOrcid();
     const s = await sign({ email: `o${unique()}@pku.edu.cn`, name: `Orcid ${unique()}`, orcid: '', orcidProof: await proofFor(orcid), public: true });
-    expect(await level(s.email)).toEqual({ verification: 'email', orcid });
+    // Pending: the mailbox's level; the proof counts once the mailbox is confirmed.
+    expect(await level(s.email)).toEqual({ verification: 'institution', orcid });
     await confirm(s.confirm);
     expect(await level(s.email)).toEqual({ verification: 'orcid', orcid });
     const item = (await wall()).find((i) => i.name === s.body.name);
@@ -193,6 +198,17 @@ describe("organisers' domain rules", () => {
 
     const audit = await env.DB.prepare(`SELECT action FROM audit_log WHERE target = ?1 ORDER BY id`).bind(`domain:${lab}`).all<{ action: string }>();
     expect(audit.results.map((r) => r.action)).toEqual(['institutions.add', 'institutions.reset']);
+  });
+
+  it('a rule changed while a signature is pending reaches it, and its confirmation keeps it', async () => {
+    const lab = `lab${unique()}.example-research.org`;
+    const s = await sign({ email: `p${unique()}@${lab}` });
+    expect((await level(s.email)).verification).toBe('email');
+    const add = await adminJson('/api/admin/institution-domains', { method: 'PUT', body: { domain: lab, listed: true, note: 'listed while pending' } });
+    expect(await add.json()).toEqual({ domain: lab, changed: 1 });
+    expect((await level(s.email)).verification).toBe('institution');
+    await confirm(s.confirm);
+    expect((await level(s.email)).verification).toBe('institution');
   });
 
   it('removing a listed domain lowers its signatures; look-alike domains are never touched', async () => {
