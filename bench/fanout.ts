@@ -7,6 +7,7 @@
 // memory and CPU per socket, which at 10,000 sockets skews the timing of the client).
 
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import WebSocket from 'ws';
 import { once, percentile } from './load.ts';
@@ -25,6 +26,10 @@ export type Fanout = {
   max: number;
   missing: number;
   connectSeconds: number;
+  // Open files of the workerd process holding the sockets: before they opened, and per
+  // open socket (measured, not assumed).
+  descriptorsBefore: number | null;
+  descriptorsPerSocket: number | null;
 };
 
 // Each client socket is a file descriptor here and one in the server's workerd (two in
@@ -57,11 +62,46 @@ function hardFileLimit(): number {
   }
 }
 
-// workerd holds two descriptors per accepted WebSocket (measured: 1,000 open sockets,
-// 2,104 descriptors), under the same hard limit as this process, and crashes when it
-// runs out: the most sockets the app's workerd can hold on this machine, with margin.
-export function maxSocketsHere(): number {
-  return Math.max(0, Math.floor((hardFileLimit() - 1000) / 2));
+// workerd holds two descriptors per accepted WebSocket (each accepted connection is
+// held by two file descriptors, dup'ed: `ss -tanp` lists both fds on one socket), under
+// the same hard limit as this process, and fails upgrades when it runs out: the most
+// sockets the app's workerd can hold on this machine, with margin. The bench measures
+// the figures at 1,000 sockets and passes them in.
+export function maxSocketsHere(perSocket = 2, baseline = 1000): number {
+  return Math.max(0, Math.floor((hardFileLimit() - baseline - 1500) / perSocket));
+}
+
+// Whether this process may raise its hard open-file limit (root in a container
+// usually may not: the limit is the container's).
+function canRaiseHardLimit(to: number): boolean {
+  try {
+    execFileSync('sh', ['-c', `ulimit -Hn ${to}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The workerd process listening on `port`, and how many files it has open.
+function listenerPid(port: number): number | null {
+  try {
+    const line = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => new RegExp(`:${port}\\s`).test(l) && l.includes('"workerd"'));
+    const pid = Number(/pid=(\d+)/.exec(line ?? '')?.[1]);
+    return pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function openFiles(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return null;
+  }
 }
 
 // wrangler dev puts a proxy Worker (its own workerd process) in front of the app's
@@ -145,10 +185,15 @@ export async function measureFanout(port: number, sockets: number, opts: { round
     const m = JSON.parse(data) as { type: string; individuals: number };
     if (m.type === 'counts' && m.individuals >= expected) arrived[i] = performance.now();
   };
+  const pid = listenerPid(wsPort);
+  const descriptorsBefore = openFiles(pid);
   const connectStart = performance.now();
   const list = await openAll(`ws://127.0.0.1:${wsPort}/api/pledges/${slug}/live`, sockets, onMessage);
   const connectSeconds = (performance.now() - connectStart) / 1000;
   const open = list.filter((ws) => ws.readyState === WebSocket.OPEN).length;
+  const descriptorsAfter = openFiles(pid);
+  const descriptorsPerSocket = descriptorsBefore !== null && descriptorsAfter !== null && open > 0 ? (descriptorsAfter - descriptorsBefore) / open : null;
+  if (descriptorsPerSocket !== null) console.log(`  the app's workerd holds ${descriptorsPerSocket.toFixed(2)} open files per socket (${descriptorsBefore} before the sockets)`);
   console.log(`  fan-out: ${open} of ${sockets} sockets open in ${connectSeconds.toFixed(1)} s`);
   // Let the first messages (the counts on connect) settle.
   await new Promise((r) => setTimeout(r, 500));
@@ -234,6 +279,8 @@ export async function measureFanout(port: number, sockets: number, opts: { round
     max: delays.at(-1) ?? 0,
     missing,
     connectSeconds,
+    descriptorsBefore,
+    descriptorsPerSocket,
   };
   console.log(
     `${`live fan-out (${sockets} sockets)`.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0)} ms  first socket ${r.first.toFixed(0)} ms (confirm answered in ${r.confirmMs.toFixed(0)} ms)`,
@@ -246,24 +293,36 @@ export const BENCH_SOCKETS_BIG = Number(process.env.BENCH_SOCKETS_BIG ?? 10_000)
 
 // For `npm run bench`: the fan-out at BENCH_SOCKETS and BENCH_SOCKETS_BIG sockets (the
 // latter capped to what one workerd can hold here; `wanted` records the ask).
-export async function fanoutFigures(port: number, run: string): Promise<Array<Fanout & { wanted: number; direct: boolean }>> {
+export async function fanoutFigures(port: number, run: string): Promise<Array<Fanout & { wanted: number; direct: boolean; hardLimit: number; raisable: boolean }>> {
   const wsPort = await directPort(port);
   if (!wsPort) console.warn("  ! the app's own workerd port was not found: sockets go through wrangler dev's proxy");
   const out = [];
+  let perSocket = 2;
+  let baseline = 1000;
   for (const wanted of [BENCH_SOCKETS, BENCH_SOCKETS_BIG]) {
-    const cap = wsPort ? maxSocketsHere() : Math.floor(maxSocketsHere() / 2);
+    const cap = wsPort ? maxSocketsHere(perSocket, baseline) : Math.floor(maxSocketsHere(perSocket, baseline) / 2);
     const n = Math.min(wanted, cap);
+    const hardLimit = hardFileLimit();
+    const raisable = canRaiseHardLimit(Math.ceil(perSocket * wanted + baseline + 1500));
     if (n < wanted)
-      console.warn(`  ! ${wanted} sockets need about ${2 * wanted + 1000} open files in the app's workerd; the hard limit here is ${hardFileLimit()}: measuring ${n}`);
-    out.push({ ...(await measureFanout(port, n, { run, wsPort: wsPort ?? port })), wanted, direct: !!wsPort });
+      console.warn(
+        `  ! ${wanted} sockets need about ${Math.ceil(perSocket * wanted + baseline)} open files in the app's workerd (${perSocket.toFixed(2)} per socket, measured); ` +
+          `the hard limit here is ${hardLimit}${raisable ? '' : ' and cannot be raised (ulimit -Hn refused)'}: measuring ${n}`,
+      );
+    const f = await measureFanout(port, n, { run, wsPort: wsPort ?? port });
+    if (f.descriptorsPerSocket !== null && f.descriptorsBefore !== null) {
+      perSocket = Math.max(1, f.descriptorsPerSocket);
+      baseline = f.descriptorsBefore;
+    }
+    out.push({ ...f, wanted, direct: !!wsPort, hardLimit, raisable });
   }
   return out;
 }
 
-export function fanoutLines(fanouts: Array<Fanout & { wanted: number }>): string[] {
+export function fanoutLines(fanouts: Array<Fanout & { wanted: number; hardLimit?: number; raisable?: boolean }>): string[] {
   return fanouts.map(
     (f) =>
-      `Live fan-out to ${f.opened} sockets${f.sockets < f.wanted ? ` (${f.wanted} asked, ${f.sockets} fit the open-file limit)` : ''}${f.opened < f.sockets ? ` (${f.sockets - f.opened} failed to open)` : ''}, from sending a confirmation to the last socket holding the new count, ${f.rounds} rounds: p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (first socket ${f.first.toFixed(0)} ms; the confirmation answered in ${f.confirmMs.toFixed(0)} ms)${f.missing ? `, ${f.missing} late deliveries` : ''}; sockets opened in ${f.connectSeconds.toFixed(0)} s.`,
+      `Live fan-out to ${f.opened} sockets${f.sockets < f.wanted ? ` (${f.wanted} asked, ${f.sockets} fit the open-file limit: the app's workerd holds ${f.descriptorsPerSocket?.toFixed(2) ?? '2'} files per socket, the hard limit is ${f.hardLimit ?? '?'}${f.raisable === false ? ', not raisable here' : ''})` : ''}${f.opened < f.sockets ? ` (${f.sockets - f.opened} failed to open)` : ''}, from sending a confirmation to the last socket holding the new count, ${f.rounds} rounds: p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (first socket ${f.first.toFixed(0)} ms; the confirmation answered in ${f.confirmMs.toFixed(0)} ms)${f.missing ? `, ${f.missing} late deliveries` : ''}; sockets opened in ${f.connectSeconds.toFixed(0)} s.`,
   );
 }
 

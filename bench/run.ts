@@ -62,13 +62,15 @@ const signBody = (i: number, run: string) =>
   JSON.stringify({ name: `Bench ${i}`, email: `b${i}-${run}@d${i % 500}.bench.example`, affiliation: 'Bench University', field: 'science', region: 'CN-BJ' });
 
 async function main() {
-  const [pOk, pIns, pApp, pSignFloor] = [8911, 8912, 8913, 8914];
+  const [pOk, pIns, pApp, pSignFloor, pOkAssets] = [8911, 8912, 8913, 8914, 8915];
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
   console.log('starting the floors and the app (wrangler dev, request logging off)...');
   // One at a time, each with its own inspector port: wrangler dev instances started
   // together can race for the same local sockets.
   start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--inspector-port', '9331', '--log-level', 'error']);
   await ready(pOk);
+  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok-assets.toml', '--port', String(pOkAssets), '--ip', '127.0.0.1', '--inspector-port', '9335', '--log-level', 'error']);
+  await ready(pOkAssets, '/p/x');
   start([
     'wrangler',
     'dev',
@@ -132,6 +134,8 @@ async function main() {
   };
 
   const floorOk = await measure('floor: bare "ok"', pOk, 5000, () => ({ path: '/' }));
+  // The same Worker behind the app's static-assets router, on a path like the hot ones.
+  const floorOkAssets = await measure('floor: "ok" behind assets', pOkAssets, 5000, () => ({ path: '/p/x' }));
   const floorInsert = await measure('floor: one D1 INSERT', pIns, 3000, () => ({ path: '/' }));
   // The sign path's own floor: what sign does before answering now (write-behind).
   const floorSign = await measure('floor: rate limit + queue send', pSignFloor, 3000, () => ({ path: '/', headers: { 'cf-connecting-ip': ip() } }));
@@ -251,6 +255,11 @@ async function main() {
     signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
     countsVsOkFloor: counts.rps / floorOk.rps,
     pageVsOkFloor: page.rps / floorOk.rps,
+    // The ceiling any route of a Worker with static assets has under wrangler dev, and
+    // the two hot reads against it.
+    assetsRouterVsOkFloor: floorOkAssets.rps / floorOk.rps,
+    countsVsAssetsFloor: counts.rps / floorOkAssets.rps,
+    pageVsAssetsFloor: page.rps / floorOkAssets.rps,
   };
   console.log('\nratios to the floor (same run, same generator):');
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(30)} ${v.toFixed(2)}`);
@@ -267,6 +276,9 @@ async function main() {
     ['confirm >= 0.8 of the one-INSERT floor', ratios.confirmVsInsertFloor >= 0.8, ratios.confirmVsInsertFloor.toFixed(2)],
     ['pledge page >= 0.8 of the "ok" floor', ratios.pageVsOkFloor >= 0.8, ratios.pageVsOkFloor.toFixed(2)],
     ['counts API >= 0.9 of the "ok" floor', ratios.countsVsOkFloor >= 0.9, ratios.countsVsOkFloor.toFixed(2)],
+    // The same two targets against the most a Worker with static assets reaches here.
+    ['pledge page >= 0.8 of "ok" behind assets', ratios.pageVsAssetsFloor >= 0.8, ratios.pageVsAssetsFloor.toFixed(2)],
+    ['counts API >= 0.9 of "ok" behind assets', ratios.countsVsAssetsFloor >= 0.9, ratios.countsVsAssetsFloor.toFixed(2)],
     ['D1 write tx per confirmed signature <= 1.1', d1 !== null && d1.perConfirmed.writeTxWithoutOutbox <= 1.1, d1 ? d1.perConfirmed.writeTxWithoutOutbox.toFixed(2) : 'n/a'],
     ['every 202 one row and one mail; counts = rows', exact?.ok === true, exact ? (exact.ok ? 'exact' : exact.problems.join('; ')) : 'not checked'],
     ['pledge page <= 14 KB gzip', pageBytes.gzip <= 14_336, `${pageBytes.gzip} B`],

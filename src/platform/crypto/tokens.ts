@@ -25,15 +25,27 @@ export async function hashToken(token: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', enc.encode(token)));
 }
 
-export async function hmacHex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toHex(await crypto.subtle.sign('HMAC', key, enc.encode(message)));
+// The configured secrets (IP_HASH_SECRET...) key an HMAC on every sign request: their
+// imported keys are kept per isolate. A one-off secret (a confirm token) is not kept.
+const keys = new Map<string, Promise<CryptoKey>>();
+const importHmac = (secret: string) => crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+
+export async function hmacHex(secret: string, message: string, opts: { keep?: boolean } = { keep: true }): Promise<string> {
+  let key = opts.keep ? keys.get(secret) : undefined;
+  if (!key) {
+    key = importHmac(secret);
+    if (opts.keep) {
+      if (keys.size >= 16) keys.clear();
+      keys.set(secret, key);
+    }
+  }
+  return toHex(await crypto.subtle.sign('HMAC', await key, enc.encode(message)));
 }
 
 // The withdraw token is derived from the confirm token, so the thank-you page shown
 // after confirming can offer the same withdraw link as the mail without storing it.
 export async function withdrawTokenFor(confirmToken: string): Promise<string> {
-  const hex = await hmacHex(confirmToken, 'withdraw');
+  const hex = await hmacHex(confirmToken, 'withdraw', { keep: false });
   const bytes = new Uint8Array(32);
   for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return toBase64Url(bytes);
