@@ -69,7 +69,20 @@ async function main() {
   // together can race for the same local sockets.
   start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok.toml', '--port', String(pOk), '--ip', '127.0.0.1', '--inspector-port', '9331', '--log-level', 'error']);
   await ready(pOk);
-  start(['wrangler', 'dev', '--config', 'bench/wrangler.floor-ok-assets.toml', '--port', String(pOkAssets), '--ip', '127.0.0.1', '--inspector-port', '9335', '--log-level', 'error']);
+  start([
+    'wrangler',
+    'dev',
+    '--config',
+    'bench/wrangler.floor-ok-assets.toml',
+    '--port',
+    String(pOkAssets),
+    '--ip',
+    '127.0.0.1',
+    '--inspector-port',
+    '9335',
+    '--log-level',
+    'error',
+  ]);
   await ready(pOkAssets, '/p/x');
   start([
     'wrangler',
