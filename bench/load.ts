@@ -12,8 +12,11 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 function once(agent: http.Agent, port: number, req: Req): Promise<{ status: number; body: string }> {
+  // A body goes with its Content-Length, as browsers and HTTP clients send it (without
+  // one, Node sends it chunked, which no browser does).
+  const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: '127.0.0.1', port, agent, method: req.method ?? 'GET', path: req.path, headers: req.headers }, (res) => {
+    const r = http.request({ host: '127.0.0.1', port, agent, method: req.method ?? 'GET', path: req.path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));

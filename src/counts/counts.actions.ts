@@ -24,6 +24,7 @@ export function afterCountsChanged(c: Context<AppEnv>, pledgeId: number): void {
       console.error(`milestone check failed: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`);
     });
   });
+  if (!work) return;
   try {
     c.executionCtx.waitUntil(work);
   } catch {
