@@ -1,5 +1,5 @@
-import { and, eq, exists, inArray, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, eq, exists, fillPlaceholders, inArray, lt, sql } from 'drizzle-orm';
+import { alias, SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { db } from '../platform/db/client.ts';
 import { signatures, signatureTokens } from '../platform/db/schema.ts';
 import { sqlList } from '../platform/db/sql.ts';
@@ -231,15 +231,15 @@ export async function findToken(d1: D1Database, hash: string, kind: TokenKind, w
 // (migrations/0020_confirm_one_statement.sql). null: nothing was confirmed.
 export type Confirmed = { id: number; pledgeId: number; lang: string; counted: boolean; withdrawValid: boolean };
 
-export async function confirmByToken(d1: D1Database, hash: string, withdrawHash: string, now: number): Promise<Confirmed | null> {
-  const detail = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE json_extract(t.details, '$.${key}') END`);
-  const flag = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE coalesce(json_extract(t.details, '$.${key}'), 0) END`);
-  const counted = sqlList([SIGNATURE.confirmed, SIGNATURE.held]);
-  const rows = await db(d1).all<{ id: number; pledgeId: number; state: string; lang: string; withdrawValid: number }>(sql`
+// Rendered once (the statement is the same for every confirmation; only the
+// placeholders change): the confirm response builds no SQL.
+const detail = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE json_extract(t.details, '$.${key}') END`);
+const flag = (key: string, column: string) => sql.raw(`CASE WHEN t.details IS NULL THEN signatures.${column} ELSE coalesce(json_extract(t.details, '$.${key}'), 0) END`);
+const CONFIRM = new SQLiteAsyncDialect().sqlToQuery(sql`
     UPDATE signatures SET
       state = CASE WHEN signatures.state = ${SIGNATURE.pending} THEN ${SIGNATURE.confirmed} ELSE signatures.state END,
-      confirmed_at = ${now},
-      updated_at = ${now},
+      confirmed_at = ${p('now')},
+      updated_at = ${p('now')},
       name = ${detail('name', 'name')},
       affiliation = ${detail('affiliation', 'affiliation')},
       title = ${detail('title', 'title')},
@@ -253,15 +253,20 @@ export async function confirmByToken(d1: D1Database, hash: string, withdrawHash:
       verification = CASE
         WHEN json_extract(t.details, '$.orcidProven') = 1 AND json_extract(t.details, '$.orcid') IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM signatures o WHERE o.pledge_id = signatures.pledge_id AND o.id != signatures.id
-            AND o.orcid = json_extract(t.details, '$.orcid') AND o.verification = ${LEVEL.orcid} AND o.state IN (${sql.raw(counted)}))
+            AND o.orcid = json_extract(t.details, '$.orcid') AND o.verification = ${LEVEL.orcid} AND o.state IN (${sql.raw(sqlList([SIGNATURE.confirmed, SIGNATURE.held]))}))
         THEN ${LEVEL.orcid} ELSE signatures.verification END
     FROM signature_tokens t
-    WHERE t.token_hash = ${hash} AND t.kind = 'confirm' AND signatures.id = t.signature_id
-      AND (t.expires_at IS NULL OR t.expires_at >= ${now})
+    WHERE t.token_hash = ${p('hash')} AND t.kind = 'confirm' AND signatures.id = t.signature_id
+      AND (t.expires_at IS NULL OR t.expires_at >= ${p('now')})
       AND (signatures.state = ${SIGNATURE.pending} OR (signatures.state = ${SIGNATURE.held} AND signatures.confirmed_at IS NULL))
     RETURNING id, pledge_id AS pledgeId, state, lang,
-      EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ${withdrawHash} AND w.signature_id = signatures.id AND w.kind = 'withdraw') AS withdrawValid`);
-  const row = rows[0];
+      EXISTS (SELECT 1 FROM signature_tokens w WHERE w.token_hash = ${p('withdrawHash')} AND w.signature_id = signatures.id AND w.kind = 'withdraw') AS withdrawValid`);
+
+export async function confirmByToken(d1: D1Database, hash: string, withdrawHash: string, now: number): Promise<Confirmed | null> {
+  const row = await d1
+    .prepare(CONFIRM.sql)
+    .bind(...fillPlaceholders(CONFIRM.params, { hash, withdrawHash, now }))
+    .first<{ id: number; pledgeId: number; state: string; lang: string; withdrawValid: number }>();
   return row ? { id: row.id, pledgeId: row.pledgeId, lang: row.lang, counted: row.state === SIGNATURE.confirmed, withdrawValid: row.withdrawValid === 1 } : null;
 }
 
