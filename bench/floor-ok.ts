@@ -8,7 +8,10 @@ export default {
     const bytes = Number(new URL(request.url).searchParams.get('bytes') ?? 0);
     if (!(bytes > 0 && bytes <= 1_000_000)) return new Response('ok');
     let body = bodies.get(bytes);
-    if (!body) bodies.set(bytes, (body = 'x'.repeat(bytes)));
+    if (!body) {
+      body = 'x'.repeat(bytes);
+      bodies.set(bytes, body);
+    }
     return new Response(body, { headers: { 'content-type': 'text/html; charset=UTF-8' } });
   },
 };
