@@ -46,7 +46,7 @@ const sign = createRoute({
 openapi(
   signaturesApi,
   sign,
-  async (c) => submitOutcomeJson(c, await submitSignature(c, c.req.valid('param').slug, c.req.valid('json'), c.get('lang')), (codes) => messages(c, codes)),
+  async (c) => submitOutcomeJson(c, await submitSignature(c, c.req.valid('param').slug, c.req.valid('json'), c.get('lang'), { validated: true }), (codes) => messages(c, codes)),
   validationHook<AppEnv>({
     before: async (c) => {
       const admitted = await admitSubmission(c, c.req.param('slug') ?? '');

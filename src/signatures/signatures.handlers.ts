@@ -36,12 +36,19 @@ export function sustainedLimits(env: Env): SustainedLimits {
 // The shared path of the form and the JSON API: checks, then the sign use case.
 // humanChecked: a resend from the check-email page, whose sealed ticket shows the form
 // already passed Turnstile (a Turnstile token works once).
-export async function submitSignature(c: Context<AppEnv>, slug: string, data: unknown, lang: Lang, opts: { humanChecked?: boolean } = {}): Promise<SubmitOutcome> {
+// validated: data is the JSON route's validated body (signatureBody's output).
+export async function submitSignature(
+  c: Context<AppEnv>,
+  slug: string,
+  data: unknown,
+  lang: Lang,
+  opts: { humanChecked?: boolean; validated?: boolean } = {},
+): Promise<SubmitOutcome> {
   const admitted = await admitSubmission(c, slug);
   if (!admitted.ok) return admitted.refusal;
   const { d, pledge, now, ipHash } = admitted;
 
-  const parsed = parseSignature(data);
+  const parsed = parseSignature(data, { validated: opts.validated });
   if (!parsed.ok) return { kind: 'invalid', codes: parsed.codes };
   const proven = await provenOrcid(c, d, pledge.id, parsed.value.orcidProof, now);
   if (!proven.ok) return { kind: 'invalid', codes: { orcid: proven.code } };

@@ -71,10 +71,16 @@ export type SignatureInput = {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; codes: Record<string, string> };
 
-export function parseSignature(data: unknown): Parsed<SignatureInput> {
-  const result = signatureBody.safeParse(data);
-  if (!result.success) return { ok: false, codes: fieldCodes(result.error) };
-  const b = result.data;
+// validated: data is already signatureBody's output (the JSON API's route validated it
+// with the same schema), so it is not parsed twice.
+export function parseSignature(data: unknown, opts: { validated?: boolean } = {}): Parsed<SignatureInput> {
+  let b: z.output<typeof signatureBody>;
+  if (opts.validated) b = data as z.output<typeof signatureBody>;
+  else {
+    const result = signatureBody.safeParse(data);
+    if (!result.success) return { ok: false, codes: fieldCodes(result.error) };
+    b = result.data;
+  }
   const email = normaliseEmail(b.email)!;
   const orcid = b.orcid && b.orcid.trim() !== '' ? normaliseOrcid(b.orcid) : null;
   return {

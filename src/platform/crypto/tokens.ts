@@ -8,8 +8,12 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function toHex(buf: ArrayBuffer): string {
-  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  let out = '';
+  for (const b of new Uint8Array(buf)) out += HEX[b];
+  return out;
 }
 
 export function newToken(): string {
