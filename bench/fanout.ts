@@ -306,8 +306,8 @@ export async function fanoutFigures(port: number, run: string): Promise<Array<Fa
     const raisable = canRaiseHardLimit(Math.ceil(perSocket * wanted + baseline + 1500));
     if (n < wanted)
       console.warn(
-        `  ! ${wanted} sockets need about ${Math.ceil(perSocket * wanted + baseline)} open files in the app's workerd (${perSocket.toFixed(2)} per socket, measured); ` +
-          `the hard limit here is ${hardLimit}${raisable ? '' : ' and cannot be raised (ulimit -Hn refused)'}: measuring ${n}`,
+        `  ! ${wanted} sockets need about ${Math.ceil(perSocket * wanted + baseline)} open files in the app's workerd (${perSocket.toFixed(2)} per socket, measured, and ${baseline} of its own), ` +
+          `and upgrades fail about 1,500 short of the hard limit (${hardLimit}${raisable ? '' : ', which ulimit -Hn cannot raise here'}): measuring ${n}`,
       );
     const f = await measureFanout(port, n, { run, wsPort: wsPort ?? port });
     if (f.descriptorsPerSocket !== null && f.descriptorsBefore !== null) {

@@ -147,14 +147,15 @@ export function parseConfig(env: object): Config {
 
 // Memoised per env object (the runtime hands the same env to every request of an
 // isolate); parsed again only if one of its variables changed in place (tests do that).
-const parsed = new WeakMap<object, { raw: string; config: Config }>();
+// Called several times per request: the check compares the values one by one, without
+// building anything.
+const parsed = new WeakMap<object, { values: unknown[]; config: Config }>();
 
 export function config(env: object): Config {
   const vars = env as Record<string, unknown>;
-  const raw = KEYS.map((k) => (vars[k] === undefined ? '\u0000' : String(vars[k]))).join('\u0001');
   const hit = parsed.get(env);
-  if (hit?.raw === raw) return hit.config;
+  if (hit && KEYS.every((k, i) => vars[k] === hit.values[i])) return hit.config;
   const fresh = parseConfig(env);
-  parsed.set(env, { raw, config: fresh });
+  parsed.set(env, { values: KEYS.map((k) => vars[k]), config: fresh });
   return fresh;
 }
