@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { BurstCheck, burstLines, type DrainFigures, d1File, type Exactness } from './burst-check.ts';
 import { type D1Figures, d1Lines, measureD1 } from './d1-count.ts';
 import { fanoutFigures, fanoutLines } from './fanout.ts';
+import { type HeldSign, measureHeldSign } from './held-sign.ts';
 import { load, median, once, type Result, timeEach } from './load.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -256,6 +257,27 @@ async function main() {
   // Live fan-out at 1,000 and 10,000 open WebSockets (bench/fanout.ts).
   const fanouts = await fanoutFigures(pApp, run);
 
+  // The sign request path alone: a second instance whose queue consumers hold their
+  // batches until the burst is over (bench/held-sign.ts), then drain.
+  const held: HeldSign | null = await measureHeldSign(SIGNATURES, CONCURRENCY, (i, r) => ({
+    method: 'POST',
+    path: '/api/pledges/cast-2020/signatures',
+    headers: { ...json, 'cf-connecting-ip': ip() },
+    body: signBody(i, r),
+  })).catch((err) => {
+    console.warn(`  ! held sign failed: ${err instanceof Error ? err.message : err}`);
+    return null;
+  });
+  if (held) {
+    results['app: JSON sign, consumers held'] = held.sign;
+    okOnly(held.sign, 'held sign');
+    const s = (v: number | null | undefined) => (v === null || v === undefined ? 'not within 5 min' : `${v.toFixed(1)} s`);
+    console.log(`${'app: JSON sign, held queues'.padEnd(28)} ${fmt(held.sign)}`);
+    console.log(
+      `  ${held.heldMessages} messages held during the burst; after release: rows in D1 ${s(held.drain?.signDrainSeconds)}, confirmation mails ${s(held.drain?.mailDrainSeconds)}`,
+    );
+  }
+
   // Weight of the pledge page's first response.
   const html = await (await fetch(`http://127.0.0.1:${pApp}/p/cast-2020`)).text();
   const pageBytes = { raw: Buffer.byteLength(html), gzip: gzipSync(html, { level: 6 }).length };
@@ -279,6 +301,9 @@ async function main() {
     pageVsAssetsFloor: page.rps / floorOkAssets.rps,
     pageSizedFloorVsOkFloor: floorPageSized.rps / floorOk.rps,
     pageVsPageSizedFloor: page.rps / floorPageSized.rps,
+    // The sign request path with the consumers' work held off the cores (bench/held-sign.ts).
+    signHeldVsSignFloor: held ? held.sign.rps / floorSign.rps : Number.NaN,
+    signHeldVsInsertFloor: held ? held.sign.rps / floorInsert.rps : Number.NaN,
   };
   console.log('\nratios to the floor (same run, same generator):');
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(30)} ${v.toFixed(2)}`);
@@ -298,6 +323,8 @@ async function main() {
     // The same two targets against the most a Worker with static assets reaches here.
     ['pledge page >= 0.8 of "ok" behind assets', ratios.pageVsAssetsFloor >= 0.8, ratios.pageVsAssetsFloor.toFixed(2)],
     ['counts API >= 0.9 of "ok" behind assets', ratios.countsVsAssetsFloor >= 0.9, ratios.countsVsAssetsFloor.toFixed(2)],
+    ['sign, consumers held, >= 0.8 of its binding floor', ratios.signHeldVsSignFloor >= 0.8, ratios.signHeldVsSignFloor.toFixed(2)],
+    ['sign, consumers held, >= 0.5 of the one-INSERT floor', ratios.signHeldVsInsertFloor >= 0.5, ratios.signHeldVsInsertFloor.toFixed(2)],
     ['pledge page >= 0.8 of a page-sized "ok" behind assets', ratios.pageVsPageSizedFloor >= 0.8, ratios.pageVsPageSizedFloor.toFixed(2)],
     ['D1 write tx per confirmed signature <= 1.1', d1 !== null && d1.perConfirmed.writeTxWithoutOutbox <= 1.1, d1 ? d1.perConfirmed.writeTxWithoutOutbox.toFixed(2) : 'n/a'],
     ['every 202 one row and one mail; counts = rows', exact?.ok === true, exact ? (exact.ok ? 'exact' : exact.problems.join('; ')) : 'not checked'],
@@ -324,6 +351,7 @@ async function main() {
     drain,
     exact,
     fanouts,
+    held: held ? { heldMessages: held.heldMessages, drain: held.drain } : null,
     d1,
     pageBytes,
     bundle,
