@@ -3,11 +3,8 @@
 // env.DB wrapped, enabled by BENCH_COUNT_D1=1), not estimated. Runs its own instance of
 // the app, so the throughput figures are measured on the app unchanged. Standalone:
 //   node bench/d1-count.ts [--port 8921]
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startInstance } from './instance.ts';
 import { load, once } from './load.ts';
 
 export type D1Tally = { roundTrips: number; prepares: number; statements: number; batches: number; writeTx: number; outboxWriteTx: number };
@@ -180,51 +177,14 @@ export async function countD1(port: number, opts: { samples?: number; signatures
   return figures;
 }
 
-// Starts the counted app on `port` (fresh local D1 in a temporary folder), runs countD1,
+// Starts the counted app on `port` (bench/instance.ts), runs countD1,
 // stops it.
-export async function measureD1(port = Number(process.env.BENCH_D1_PORT ?? 8921), inspectorPort = port + 420): Promise<D1Figures> {
-  const dir = mkdtempSync(join(tmpdir(), 'pledge-bench-d1-'));
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
-  const args = [
-    'scripts/start.ts',
-    'bench/worker/counted.ts',
-    '--port',
-    String(port),
-    '--persist-to',
-    dir,
-    '--inspector-port',
-    String(inspectorPort),
-    '--log-level',
-    'error',
-    '--var',
-    'BENCH_COUNT_D1:1',
-    '--var',
-    `PUBLIC_URL:http://127.0.0.1:${port}`,
-  ];
-  const child: ChildProcess = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr?.on('data', (d) => (err = (err + d).slice(-4000)));
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {}
-  };
-  process.on('exit', stop);
+export async function measureD1(port = Number(process.env.BENCH_D1_PORT ?? 8921)): Promise<D1Figures> {
+  const app = await startInstance({ entry: 'bench/worker/counted.ts', port, vars: { BENCH_COUNT_D1: '1' }, readyPath: '/__bench/d1', label: 'd1' });
   try {
-    const until = Date.now() + 180_000;
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/__bench/d1`);
-        if (res.ok) break;
-      } catch {}
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`counted app did not start\n${err}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
     return await countD1(port);
   } finally {
-    stop();
-    process.off('exit', stop);
-    rmSync(dir, { recursive: true, force: true });
+    app.stop();
   }
 }
 
