@@ -82,14 +82,19 @@ function canRaiseHardLimit(to: number): boolean {
   }
 }
 
+// The workerd processes' listening sockets (`ss -ltnp`): port and pid of each.
+function listeningWorkerd(): { port: number; pid: number }[] {
+  return execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes('"workerd"'))
+    .map((l) => ({ port: Number(/:(\d+)\s/.exec(l)?.[1]), pid: Number(/pid=(\d+)/.exec(l)?.[1]) }))
+    .filter((x) => x.port && x.pid);
+}
+
 // The workerd process listening on `port`, and how many files it has open.
 function listenerPid(port: number): number | null {
   try {
-    const line = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
-      .split('\n')
-      .find((l) => new RegExp(`:${port}\\s`).test(l) && l.includes('"workerd"'));
-    const pid = Number(/pid=(\d+)/.exec(line ?? '')?.[1]);
-    return pid > 0 ? pid : null;
+    return listeningWorkerd().find((x) => x.port === port)?.pid ?? null;
   } catch {
     return null;
   }
@@ -111,10 +116,7 @@ function openFiles(pid: number | null): number | null {
 // proxy's process group that answers /healthz. null if it cannot be found.
 export async function directPort(publicPort: number): Promise<number | null> {
   try {
-    const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => ({ port: Number(/:(\d+)\s/.exec(l)?.[1]), pid: Number(/pid=(\d+)/.exec(l)?.[1]), workerd: l.includes('"workerd"') }))
-      .filter((x) => x.workerd && x.port && x.pid);
+    const listening = listeningWorkerd();
     const proxy = listening.find((x) => x.port === publicPort);
     if (!proxy) return null;
     const pgid = (pid: number) => execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim();

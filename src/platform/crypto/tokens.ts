@@ -34,11 +34,11 @@ export async function hashToken(token: string): Promise<string> {
 const keys = new Map<string, Promise<CryptoKey>>();
 const importHmac = (secret: string) => crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
-export async function hmacHex(secret: string, message: string, opts: { keep?: boolean } = { keep: true }): Promise<string> {
-  let key = opts.keep ? keys.get(secret) : undefined;
+export async function hmacHex(secret: string, message: string, { keep = true }: { keep?: boolean } = {}): Promise<string> {
+  let key = keep ? keys.get(secret) : undefined;
   if (!key) {
     key = importHmac(secret);
-    if (opts.keep) {
+    if (keep) {
       if (keys.size >= 16) keys.clear();
       keys.set(secret, key);
     }
