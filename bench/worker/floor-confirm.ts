@@ -1,0 +1,97 @@
+// Floor 4: what a confirmation cannot avoid, and nothing else, on the same runtime: the
+// app's own confirm use case (`confirmSignature`: the token's shape check, its SHA-256
+// digests and the derived withdraw token, and the one D1 statement with the app's
+// counter, log and link triggers) on the app's schema (its migrations), without HTTP
+// routing, middleware, zod or JSON. The app's confirm against it is the cost of the
+// request layer; it against the one-INSERT floor is the cost of the statement.
+//
+// `/setup?n=N` stores N pending signatures, each with the confirm link (and details)
+// and the withdraw link the app would mail; each request then confirms the next one.
+// `/defer-log` drops the trigger that appends a confirmation to the public log, to
+// measure what moving that append out of the statement (a batched step) would buy;
+// `/restore-log` puts it back.
+// The bench only: nothing in the app imports this file.
+import { hashToken, toBase64Url, withdrawTokenFor } from '../../src/platform/crypto/tokens.ts';
+import { confirmSignature } from '../../src/signatures/signatures.actions.ts';
+
+type Env = { DB: D1Database };
+const enc = new TextEncoder();
+// Deterministic tokens (43 base64url characters, like the app's), so the setup and the
+// requests agree. The setup keeps them, so a request only does what the app's confirm
+// does with the token it receives (a new isolate derives them again).
+const tokenFor = async (i: number) => toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(`floor-confirm-${i}`))));
+const tokens: string[] = [];
+let next = 0;
+const LOG_TRIGGER = 'log_signature_add_on_update';
+let logTrigger: string | null = null;
+
+async function setup(env: Env, n: number): Promise<Response> {
+  const pledge = await env.DB.prepare(
+    `SELECT p.id, t.version FROM pledges p JOIN pledge_texts t ON t.pledge_id = p.id AND t.lang = 'zh-Hans' AND t.current = 1 WHERE p.slug = 'cast-2020'`,
+  ).first<{ id: number; version: string }>();
+  if (!pledge) return new Response('no pledge: seed first', { status: 500 });
+  const now = Date.now();
+  const have = (await env.DB.prepare('SELECT count(*) AS n FROM signatures').first<{ n: number }>())?.n ?? 0;
+  for (let i = 0; i < have; i++) tokens[i] = await tokenFor(i);
+  for (let start = have; start < n; start += 50) {
+    const rows = await Promise.all(
+      Array.from({ length: Math.min(50, n - start) }, async (_, k) => {
+        const i = start + k;
+        const token = await tokenFor(i);
+        tokens[i] = token;
+        return { i, confirm: await hashToken(token), withdraw: await hashToken(await withdrawTokenFor(token)) };
+      }),
+    );
+    const statements = rows.flatMap((r) => {
+      const details = {
+        name: `Floor ${r.i}`,
+        affiliation: 'Bench University',
+        title: null,
+        orcid: null,
+        field: 'science',
+        region: 'CN-BJ',
+        public: true,
+        updates: false,
+        lang: 'zh-Hans',
+        textVersion: pledge.version,
+        orcidProven: false,
+      };
+      return [
+        env.DB.prepare(
+          `INSERT INTO signatures (pledge_id, state, lang, text_version, name, email, email_key, email_domain, affiliation, field, region, public, verification, created_at, updated_at)
+           VALUES (?1, 'pending', 'zh-Hans', ?2, ?3, ?4, ?5, ?6, 'Bench University', 'science', 'CN-BJ', 1, 'email', ?7, ?7)`,
+        ).bind(pledge.id, pledge.version, details.name, `f${r.i}@d${r.i % 500}.floor.example`, `key-${r.i}`, `d${r.i % 500}.floor.example`, now),
+        env.DB.prepare(
+          `INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) VALUES (?1, last_insert_rowid(), 'confirm', ?2, ?3, ?4)`,
+        ).bind(r.confirm, JSON.stringify(details), now + 7 * 86_400_000, now),
+        env.DB.prepare(
+          `INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) SELECT ?1, signature_id, 'withdraw', NULL, NULL, ?2 FROM signature_tokens WHERE token_hash = ?3`,
+        ).bind(r.withdraw, now, r.confirm),
+      ];
+    });
+    await env.DB.batch(statements);
+  }
+  next = 0;
+  return new Response(`ready: ${n} pending signatures`);
+}
+
+export default {
+  async fetch(request: Request, env: Env) {
+    const url = new URL(request.url);
+    if (url.pathname === '/setup') return setup(env, Number(url.searchParams.get('n') ?? 7000));
+    if (url.pathname === '/defer-log') {
+      // Kept so /restore-log can put the migration's own trigger back.
+      const row = await env.DB.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1`).bind(LOG_TRIGGER).first<{ sql: string }>();
+      if (row) logTrigger = row.sql;
+      await env.DB.prepare(`DROP TRIGGER IF EXISTS ${LOG_TRIGGER}`).run();
+      return new Response('log append deferred');
+    }
+    if (url.pathname === '/restore-log') {
+      if (logTrigger) await env.DB.prepare(logTrigger).run();
+      return new Response(logTrigger ? 'log append restored' : 'nothing to restore');
+    }
+    const i = next++;
+    const result = await confirmSignature(env.DB, tokens[i] ?? (await tokenFor(i)), Date.now());
+    return result.ok ? new Response('ok') : new Response(result.status, { status: 409 });
+  },
+};
