@@ -4,7 +4,7 @@
 // Samples cover the Worker's own isolate only (not the local D1 or the Durable
 // Objects, which run in other isolates of the same process).
 //   node scripts/start.ts --port 8930 --persist-to /tmp/p --inspector-port 9340
-//   node bench/profile.ts --inspector 9340 --port 8930 --path counts|page|sign|confirm [--requests 2000]
+//   node bench/profile.ts --inspector 9340 --port 8930 --path counts|page|sign|confirm|floor [--requests 2000]
 import WebSocket from 'ws';
 import { load, type Req } from './load.ts';
 
@@ -29,10 +29,12 @@ const signReq = (i: number): Req => ({
 });
 
 async function requestsFor(): Promise<(i: number) => Req> {
+  // A floor Worker (bench/*.toml): each request to / does that floor's work once.
+  if (kind === 'floor') return () => ({ path: '/' });
   if (kind === 'counts') return () => ({ path: '/api/pledges/cast-2020/counts' });
   if (kind === 'page') return () => ({ path: '/p/cast-2020', headers: { 'accept-language': 'zh-CN' } });
   if (kind === 'sign') return signReq;
-  if (kind !== 'confirm') throw new Error(`--path: counts, page, sign or confirm, not ${kind}`);
+  if (kind !== 'confirm') throw new Error(`--path: counts, page, sign, confirm or floor, not ${kind}`);
   // Sign first, then confirm each from its mail in the dev outbox.
   await load(port, requests, 32, signReq);
   await new Promise((r) => setTimeout(r, 3000));

@@ -47,12 +47,13 @@ export async function hmacHex(secret: string, message: string, { keep = true }: 
 }
 
 // The withdraw token is derived from the confirm token, so the thank-you page shown
-// after confirming can offer the same withdraw link as the mail without storing it.
+// after confirming can offer the same withdraw link as the mail without storing it:
+// base64url(HMAC-SHA256(key: confirm token, message: "withdraw")). Links already mailed
+// depend on these exact bytes (test/platform/crypto/tokens.test.ts). The one-off key is
+// not kept, and the MAC goes straight to base64url (confirm runs this on every request).
 export async function withdrawTokenFor(confirmToken: string): Promise<string> {
-  const hex = await hmacHex(confirmToken, 'withdraw', { keep: false });
-  const bytes = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return toBase64Url(bytes);
+  const key = await importHmac(confirmToken);
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode('withdraw'))));
 }
 
 // Constant-time equality of two hex digests (lengths are public).
