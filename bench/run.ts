@@ -190,11 +190,14 @@ async function main() {
     const confirmUseCase = await measure(`floor: confirm use case${again}`, pConfirmFloor, 3000, () => ({ path: '/' }));
     await fetch(`${confirmFloorUrl}/defer-log`);
     const confirmNoLog = await measure(`floor: confirm, no log append${again}`, pConfirmFloor, 3000, () => ({ path: '/' }));
+    // The next design step's response path: the digests and one read of the link, the
+    // row write left to a consumer (write-behind, as signing does).
+    const confirmRead = await measure(`floor: confirm as a read${again}`, pConfirmFloor, 3000, () => ({ path: '/read' }));
     // The sign path's own floor: what sign does before answering now (write-behind).
     const sign = await measure(`floor: rate limit + queue send${again}`, pSignFloor, 3000, () => ({ path: '/', headers: { 'cf-connecting-ip': ip() } }));
     // The same floor before write-behind (rate limit + INSERT), kept for continuity.
     const signInsert = await measure(`floor: rate limit + INSERT${again}`, pSignFloor, 3000, () => ({ path: '/insert', headers: { 'cf-connecting-ip': ip() } }));
-    return { ok, okAssets, insert, confirmUseCase, confirmNoLog, sign, signInsert };
+    return { ok, okAssets, insert, confirmUseCase, confirmNoLog, confirmRead, sign, signInsert };
   };
   const firstFloors = await floorPass('');
   const counts = await measure('app: counts API', pApp, 5000, () => ({ path: '/api/pledges/cast-2020/counts' }));
@@ -334,6 +337,7 @@ async function main() {
   const floorInsert = floor.insert;
   const floorConfirm = floor.confirmUseCase;
   const floorConfirmNoLog = floor.confirmNoLog;
+  const floorConfirmRead = floor.confirmRead;
   const floorSign = floor.sign;
   const floorSignInsert = floor.signInsert;
   const floorPageSized = mean(firstPageSized, secondPageSized);
@@ -355,6 +359,7 @@ async function main() {
     confirmVsConfirmFloor: confirm.rps / floorConfirm.rps,
     confirmFloorVsInsertFloor: floorConfirm.rps / floorInsert.rps,
     confirmNoLogFloorVsInsertFloor: floorConfirmNoLog.rps / floorInsert.rps,
+    confirmReadFloorVsInsertFloor: floorConfirmRead.rps / floorInsert.rps,
     signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
     countsVsOkFloor: counts.rps / floorOk.rps,
     pageVsOkFloor: page.rps / floorOk.rps,

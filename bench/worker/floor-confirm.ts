@@ -9,10 +9,11 @@
 // and the withdraw link the app would mail; each request then confirms the next one.
 // `/defer-log` drops the trigger that appends a confirmation to the public log, to
 // measure what moving that append out of the statement (a batched step) would buy;
-// `/restore-log` puts it back.
+// `/restore-log` puts it back. `/read` is the next design step's response path (below).
 // The bench only: nothing in the app imports this file.
-import { hashToken, toBase64Url, withdrawTokenFor } from '../../src/platform/crypto/tokens.ts';
+import { hashToken, isTokenShaped, toBase64Url, withdrawTokenFor } from '../../src/platform/crypto/tokens.ts';
 import { confirmSignature } from '../../src/signatures/signatures.actions.ts';
+import { findToken } from '../../src/signatures/signatures.queries.ts';
 
 type Env = { DB: D1Database };
 const enc = new TextEncoder();
@@ -75,6 +76,20 @@ async function setup(env: Env, n: number): Promise<Response> {
   return new Response(`ready: ${n} pending signatures`);
 }
 
+// `/read`: what a confirmation would cost on the response path with its row write
+// taken off it (write-behind): the same digests, then one read of the link and its
+// signature (the app's findToken, the read confirm makes when nothing changed). Reads
+// do not use links up, so these cycle over the stored ones.
+let reads = 0;
+async function readLink(env: Env, k: number): Promise<Response> {
+  const token = tokens.length > 0 ? tokens[k % tokens.length]! : await tokenFor(k % 100);
+  if (!isTokenShaped(token)) return new Response('bad token', { status: 500 });
+  const withdrawToken = await withdrawTokenFor(token);
+  const [hash, withdrawHash] = await Promise.all([hashToken(token), hashToken(withdrawToken)]);
+  const row = await findToken(env.DB, hash, 'confirm', withdrawHash);
+  return row ? new Response('ok') : new Response('unknown link', { status: 409 });
+}
+
 export default {
   async fetch(request: Request, env: Env) {
     const url = new URL(request.url);
@@ -90,6 +105,7 @@ export default {
       if (logTrigger) await env.DB.prepare(logTrigger).run();
       return new Response(logTrigger ? 'log append restored' : 'nothing to restore');
     }
+    if (url.pathname === '/read') return readLink(env, reads++);
     const i = next++;
     const result = await confirmSignature(env.DB, tokens[i] ?? (await tokenFor(i)), Date.now());
     return result.ok ? new Response('ok') : new Response(result.status, { status: 409 });
