@@ -332,14 +332,6 @@ async function main() {
     keyof typeof firstFloors,
     { rps: number }
   >;
-  const floorOk = floor.ok;
-  const floorOkAssets = floor.okAssets;
-  const floorInsert = floor.insert;
-  const floorConfirm = floor.confirmUseCase;
-  const floorConfirmNoLog = floor.confirmNoLog;
-  const floorConfirmRead = floor.confirmRead;
-  const floorSign = floor.sign;
-  const floorSignInsert = floor.signInsert;
   const floorPageSized = mean(firstPageSized, secondPageSized);
 
   // Weight of the pledge page's first response.
@@ -351,28 +343,28 @@ async function main() {
   // D1 calls counted on an instrumented instance of the app (bench/d1-count.ts).
   const d1: D1Figures | null = await measureD1().catch((err) => (console.warn(`  ! D1 count failed: ${err instanceof Error ? err.message : err}`), null));
   const ratios = {
-    signVsInsertFloor: sign.rps / floorInsert.rps,
-    signVsSignFloor: sign.rps / floorSign.rps,
-    signVsInsertSignFloor: sign.rps / floorSignInsert.rps,
-    confirmVsInsertFloor: confirm.rps / floorInsert.rps,
+    signVsInsertFloor: sign.rps / floor.insert.rps,
+    signVsSignFloor: sign.rps / floor.sign.rps,
+    signVsInsertSignFloor: sign.rps / floor.signInsert.rps,
+    confirmVsInsertFloor: confirm.rps / floor.insert.rps,
     // What the request layer costs confirm, and what its use case costs against one INSERT.
-    confirmVsConfirmFloor: confirm.rps / floorConfirm.rps,
-    confirmFloorVsInsertFloor: floorConfirm.rps / floorInsert.rps,
-    confirmNoLogFloorVsInsertFloor: floorConfirmNoLog.rps / floorInsert.rps,
-    confirmReadFloorVsInsertFloor: floorConfirmRead.rps / floorInsert.rps,
-    signPlusConfirmVsInsertFloor: confirmedPerSecond / floorInsert.rps,
-    countsVsOkFloor: counts.rps / floorOk.rps,
-    pageVsOkFloor: page.rps / floorOk.rps,
+    confirmVsConfirmFloor: confirm.rps / floor.confirmUseCase.rps,
+    confirmFloorVsInsertFloor: floor.confirmUseCase.rps / floor.insert.rps,
+    confirmNoLogFloorVsInsertFloor: floor.confirmNoLog.rps / floor.insert.rps,
+    confirmReadFloorVsInsertFloor: floor.confirmRead.rps / floor.insert.rps,
+    signPlusConfirmVsInsertFloor: confirmedPerSecond / floor.insert.rps,
+    countsVsOkFloor: counts.rps / floor.ok.rps,
+    pageVsOkFloor: page.rps / floor.ok.rps,
     // The ceiling any route of a Worker with static assets has under wrangler dev, and
     // the two hot reads against it.
-    assetsRouterVsOkFloor: floorOkAssets.rps / floorOk.rps,
-    countsVsAssetsFloor: counts.rps / floorOkAssets.rps,
-    pageVsAssetsFloor: page.rps / floorOkAssets.rps,
-    pageSizedFloorVsOkFloor: floorPageSized.rps / floorOk.rps,
+    assetsRouterVsOkFloor: floor.okAssets.rps / floor.ok.rps,
+    countsVsAssetsFloor: counts.rps / floor.okAssets.rps,
+    pageVsAssetsFloor: page.rps / floor.okAssets.rps,
+    pageSizedFloorVsOkFloor: floorPageSized.rps / floor.ok.rps,
     pageVsPageSizedFloor: page.rps / floorPageSized.rps,
     // The sign request path with the consumers' work held off the cores (bench/held-sign.ts).
-    signHeldVsSignFloor: held ? held.sign.rps / floorSign.rps : Number.NaN,
-    signHeldVsInsertFloor: held ? held.sign.rps / floorInsert.rps : Number.NaN,
+    signHeldVsSignFloor: held ? held.sign.rps / floor.sign.rps : Number.NaN,
+    signHeldVsInsertFloor: held ? held.sign.rps / floor.insert.rps : Number.NaN,
   };
   console.log('\nratios to the floor (same run, same generator):');
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(30)} ${v.toFixed(2)}`);

@@ -3,7 +3,7 @@
 // digests and the derived withdraw token, and the one D1 statement with the app's
 // counter, log and link triggers) on the app's schema (its migrations), without HTTP
 // routing, middleware, zod or JSON. The app's confirm against it is the cost of the
-// request layer; it against the one-INSERT floor is the cost of the statement.
+// request layer; it against the one-INSERT floor is the cost of the use case itself.
 //
 // `/setup?n=N` stores N pending signatures, each with the confirm link (and details)
 // and the withdraw link the app would mail; each request then confirms the next one.
@@ -11,15 +11,15 @@
 // measure what moving that append out of the statement (a batched step) would buy;
 // `/restore-log` puts it back. `/read` is the next design step's response path (below).
 // The bench only: nothing in the app imports this file.
-import { hashToken, isTokenShaped, toBase64Url, withdrawTokenFor } from '../../src/platform/crypto/tokens.ts';
-import { confirmSignature } from '../../src/signatures/signatures.actions.ts';
+import { toBase64Url } from '../../src/platform/crypto/tokens.ts';
+import { confirmLinkHashes, confirmSignature } from '../../src/signatures/signatures.actions.ts';
 import { findToken } from '../../src/signatures/signatures.queries.ts';
 
 type Env = { DB: D1Database };
 const enc = new TextEncoder();
 // Deterministic tokens (43 base64url characters, like the app's), so the setup and the
 // requests agree. The setup keeps them, so a request only does what the app's confirm
-// does with the token it receives (a new isolate derives them again).
+// does with the token it receives (a new isolate derives each one when it needs it).
 const tokenFor = async (i: number) => toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(`floor-confirm-${i}`))));
 const tokens: string[] = [];
 let next = 0;
@@ -33,17 +33,18 @@ async function setup(env: Env, n: number): Promise<Response> {
   if (!pledge) return new Response('no pledge: seed first', { status: 500 });
   const now = Date.now();
   const have = (await env.DB.prepare('SELECT count(*) AS n FROM signatures').first<{ n: number }>())?.n ?? 0;
-  for (let i = 0; i < have; i++) tokens[i] = await tokenFor(i);
   for (let start = have; start < n; start += 50) {
     const rows = await Promise.all(
       Array.from({ length: Math.min(50, n - start) }, async (_, k) => {
         const i = start + k;
         const token = await tokenFor(i);
         tokens[i] = token;
-        return { i, confirm: await hashToken(token), withdraw: await hashToken(await withdrawTokenFor(token)) };
+        const { hash, withdrawHash } = await confirmLinkHashes(token);
+        return { i, confirm: hash, withdraw: withdrawHash };
       }),
     );
     const statements = rows.flatMap((r) => {
+      // The row and its link carry the same details, as when the app inserts and mails.
       const details = {
         name: `Floor ${r.i}`,
         affiliation: 'Bench University',
@@ -57,11 +58,12 @@ async function setup(env: Env, n: number): Promise<Response> {
         textVersion: pledge.version,
         orcidProven: false,
       };
+      const domain = `d${r.i % 500}.floor.example`;
       return [
         env.DB.prepare(
           `INSERT INTO signatures (pledge_id, state, lang, text_version, name, email, email_key, email_domain, affiliation, field, region, public, verification, created_at, updated_at)
-           VALUES (?1, 'pending', 'zh-Hans', ?2, ?3, ?4, ?5, ?6, 'Bench University', 'science', 'CN-BJ', 1, 'email', ?7, ?7)`,
-        ).bind(pledge.id, pledge.version, details.name, `f${r.i}@d${r.i % 500}.floor.example`, `key-${r.i}`, `d${r.i % 500}.floor.example`, now),
+           VALUES (?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'email', ?11, ?11)`,
+        ).bind(pledge.id, details.lang, details.textVersion, details.name, `f${r.i}@${domain}`, `key-${r.i}`, domain, details.affiliation, details.field, details.region, now),
         env.DB.prepare(
           `INSERT INTO signature_tokens (token_hash, signature_id, kind, details, expires_at, created_at) VALUES (?1, last_insert_rowid(), 'confirm', ?2, ?3, ?4)`,
         ).bind(r.confirm, JSON.stringify(details), now + 7 * 86_400_000, now),
@@ -82,10 +84,8 @@ async function setup(env: Env, n: number): Promise<Response> {
 // do not use links up, so these cycle over the stored ones.
 let reads = 0;
 async function readLink(env: Env, k: number): Promise<Response> {
-  const token = tokens.length > 0 ? tokens[k % tokens.length]! : await tokenFor(k % 100);
-  if (!isTokenShaped(token)) return new Response('bad token', { status: 500 });
-  const withdrawToken = await withdrawTokenFor(token);
-  const [hash, withdrawHash] = await Promise.all([hashToken(token), hashToken(withdrawToken)]);
+  const i = k % Math.max(1, tokens.length);
+  const { hash, withdrawHash } = await confirmLinkHashes(tokens[i] ?? (await tokenFor(i)));
   const row = await findToken(env.DB, hash, 'confirm', withdrawHash);
   return row ? new Response('ok') : new Response('unknown link', { status: 409 });
 }

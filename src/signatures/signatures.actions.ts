@@ -196,6 +196,14 @@ function parseDetails(json: string | null): q.SignatureDetails | null {
   }
 }
 
+// What a confirm link is looked up by: its own hash, and the hash of the withdraw token
+// derived from it (bench/worker/floor-confirm.ts measures the same work).
+export async function confirmLinkHashes(token: string): Promise<{ withdrawToken: string; hash: string; withdrawHash: string }> {
+  const withdrawToken = await withdrawTokenFor(token);
+  const [hash, withdrawHash] = await Promise.all([hashToken(token), hashToken(withdrawToken)]);
+  return { withdrawToken, hash, withdrawHash };
+}
+
 // Confirms exactly the details this link was mailed for, in one D1 statement on the
 // response path (issue 14): q.confirmByToken finds the link, applies its details and
 // decides the level. A signature already confirmed stays as it is: no link, old or new,
@@ -203,8 +211,7 @@ function parseDetails(json: string | null): q.SignatureDetails | null {
 // a read follow, to say why (used, expired, unknown).
 export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
   if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
-  const withdrawToken = await withdrawTokenFor(token);
-  const [hash, withdrawHash] = await Promise.all([hashToken(token), hashToken(withdrawToken)]);
+  const { withdrawToken, hash, withdrawHash } = await confirmLinkHashes(token);
   const done = await q.confirmByToken(d1, hash, withdrawHash, now);
   if (done) {
     // A held signature records the confirmed mailbox but stays uncounted until released;
