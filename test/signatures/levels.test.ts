@@ -123,12 +123,15 @@ describe('verification levels', () => {
 
   it('refuses forged, expired and other pledges’ proofs with a field error', async () => {
     const orcid = newOrcid();
+    // A tampered MAC: the last byte changed (to 00 unless it already was, 1 run in 256).
+    const good = await proofFor(orcid);
+    const tampered = `${good.slice(0, -2)}${good.endsWith('00') ? 'ff' : '00'}`;
     for (const proof of [
       await proofFor(orcid, { secret: 'not-the-secret' }),
       await proofFor(orcid, { ttl: -1000 }),
       await proofFor(orcid, { pledge: pledgeId + 999 }),
       'garbage.0123',
-      `${(await proofFor(orcid)).slice(0, -2)}00`,
+      tampered,
     ]) {
       const res = await signJson(signer({ orcidProof: proof }));
       expect(res.status, proof).toBe(400);
