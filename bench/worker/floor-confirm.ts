@@ -6,10 +6,11 @@
 // request layer; it against the one-INSERT floor is the cost of the use case itself.
 //
 // `/setup?n=N` stores N pending signatures, each with the confirm link (and details)
-// and the withdraw link the app would mail; each request then confirms the next one.
-// `/defer-log` drops the trigger that appends a confirmation to the public log, to
-// measure what moving that append out of the statement (a batched step) would buy;
-// `/restore-log` puts it back. `/read` is the next design step's response path (below).
+// and the withdraw link the app would mail; each request then confirms the next one,
+// its statement committed with those of concurrent requests as the app commits them
+// (src/platform/db/group-commit.ts). `/alone` confirms the next one with its statement
+// sent alone (one transaction per confirmation, as before group commit).
+// `/read` is a write-behind design's response path (below).
 // The bench only: nothing in the app imports this file.
 import { toBase64Url } from '../../src/platform/crypto/tokens.ts';
 import { confirmLinkHashes, confirmSignature } from '../../src/signatures/signatures.actions.ts';
@@ -23,8 +24,6 @@ const enc = new TextEncoder();
 const tokenFor = async (i: number) => toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(`floor-confirm-${i}`))));
 const tokens: string[] = [];
 let next = 0;
-const LOG_TRIGGER = 'log_signature_add_on_update';
-let logTrigger: string | null = null;
 
 async function setup(env: Env, n: number): Promise<Response> {
   const pledge = await env.DB.prepare(
@@ -91,23 +90,13 @@ async function readLink(env: Env, k: number): Promise<Response> {
 }
 
 export default {
-  async fetch(request: Request, env: Env) {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const url = new URL(request.url);
     if (url.pathname === '/setup') return setup(env, Number(url.searchParams.get('n') ?? 7000));
-    if (url.pathname === '/defer-log') {
-      // Kept so /restore-log can put the migration's own trigger back.
-      const row = await env.DB.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1`).bind(LOG_TRIGGER).first<{ sql: string }>();
-      if (row) logTrigger = row.sql;
-      await env.DB.prepare(`DROP TRIGGER IF EXISTS ${LOG_TRIGGER}`).run();
-      return new Response('log append deferred');
-    }
-    if (url.pathname === '/restore-log') {
-      if (logTrigger) await env.DB.prepare(logTrigger).run();
-      return new Response(logTrigger ? 'log append restored' : 'nothing to restore');
-    }
     if (url.pathname === '/read') return readLink(env, reads++);
     const i = next++;
-    const result = await confirmSignature(env.DB, tokens[i] ?? (await tokenFor(i)), Date.now());
+    const options = url.pathname === '/alone' ? { grouped: false } : { keepAlive: (work: Promise<unknown>) => ctx.waitUntil(work) };
+    const result = await confirmSignature(env.DB, tokens[i] ?? (await tokenFor(i)), Date.now(), options);
     return result.ok ? new Response('ok') : new Response(result.status, { status: 409 });
   },
 };

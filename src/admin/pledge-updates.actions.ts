@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { baseUrl } from '../platform/http/client.ts';
+import { keepAliveOf } from '../platform/http/keep-alive.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { mailPendingUpdates } from '../signatures/subscribers.actions.ts';
 import { publishUpdate, reachMilestones, saveMilestones, type UpdateInput } from '../updates/updates.actions.ts';
@@ -14,11 +15,7 @@ type C = Context<AdminEnv>;
 
 function afterResponse(c: C, work: Promise<unknown>): void {
   const guarded = work.catch((err: unknown) => console.error(`update mailing failed: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`));
-  try {
-    c.executionCtx.waitUntil(guarded);
-  } catch {
-    // No execution context: the promise still runs.
-  }
+  keepAliveOf(c)(guarded);
 }
 
 export async function publishUpdateAction(c: C, pledge: Pledge, input: UpdateInput): Promise<PledgeUpdate> {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Coalescer } from '../platform/coalescer.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
+import { keepAliveOf } from '../platform/http/keep-alive.ts';
 import { forgetSocieties } from '../pledges/pledges.cache.ts';
 import { reachMilestones } from '../updates/updates.actions.ts';
 import { forgetCounts } from './counts.cache.ts';
@@ -24,10 +25,5 @@ export function afterCountsChanged(c: Context<AppEnv>, pledgeId: number): void {
       console.error(`milestone check failed: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`);
     });
   });
-  if (!work) return;
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    // No execution context (some test harnesses): the promise still runs.
-  }
+  if (work) keepAliveOf(c)(work);
 }

@@ -208,11 +208,13 @@ export async function confirmLinkHashes(token: string): Promise<{ withdrawToken:
 // response path (issue 14): q.confirmByToken finds the link, applies its details and
 // decides the level. A signature already confirmed stays as it is: no link, old or new,
 // changes a confirmed signer's details or consent. Only when nothing was confirmed does
-// a read follow, to say why (used, expired, unknown).
-export async function confirmSignature(d1: D1Database, token: string, now: number): Promise<ConfirmResult> {
+// a read follow, to say why (used, expired, unknown). Concurrent confirmations share a
+// D1 transaction (q.confirmByToken); `keepAlive` is the request's waitUntil, which holds
+// a shared round open if this request leads it and its client hangs up.
+export async function confirmSignature(d1: D1Database, token: string, now: number, options: q.ConfirmOptions = {}): Promise<ConfirmResult> {
   if (!isTokenShaped(token)) return { ok: false, status: 'invalid' };
   const { withdrawToken, hash, withdrawHash } = await confirmLinkHashes(token);
-  const done = await q.confirmByToken(d1, hash, withdrawHash, now);
+  const done = await q.confirmByToken(d1, hash, withdrawHash, now, options);
   if (done) {
     // A held signature records the confirmed mailbox but stays uncounted until released;
     // to its signer it looks confirmed.

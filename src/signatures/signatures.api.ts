@@ -4,6 +4,7 @@ import { afterCountsChanged } from '../counts/counts.actions.ts';
 import { LogKeyMissing } from '../log/log.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { apiError } from '../platform/http/errors.ts';
+import { keepAliveOf } from '../platform/http/keep-alive.ts';
 import { submitOutcomeJson } from '../platform/http/outcome.ts';
 import { createRoute, error, invalid, json, jsonBody, notFound, openapi, slugParams, tokenBody } from '../platform/openapi/operation.ts';
 import { jsonObject, validationHook } from '../platform/openapi/validation.ts';
@@ -68,7 +69,7 @@ const confirm = createRoute({
 });
 
 openapi(signaturesApi, confirm, async (c) => {
-  const result = await confirmSignature(c.env.DB, c.req.valid('json').token, Date.now());
+  const result = await confirmSignature(c.env.DB, c.req.valid('json').token, Date.now(), { keepAlive: keepAliveOf(c) });
   if (!result.ok) {
     return result.status === 'expired'
       ? apiError(c, 410, 'expired_token', 'This confirmation link has expired; sign again to get a new one.')

@@ -5,8 +5,10 @@ import { seal, unseal } from '../platform/crypto/seal.ts';
 import { unseal as unsealSigned } from '../platform/crypto/sealed.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
+import { GroupedQueue } from '../platform/grouped-queue.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { TransientFailure } from '../platform/http/errors.ts';
+import { keepAliveOf } from '../platform/http/keep-alive.ts';
 import type { SubmitOutcome } from '../platform/http/outcome.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
 import { isLang } from '../platform/i18n/lang.ts';
@@ -37,6 +39,9 @@ export function sustainedLimits(env: Env): SustainedLimits {
 // humanChecked: a resend from the check-email page, whose sealed ticket shows the form
 // already passed Turnstile (a Turnstile token works once).
 // validated: data is the JSON route's validated body (signatureBody's output).
+// Concurrent signatures in this isolate reach the queue together.
+const signSends = new GroupedQueue<SignRequest>();
+
 export async function submitSignature(
   c: Context<AppEnv>,
   slug: string,
@@ -73,12 +78,13 @@ export async function submitSignature(
     baseUrl: baseUrl(c),
   };
   // Write-behind: the validated signature goes to the signature queue (durable once
-  // send() resolves) and is written with others in one D1 batch (signatures.consumer.ts).
-  // New and duplicate addresses do exactly the same work here, so neither the answer nor
-  // its timing tells who signed.
+  // the send resolves; concurrent ones go in one sendBatch, platform/grouped-queue.ts)
+  // and is written with others in one D1 batch (signatures.consumer.ts). New and
+  // duplicate addresses do exactly the same work here, so neither the answer nor its
+  // timing tells who signed.
   if (c.env.SIGN_QUEUE) {
     try {
-      await c.env.SIGN_QUEUE.send(request, { contentType: 'json' });
+      await signSends.send(c.env.SIGN_QUEUE, request, keepAliveOf(c));
     } catch (err) {
       // Not accepted, so nothing is lost: the visitor is asked to try again (503).
       throw new TransientFailure(`signature queue refused: ${err instanceof Error ? err.message : 'error'}`);

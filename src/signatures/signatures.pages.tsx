@@ -5,6 +5,7 @@ import { ReceiptCard } from '../log/ReceiptCard.tsx';
 import type { AppEnv } from '../platform/env.ts';
 import { baseUrl } from '../platform/http/client.ts';
 import { isTransientFailure, RETRY_AFTER_SECONDS } from '../platform/http/errors.ts';
+import { keepAliveOf } from '../platform/http/keep-alive.ts';
 import { formStrings, privatePage } from '../platform/http/pages.ts';
 import { fill } from '../platform/i18n/fill.ts';
 import type { Lang } from '../platform/i18n/lang.ts';
@@ -138,7 +139,7 @@ signaturePages.get('/confirm/:token', async (c) => {
 });
 
 signaturePages.post('/confirm/:token', async (c) => {
-  const result = await confirmSignature(c.env.DB, c.req.param('token'), Date.now());
+  const result = await confirmSignature(c.env.DB, c.req.param('token'), Date.now(), { keepAlive: keepAliveOf(c) });
   if (!result.ok) return invalidLink(c, result.status === 'expired');
   if (result.changed) afterCountsChanged(c, result.pledgeId);
   const lang = c.get('lang');

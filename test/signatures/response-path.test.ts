@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countedD1, emptyTally } from '../../bench/worker/d1-counter.ts';
 import { app } from '../../src/index.ts';
 import { nextIp } from '../support/app.ts';
-import { appEnv } from '../support/queues.ts';
+import { appEnv, drainQueues, signQueue } from '../support/queues.ts';
 import { confirmedRows, counts, sign } from '../support/signers.ts';
 
 // Issue 14: what the hot requests do before they answer. Confirmation is one D1
@@ -98,5 +98,79 @@ describe('the response path', () => {
     expect(tally.writeTx).toBe(0);
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ input: { email } });
+  });
+});
+
+// Concurrent confirmations share D1 transactions (src/platform/db/group-commit.ts): the
+// ones that arrive while another's round is at D1 go in the next round together. These
+// share the test's request context; separate requests to the real server (each its own
+// context) are in test/e2e/concurrent-writes.test.ts, because this test pool turns off
+// the runtime's cross-request promise handling that production and wrangler dev have.
+describe('concurrent confirmations', () => {
+  const confirmJson = (token: string, DB: D1Database) => post('/api/signatures/confirm', { token }, { DB });
+
+  it('commit together: every one answered confirmed, counted once, in fewer write transactions than confirmations', async () => {
+    const signed = await Promise.all(Array.from({ length: 12 }, () => sign()));
+    const before = await counts();
+    const tally = emptyTally();
+    const DB = countedD1(env.DB, [tally]);
+    const calls = signed.map((s) => confirmJson(s.confirm, DB));
+    const answers = await Promise.all(calls.map((c) => c.res));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ status: 'confirmed', alreadyConfirmed: false });
+    }
+    await Promise.all(calls.map((c) => waitOnExecutionContext(c.ctx)));
+    // One statement per confirmation, in fewer transactions (the first goes alone, the
+    // others wait for it and go together).
+    expect(tally.statements).toBeGreaterThanOrEqual(12);
+    expect(tally.writeTx).toBeLessThan(12);
+    expect((await counts()).individuals).toBe(before.individuals + 12);
+    expect(await confirmedRows()).toBe((await counts()).individuals);
+  });
+
+  it('the same link twice at once: one confirmation, the other "already confirmed", counted once', async () => {
+    const [a, b] = [await sign(), await sign()];
+    const before = await counts();
+    const calls = [a.confirm, a.confirm, b.confirm, a.confirm].map((t) => confirmJson(t, env.DB));
+    const bodies = await Promise.all(calls.map(async (c) => (await (await c.res).json()) as { alreadyConfirmed: boolean }));
+    await Promise.all(calls.map((c) => waitOnExecutionContext(c.ctx)));
+    expect(bodies.map((x) => x.alreadyConfirmed)).toEqual([false, true, false, true]);
+    expect((await counts()).individuals).toBe(before.individuals + 2);
+  });
+});
+
+describe('concurrent signatures', () => {
+  it('reach the queue in fewer calls than signatures; every 202 becomes its row', async () => {
+    // The test's queue, each call taking a few milliseconds as a real binding's does.
+    const calls: number[] = [];
+    const takesTime = () => new Promise((r) => setTimeout(r, 5));
+    const queue = {
+      send: async (body: unknown, options?: QueueSendOptions) => {
+        calls.push(1);
+        await takesTime();
+        await signQueue.send(body, options);
+      },
+      sendBatch: async (messages: Iterable<MessageSendRequest>) => {
+        const list = [...messages];
+        calls.push(list.length);
+        await takesTime();
+        await signQueue.sendBatch(list);
+      },
+    } as unknown as Queue;
+    const emails = Array.from({ length: 12 }, (_, i) => `burst-${i}-${crypto.randomUUID().slice(0, 8)}@example.edu`);
+    const posts = emails.map((email) =>
+      post('/api/pledges/cast-2020/signatures', { name: 'Burst Signer', email, affiliation: 'Burst University', field: 'science', region: 'CN-BJ' }, { SIGN_QUEUE: queue }),
+    );
+    const answers = await Promise.all(posts.map((p) => p.res));
+    await Promise.all(posts.map((p) => waitOnExecutionContext(p.ctx)));
+    expect(answers.map((a) => a.status)).toEqual(emails.map(() => 202));
+    // Every signature sent once, in fewer calls than signatures.
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(calls.length).toBeLessThan(12);
+    await drainQueues();
+    for (const email of emails) {
+      expect(await env.DB.prepare('SELECT count(*) AS n FROM signatures WHERE email = ?1').bind(email).first('n')).toBe(1);
+    }
   });
 });

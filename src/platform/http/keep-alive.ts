@@ -1,0 +1,14 @@
+import type { Context } from 'hono';
+import type { KeepAlive } from '../rounds.ts';
+
+// The request's waitUntil, for work that must outlive the response or a client that
+// hangs up. Without an execution context (some test harnesses) the promise still runs.
+export function keepAliveOf(c: Context): KeepAlive {
+  return (work) => {
+    try {
+      c.executionCtx.waitUntil(work);
+    } catch {
+      // No execution context.
+    }
+  };
+}
