@@ -177,9 +177,10 @@ export type ConfirmResult =
   | { ok: true; status: 'confirmed' | 'alreadyConfirmed'; pledgeId: number; lang: string; withdrawToken: string | null; changed: boolean }
   | { ok: false; status: 'invalid' | 'expired' };
 
-async function lookup(d1: D1Database, token: string, kind: q.TokenKind, withdrawHash: string | null = null) {
+// `knownHash`: the token's digest when the caller has it already (confirm does).
+async function lookup(d1: D1Database, token: string, kind: q.TokenKind, withdrawHash: string | null = null, knownHash?: string) {
   if (!isTokenShaped(token)) return null;
-  const hash = await hashToken(token);
+  const hash = knownHash ?? (await hashToken(token));
   const row = await q.findToken(d1, hash, kind, withdrawHash);
   // The lookup is by hash; the explicit constant-time comparison guards against any
   // future change to how rows are found.
@@ -220,7 +221,7 @@ export async function confirmSignature(d1: D1Database, token: string, now: numbe
     // to its signer it looks confirmed.
     return { ok: true, status: 'confirmed', pledgeId: done.pledgeId, lang: done.lang, withdrawToken: done.withdrawValid ? withdrawToken : null, changed: done.counted };
   }
-  const row = await lookup(d1, token, 'confirm', withdrawHash);
+  const row = await lookup(d1, token, 'confirm', withdrawHash, hash);
   if (!row) return { ok: false, status: 'invalid' };
   const awaiting = row.state === 'pending' || (row.state === 'held' && row.confirmedAt === null);
   if (awaiting) {
