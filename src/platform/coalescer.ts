@@ -6,9 +6,11 @@
 // unpublished: the last change always falls in or before a run. A change after a quiet
 // spell (an interval or more) runs at once.
 //
-// Only the caller that starts the loop gets a promise (for its waitUntil). Workers
-// cannot wait on a promise another request settles ("Promise will never complete"), so
-// the others return at once and the loop lives in the first caller's context. The loop
+// Only the caller that starts the loop gets a promise (for its waitUntil). The loop
+// outlives the responses of the calls it serves, and a request left waiting on work
+// whose own request has finished is cancelled ("Promise will never complete"), so the
+// others return at once and the loop lives in the first caller's context. (Rounds,
+// src/platform/rounds.ts, differ: every caller is still waiting when its round settles.) The loop
 // stops after `budgetMs` (waitUntil is cut 30 s after the response); a call after that
 // starts a new one.
 type Slot = { dirty: boolean; work: () => Promise<unknown> };

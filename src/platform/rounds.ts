@@ -48,11 +48,9 @@ export class Rounds<B, I, O> {
   constructor(
     private readonly together: (via: B, items: I[]) => Promise<O[]>,
     private readonly alone: (via: B, item: I) => Promise<O>,
-    { maxRound = 50, stallMs = 5_000, now = Date.now }: RoundOptions = {},
+    options: RoundOptions = {},
   ) {
-    this.maxRound = maxRound;
-    this.stallMs = stallMs;
-    this.now = now;
+    ({ maxRound: this.maxRound = 50, stallMs: this.stallMs = 5_000, now: this.now = Date.now } = options);
   }
 
   async send(via: B, item: I, keepAlive?: KeepAlive): Promise<O> {
@@ -89,10 +87,8 @@ export class Rounds<B, I, O> {
       try {
         // A round of one is the plain call, and its error is its caller's.
         if (round.length === 1) return { ok: true, value: await this.alone(via, me.item) };
-        const values = await this.together(
-          via,
-          round.map((c) => c.item),
-        );
+        const items = round.map((c) => c.item);
+        const values = await this.together(via, items);
         round.forEach((c, i) => {
           if (c !== me) c.settle({ kind: 'done', value: values[i] as O });
         });

@@ -35,13 +35,13 @@ export function sustainedLimits(env: Env): SustainedLimits {
   };
 }
 
+// Concurrent signatures in this isolate reach the queue together.
+const signSends = new GroupedQueue<SignRequest>();
+
 // The shared path of the form and the JSON API: checks, then the sign use case.
 // humanChecked: a resend from the check-email page, whose sealed ticket shows the form
 // already passed Turnstile (a Turnstile token works once).
 // validated: data is the JSON route's validated body (signatureBody's output).
-// Concurrent signatures in this isolate reach the queue together.
-const signSends = new GroupedQueue<SignRequest>();
-
 export async function submitSignature(
   c: Context<AppEnv>,
   slug: string,
