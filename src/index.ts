@@ -33,6 +33,7 @@ import { pledgePages } from './pledge-page/pledge-page.pages.tsx';
 import { sharePages } from './share/share.pages.tsx';
 import { foldSearchBacklog } from './signatories/signatories.cron.ts';
 import { signatoriesPages } from './signatories/signatories.pages.tsx';
+import { hotConfirm, isHotConfirm } from './signatures/confirm.hot.ts';
 import { managePages } from './signatures/manage.pages.tsx';
 import { eraseExpiredPersonalData } from './signatures/retention.cron.ts';
 import { recordSignatures, SIGN_QUEUE } from './signatures/signatures.consumer.ts';
@@ -143,8 +144,13 @@ app.onError((err, c) => {
 });
 
 export default {
-  // The hottest public reads come from kept responses when warm (hot-responses.ts).
-  fetch: (request, env, ctx) => hotResponse(request, env, async () => app.fetch(request, env, ctx)),
+  // The hottest public reads come from kept responses when warm (hot-responses.ts); a
+  // JSON confirmation is answered before the router when it succeeds (confirm.hot.ts).
+  fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (isHotConfirm(request, url)) return hotConfirm(request, url, env, ctx, async (r) => app.fetch(r, env, ctx));
+    return hotResponse(request, env, async () => app.fetch(request, env, ctx));
+  },
   // Queue consumers (wrangler.toml): signatures written in batches; mail delivered.
   async queue(batch, env) {
     if (batch.queue === SIGN_QUEUE) await recordSignatures(batch as MessageBatch<SignRequest>, env);

@@ -3,6 +3,7 @@ import { Coalescer } from '../platform/coalescer.ts';
 import { db } from '../platform/db/client.ts';
 import type { AppEnv } from '../platform/env.ts';
 import { keepAliveOf } from '../platform/http/keep-alive.ts';
+import type { KeepAlive } from '../platform/rounds.ts';
 import { forgetSocieties } from '../pledges/pledges.cache.ts';
 import { reachMilestones } from '../updates/updates.actions.ts';
 import { forgetCounts } from './counts.cache.ts';
@@ -16,14 +17,18 @@ const followUps = new Coalescer<number>();
 // count crossed one (issue 15; idempotent, src/updates/updates.actions.ts), all after
 // the response and coalesced per pledge: the response path stays one D1 statement.
 export function afterCountsChanged(c: Context<AppEnv>, pledgeId: number): void {
+  countsChanged(c.env, keepAliveOf(c), pledgeId);
+}
+
+// The same without a Hono context, for a handler that answers before the router.
+export function countsChanged(env: AppEnv['Bindings'], keepAlive: KeepAlive, pledgeId: number): void {
   forgetCounts(pledgeId);
   forgetSocieties(pledgeId);
-  const env = c.env;
   const work = followUps.run(pledgeId, async () => {
     await publishCounts(env, pledgeId);
     await reachMilestones(db(env.DB), pledgeId, Date.now()).catch((err: unknown) => {
       console.error(`milestone check failed: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}`);
     });
   });
-  if (work) keepAliveOf(c)(work);
+  if (work) keepAlive(work);
 }

@@ -3,6 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './errors.ts';
 
 export const MAX_JSON_BYTES = 32 * 1024;
+// application/json and its +json relatives, with or without parameters.
+export const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+// A \uD800-\uDFFF escape: the only way a JSON text can carry a lone surrogate.
+export const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 // JSON endpoints: bodies over the limit get 413 with the usual error object.
 export function jsonBodyLimit(): MiddlewareHandler {
@@ -15,7 +19,7 @@ export function jsonBodyLimit(): MiddlewareHandler {
 // Reads a JSON object body: 415 for other content types, 400 for malformed JSON.
 export async function readJsonObject(c: Context): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; response: Response }> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  if (!JSON_CONTENT_TYPE.test(type)) {
     return { ok: false, response: apiError(c, 415, 'unsupported_media_type', 'Send the body as application/json.') };
   }
   let data: unknown;
@@ -44,7 +48,7 @@ export function wellFormedJson(): MiddlewareHandler {
     } catch {
       return next(); // the body limit answers this one
     }
-    if (!/\\u[dD][89a-fA-F]/.test(text)) return next();
+    if (!SURROGATE_ESCAPE.test(text)) return next();
     let data: unknown;
     try {
       data = JSON.parse(text);

@@ -12,3 +12,8 @@ export function keepAliveOf(c: Context): KeepAlive {
     }
   };
 }
+
+// The same for a handler that runs before the router, with the Worker's own context.
+export function keepAliveIn(ctx: Pick<ExecutionContext, 'waitUntil'>): KeepAlive {
+  return (work) => ctx.waitUntil(work);
+}

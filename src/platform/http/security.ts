@@ -50,20 +50,23 @@ export function contentSecurityPolicy(styleSources: string[], opts: { turnstile:
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
     await next();
-    const framable = c.req.path.startsWith('/embed/');
     const h = c.res.headers;
-    if (!h.has('Content-Security-Policy')) {
-      // HTML is hashed for its inline styles (a page from the page cache brings its own header).
-      const html = h.get('content-type')?.startsWith('text/html') && c.res.body ? await c.res.clone().text() : '';
-      const styles = html ? await inlineStyleSources(html) : [];
-      h.set('Content-Security-Policy', contentSecurityPolicy(styles, { turnstile: Boolean(c.env.TURNSTILE_SITE_KEY), framable }));
-    }
-    h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    h.set('X-Content-Type-Options', 'nosniff');
-    // Routes may tighten this (token pages send no referrer at all).
-    if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    if (!framable) h.set('X-Frame-Options', 'DENY');
+    // HTML is hashed for its inline styles (a page from the page cache brings its own CSP).
+    const html = !h.has('Content-Security-Policy') && h.get('content-type')?.startsWith('text/html') && c.res.body ? await c.res.clone().text() : '';
+    setSecurityHeaders(h, c.req.path, c.env, html ? await inlineStyleSources(html) : []);
   };
+}
+
+// The headers themselves, also for a response made before the router
+// (src/signatures/confirm.hot.ts), so both ways answer alike.
+export function setSecurityHeaders(h: Headers, path: string, env: { TURNSTILE_SITE_KEY?: string }, styleSources: string[]): void {
+  const framable = path.startsWith('/embed/');
+  if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', contentSecurityPolicy(styleSources, { turnstile: Boolean(env.TURNSTILE_SITE_KEY), framable }));
+  h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  h.set('X-Content-Type-Options', 'nosniff');
+  // Routes may tighten this (token pages send no referrer at all).
+  if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (!framable) h.set('X-Frame-Options', 'DENY');
 }
